@@ -1,0 +1,167 @@
+"""Cleaning that keeps provenance: raw report text → clean simplified text + offset map.
+
+Steps, in order:
+
+1. the rules in ``data/reference/cleaning_rules.csv`` (pinyin inserted by
+   scrapers, stray paragraph markers, page boilerplate); each removal is
+   recorded (rule, raw span, removed text), and ``flag`` rules (mojibake) are
+   recorded without changing the text;
+2. width normalisation (full-width digits, ％, ：, （） … to ASCII), one
+   character for one;
+3. traditional → simplified with OpenCC, one character for one.
+
+``CleanText.index[i]`` is the raw offset of clean character ``i``, so any span
+found later can be reported in raw coordinates with :meth:`CleanText.raw_span`.
+
+>>> doc = clean_text("關(guān)於１２萬(wàn)元。", doc_id="demo")
+>>> doc.text
+'关于12万元。'
+>>> s = doc.text.index("12万元"); doc.raw_span(s, s + 4)
+(8, 20)
+>>> doc.removals["rule"].tolist()
+['pinyin_annotation', 'pinyin_annotation']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .reference import compile_patterns, read_reference, reference_path
+
+REMOVAL_COLUMNS = ["doc_id", "rule", "action", "raw_start", "raw_end", "text"]
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """A report's clean text, the raw text it came from and the map between them."""
+
+    doc_id: str
+    raw: str
+    text: str
+    index: np.ndarray = field(repr=False)  # raw offset of each clean character
+    removals: pd.DataFrame = field(repr=False)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``(start, end)`` of the clean span ``[start, end)``; removed text inside is included."""
+        if end <= start:
+            pos = int(self.index[start]) if start < len(self.index) else len(self.raw)
+            return pos, pos
+        return int(self.index[start]), int(self.index[end - 1]) + 1
+
+
+@lru_cache(maxsize=8)
+def _rules(folder: str | None) -> tuple[tuple[str, str, re.Pattern], ...]:
+    df = read_reference("cleaning_rules", ["rule", "action", "pattern"], folder)
+    pats = compile_patterns(df, "pattern", reference_path("cleaning_rules", folder))
+    return tuple(zip(df["rule"], df["action"], pats))
+
+
+def _width_table() -> dict[int, int]:
+    table = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASCII
+    table[0x3000] = 0x20  # ideographic space
+    table.update({ord("﹔"): ord(";"), ord("﹐"): ord(","), ord("﹕"): ord(":"),
+                  ord("﹖"): ord("?"), ord("﹗"): ord("!"), ord("﹙"): ord("("), ord("﹚"): ord(")")})
+    return table
+
+
+WIDTH_TABLE = _width_table()
+
+
+def normalise_width(text: str) -> str:
+    """Full-width ASCII forms to ASCII, character for character.
+
+    >>> normalise_width("（１２．５％）：")
+    '(12.5%):'
+    """
+    return text.translate(WIDTH_TABLE)
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc  # the official OpenCC binding (pip package "opencc")
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified with OpenCC, keeping the length (one character for one).
+
+    OpenCC converts phrase by phrase; in the rare case a phrase changes length,
+    that line is converted character by character so offsets stay valid.
+
+    >>> to_simplified("關於萬元個項目")
+    '关于万元个项目'
+    """
+    conv = _converter().convert
+    out = conv(text)
+    if len(out) == len(text):
+        return out
+    lines = []
+    for line in text.split("\n"):
+        c = conv(line)
+        if len(c) != len(line):
+            c = "".join(x if len(x := conv(ch)) == 1 else ch for ch in line)
+        lines.append(c)
+    return "\n".join(lines)
+
+
+def _apply_rule(text: str, index: np.ndarray, raw: str, rule: str, action: str,
+                pattern: re.Pattern) -> tuple[str, np.ndarray, list[tuple]]:
+    records, keep, last = [], [], 0
+    mask = None
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if e <= s:
+            continue
+        rs, re_ = int(index[s]), int(index[e - 1]) + 1
+        records.append((rule, action, rs, re_, raw[rs:re_]))
+        if action == "remove":
+            if mask is None:
+                mask = np.ones(len(text), dtype=bool)
+            mask[s:e] = False
+            keep.append(text[last:s])
+            last = e
+    if mask is None:
+        return text, index, records
+    keep.append(text[last:])
+    return "".join(keep), index[mask], records
+
+
+def clean_text(raw: str, doc_id: str = "", rules_folder: str | Path | None = None) -> CleanText:
+    """Clean one report's raw text (see module docstring)."""
+    text, index = raw, np.arange(len(raw), dtype=np.int64)
+    records = []
+    for rule, action, pattern in _rules(str(rules_folder) if rules_folder else None):
+        text, index, recs = _apply_rule(text, index, raw, rule, action, pattern)
+        records.extend(recs)
+    text = to_simplified(normalise_width(text))
+    removals = pd.DataFrame([(doc_id, *r) for r in records], columns=REMOVAL_COLUMNS)
+    removals = removals.sort_values(["raw_start", "rule"], kind="stable").reset_index(drop=True)
+    return CleanText(doc_id, raw, text, index, removals)
+
+
+def clean_corpus(corpus: pd.DataFrame) -> dict[str, CleanText]:
+    """Clean every report of a corpus (a frame with ``doc_id`` and ``text``), keyed by doc_id."""
+    return {d: clean_text(t, d) for d, t in zip(corpus["doc_id"], corpus["text"])}
+
+
+def removal_log(cleaned: dict[str, CleanText]) -> pd.DataFrame:
+    """All removals and flags of a cleaned corpus, one row each."""
+    frames = [c.removals for c in cleaned.values() if len(c.removals)]
+    if not frames:
+        return pd.DataFrame(columns=REMOVAL_COLUMNS)
+    return pd.concat(frames, ignore_index=True)
+
+
+def removal_counts(log: pd.DataFrame) -> pd.DataFrame:
+    """Counts of removals and flags per report and rule (a wide table)."""
+    if log.empty:
+        return pd.DataFrame()
+    return (log.groupby(["doc_id", "rule"]).size().unstack(fill_value=0)
+            .rename_axis(columns=None))

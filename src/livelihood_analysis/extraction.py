@@ -1,0 +1,301 @@
+"""Extraction: every figure in a report, read exactly and tied to its raw span.
+
+A figure is a number (Arabic or Chinese numerals, read with ``cn2an``) with an
+optional multiplier (万, 亿 …) and a unit or measure word, plus qualifiers
+(约, 余, 以上 …). The vocabularies are CSV files in ``data/reference/``:
+``units.csv``, ``qualifiers.csv``, ``kind_cues.csv`` and ``nonfigure_patterns.csv``.
+Every digit run that does not become a figure, and every Chinese numeral that
+looked like one, is listed in the rejected table with its reason.
+
+>>> figs, rej = extract_text("截至目前全市城镇新增就业4912人,同比增长8.8%。热线12345。", "demo")
+>>> figs[["surface", "value", "unit", "kind", "indicator"]].values.tolist()
+[['4912人', 4912.0, 'person', 'actual', '城镇新增就业'], ['8.8%', 8.8, 'percent', 'growth_rate', '同比增长']]
+>>> rej[["surface", "reason"]].values.tolist()
+[['12345', 'hotline']]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+
+import cn2an
+import numpy as np
+import pandas as pd
+
+from .cleaning import CleanText, clean_text
+from .reference import compile_patterns, read_reference, reference_path
+from .segmentation import sentences as split_sentences
+
+FIGURE_COLUMNS = ["doc_id", "start", "end", "surface", "value", "unit", "measure_word",
+                  "qualifier", "kind", "indicator", "category", "sentence", "section",
+                  "section_path", "clause", "clean_start", "clean_end"]
+REJECTED_COLUMNS = ["doc_id", "start", "end", "surface", "reason", "sentence"]
+
+ARABIC = r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
+CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+CN_DIGITS = set("零〇一二两三四五六七八九十百千万亿点")
+DECREASE = re.compile(r"(?:下降|减少|降低|回落)了?$")
+CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?\n]")
+LIST_JOINERS = {"和", "、", "与", "及", "至", "到", "~", "-", "或", ",", "和近", "、近"}
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled figure grammar, built from the reference tables."""
+
+    figure: re.Pattern
+    units: dict          # surface -> (unit, multiplier, measure_word)
+    multipliers: dict    # surface -> multiplier
+    qualifiers: dict     # (position, surface) -> qualifier
+    kind_rules: list     # (priority, kind, scope, pattern, units)
+    nonfigures: list     # (reason, pattern)
+    measure_words: frozenset
+
+
+def _alternation(surfaces: list[str]) -> str:
+    return "|".join(re.escape(s) for s in sorted(set(surfaces), key=lambda s: (-len(s), s)))
+
+
+@lru_cache(maxsize=4)
+def grammar(folder: str | None = None) -> Grammar:
+    """Build the figure grammar from ``data/reference/`` (or ``folder``)."""
+    units = read_reference("units", ["surface", "unit", "multiplier", "dimension", "measure_word",
+                                     "gap_pattern", "not_before"], folder)
+    quals = read_reference("qualifiers", ["surface", "position", "qualifier"], folder)
+    kinds = read_reference("kind_cues", ["kind", "scope", "pattern", "units", "priority"], folder)
+    nonfig = read_reference("nonfigure_patterns", ["reason", "pattern"], folder)
+    for df, name in ((kinds, "kind_cues"), (nonfig, "nonfigure_patterns")):
+        compile_patterns(df, "pattern", reference_path(name, folder))
+    for name, df, col in (("units", units, "not_before"), ("units", units, "gap_pattern")):
+        compile_patterns(df.assign(**{col: df[col].map(lambda p: f"(?:{p})")}), col,
+                         reference_path(name, folder))
+
+    is_mult = units["dimension"] == "multiplier"
+    mults = units[is_mult]
+    unit_rows = units[~is_mult]
+    mult_alts = []
+    for r in mults.itertuples():
+        nb = f"(?!{r.not_before})" if r.not_before else ""
+        mult_alts.append((r.surface, re.escape(r.surface) + nb))
+    unit_alts = []
+    for r in unit_rows.itertuples():
+        nb = f"(?!{r.not_before})" if r.not_before else ""
+        gap = f"(?:{r.gap_pattern})?" if r.gap_pattern else ""
+        unit_alts.append((r.surface, gap + re.escape(r.surface) + nb))
+    order = lambda alts: "|".join(p for s, p in sorted(alts, key=lambda a: (-len(a[0]), a[0])))
+
+    q = {(r.position, r.surface): r.qualifier for r in quals.itertuples()}
+    pre = _alternation([s for (p, s) in q if p == "before"])
+    inner = _alternation([s for (p, s) in q if p == "after_number"])
+    post = _alternation([s for (p, s) in q if p == "after_unit"])
+    figure = re.compile(
+        rf"(?P<pre>{pre})?(?P<num>{ARABIC}|{CHINESE})(?P<q1>{inner})?"
+        rf"(?P<mult>{order(mult_alts)})?(?P<q2>{inner})?"
+        rf"(?P<unit>[ \t]?(?:{order(unit_alts)}))?(?P<post>{post})?")
+    unit_map = {r.surface: (r.unit, float(r.multiplier), r.measure_word) for r in unit_rows.itertuples()}
+    kind_rules = sorted(
+        ((int(r.priority), r.kind, r.scope, re.compile(r.pattern) if r.pattern else None,
+          frozenset(u for u in r.units.split("|") if u)) for r in kinds.itertuples()),
+        key=lambda k: -k[0])
+    return Grammar(
+        figure=figure, units=unit_map,
+        multipliers={r.surface: float(r.multiplier) for r in mults.itertuples()},
+        qualifiers=q, kind_rules=kind_rules,
+        nonfigures=[(r.reason, re.compile(r.pattern)) for r in nonfig.itertuples()],
+        measure_words=frozenset(m for m in unit_rows["measure_word"] if m))
+
+
+def parse_number(token: str) -> float | None:
+    """Value of a number token (Arabic with thousands commas, or Chinese numerals).
+
+    >>> parse_number("1,200"), parse_number("十三"), parse_number("两"), parse_number("二〇")
+    (1200.0, 13.0, 2.0, 20.0)
+    """
+    if token[0].isdigit():
+        try:
+            return float(Decimal(token.replace(",", "")))
+        except InvalidOperation:
+            return None
+    try:
+        return float(cn2an.cn2an(token, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        try:  # digit-by-digit numerals such as 二〇
+            return float(cn2an.cn2an(token, "low"))
+        except (ValueError, KeyError, IndexError, TypeError):
+            return None
+
+
+def _blocked(text: str, g: Grammar) -> np.ndarray:
+    """Per character, the index+1 of the first non-figure pattern covering it (0: none)."""
+    codes = np.zeros(len(text) + 1, dtype=np.int16)
+    for i in range(len(g.nonfigures) - 1, -1, -1):
+        for m in g.nonfigures[i][1].finditer(text):
+            codes[m.start():m.end()] = i + 1
+    return codes
+
+
+def _unit_of(unit_text: str, g: Grammar) -> tuple[str, float, str]:
+    u = unit_text.strip()
+    if u in g.units:
+        return g.units[u]
+    for surface in sorted(g.units, key=len, reverse=True):  # a gap unit: 乡村人口
+        if u.endswith(surface):
+            return g.units[surface]
+    return "", 1.0, ""
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, start - 80), start)), default=max(0, start - 80))
+    m = CLAUSE_BREAK.search(text, end)
+    return left, (m.start() if m else len(text))
+
+
+LABEL_PREFIX = re.compile(
+    r"^(?:截至目前|截至[^,，]{0,6}(?:底|末)|目前|今年以来|今年|上半年|全年|年内|其中|同时|累计|共计|共|全市|全县|全区|该市|我市|"
+    r"已经|已|并|新|为|对|向|在|实现|完成了?|达到|达|有|[0-9x]{4}年|x市|x)+")
+LABEL_CUT = re.compile(r".*(?:[的,，、和及与由从到至为是达]|[0-9.]+[^\u4e00-\u9fff]*)")
+
+
+def indicator_label(before: str, after: str) -> str:
+    """A short label of what a figure counts, from the words around it.
+
+    >>> indicator_label("截至目前全市城镇新增就业", ",就业困难人员")
+    '城镇新增就业'
+    >>> indicator_label("其中", "所幼儿园、24所中小学已竣工")
+    '幼儿园'
+    """
+    tail = re.match(r"[\u4e00-\u9fff]{2,10}", after or "")
+    head = LABEL_CUT.sub("", before or "")
+    head = LABEL_PREFIX.sub("", head)[-12:]
+    if tail and len(head) < 2 and not re.match(r"[已的是为了和及与将在于]", tail.group()):
+        return re.split(r"[已的是为将]|正在|完成", tail.group())[0] or tail.group()
+    if head:
+        return head
+    return tail.group() if tail else ""
+
+
+def _kind(g: Grammar, unit: str, before: str, after: str, sent_before: str) -> str:
+    for _, kind, scope, pattern, units in g.kind_rules:
+        if units and unit not in units:
+            continue
+        if scope == "unit":
+            return kind
+        hay = {"before": before, "after": after, "sentence_before": sent_before}[scope]
+        if pattern is not None and pattern.search(hay):
+            return kind
+    return "actual"
+
+
+def extract_clean(doc: CleanText, grammar_folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Figures and rejected numbers of one cleaned report (see :func:`extract_text`)."""
+    g = grammar(str(grammar_folder) if grammar_folder else None)
+    text = doc.text
+    sents = split_sentences(doc)
+    s_starts = sents["start"].tolist()
+    s_ends = sents["end"].tolist()
+    s_text = sents["text"].tolist()
+    s_section = sents["section"].tolist()
+    s_path = sents["section_path"].tolist()
+    blocked = _blocked(text, g)
+    raw = doc.raw
+
+    cands = []  # (match, value, unit, multiplier, measure_word)
+    rejected = []
+    covered = np.zeros(len(text) + 1, dtype=bool)
+
+    def sentence_at(pos):
+        i = max(0, bisect.bisect_right(s_starts, pos) - 1)
+        return i
+
+    def reject(s, e, reason):
+        rs, re_ = doc.raw_span(s, e)
+        i = sentence_at(s)
+        rejected.append((doc.doc_id, rs, re_, raw[rs:re_], reason, s_text[i] if s_text else ""))
+        covered[s:e] = True
+
+    for m in g.figure.finditer(text):
+        ns, ne = m.span("num")
+        num = m.group("num")
+        chinese = not num[0].isdigit()
+        code = blocked[ns]
+        if chinese and (num == "一" or num in ("万", "千", "百", "亿", "十")) and not code:
+            continue  # 一 + measure word is an article; a lone multiplier character is a word
+        if code:
+            reason = g.nonfigures[code - 1][0]
+            if not chinese or m.group("unit") or m.group("mult"):
+                reject(ns, ne, reason)
+            continue
+        unit_text = m.group("unit") or ""
+        if chinese and not unit_text:
+            continue  # a numeral character inside a word (统一, 一般)
+        value = parse_number(num)
+        if value is None:
+            reject(ns, ne, "unparsable numeral")
+            continue
+        cands.append([m, value, unit_text])
+
+    # pass 2: units shared by lists (150.9万和112.6万平方米), measure word before the number (个11小区)
+    figures = []
+    for i, (m, value, unit_text) in enumerate(cands):
+        mult = g.multipliers.get(m.group("mult") or "", 1.0)
+        unit, umult, mw = _unit_of(unit_text, g) if unit_text else ("", 1.0, "")
+        start, end = m.start("num"), m.end()
+        if m.group("post"):
+            end = m.start("post")
+        if not unit:
+            j = i + 1
+            while j < len(cands) and not cands[j][2]:
+                j += 1
+            if j < len(cands) and j - i <= 3:
+                between = text[end:cands[j][0].start("num")]
+                gap_ok = all(text[cands[k][0].end():cands[k + 1][0].start("num")].strip() in LIST_JOINERS
+                             for k in range(i, j))
+                if gap_ok and between.strip() in LIST_JOINERS:
+                    unit, umult, mw = _unit_of(cands[j][2], g)
+        if not unit and start > 0 and text[start - 1] in g.measure_words and (start < 2 or not text[start - 2].isdigit()):
+            mw = text[start - 1]
+            unit, umult = "count", 1.0
+            start -= 1
+        if not unit and m.group("mult") in ("亿", "万亿"):
+            unit = "yuan"  # money written without 元 (约18亿, 增加了3.2亿)
+        if not unit:
+            reject(m.start("num"), m.end("num") if not m.group("mult") else m.end("mult"), "no unit")
+            continue
+        value = float(Decimal(str(value)) * Decimal(str(mult)) * Decimal(str(umult)))
+        quals = [g.qualifiers.get(("before", m.group("pre") or ""), ""),
+                 "more_than" if (m.group("q1") or m.group("q2")) else "",
+                 g.qualifiers.get(("after_unit", m.group("post") or ""), "")]
+        qualifier = next((q for q in quals if q), "")
+        si = sentence_at(start)
+        cs, ce = _clause_bounds(text, start, end)
+        before = text[cs:m.start()]
+        after = text[end:ce]
+        sent_before = text[s_starts[si]:m.start()] if s_starts else before
+        kind = _kind(g, unit, before, (m.group("post") or "") + after, sent_before)
+        if kind == "growth_rate" and DECREASE.search(before):
+            value = -value
+        rs, re_ = doc.raw_span(start, end)
+        covered[m.start("num"):end] = True
+        figures.append((doc.doc_id, rs, re_, raw[rs:re_], value, unit, mw if unit == "count" else "",
+                        qualifier, kind, indicator_label(before, after), "", s_text[si] if s_text else "",
+                        s_section[si] if s_text else "", s_path[si] if s_text else "",
+                        text[cs:ce], start, end))
+
+    for m in re.finditer(r"[0-9]+(?:\.[0-9]+)?", text):
+        if not covered[m.start():m.end()].any():
+            code = blocked[m.start()]
+            reject(m.start(), m.end(), g.nonfigures[code - 1][0] if code else "no unit")
+
+    figs = pd.DataFrame(figures, columns=FIGURE_COLUMNS).sort_values("start", kind="stable")
+    rej = pd.DataFrame(rejected, columns=REJECTED_COLUMNS).sort_values("start", kind="stable")
+    return figs.reset_index(drop=True), rej.reset_index(drop=True)
+
+
+def extract_text(raw: str, doc_id: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Clean and extract one report's raw text: ``(figures, rejected)`` in raw coordinates."""
+    return extract_clean(clean_text(raw, doc_id))

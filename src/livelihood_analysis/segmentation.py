@@ -1,0 +1,89 @@
+"""Sentences, clauses and section headings of a cleaned report.
+
+Sentences end at 。！？!? (with any closing quotes) or at a line break.
+A sentence that starts a line and matches a pattern in
+``data/reference/heading_patterns.csv`` is a heading; every sentence knows the
+innermost heading above it (``section``) and the whole chain (``section_path``).
+
+>>> from livelihood_analysis.cleaning import clean_text
+>>> s = sentences(clean_text("1、扩大就业工程。\\n新增就业4912人。", "demo"))
+>>> s[["text", "is_heading", "section"]].values.tolist()
+[['1、扩大就业工程。', True, '扩大就业工程'], ['新增就业4912人。', False, '扩大就业工程']]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from .cleaning import CleanText
+from .reference import compile_patterns, read_reference, reference_path
+
+SENTENCE_RE = re.compile(r"[^\n。！？!?]+(?:[。！？!?]+[”’\"」』)]*)?|[。！？!?]+")
+CLAUSE_RE = re.compile(r"[^,，;；:：。！？!?\n]+[,，;；:：。！？!?]*")
+SENTENCE_COLUMNS = ["doc_id", "sentence_id", "start", "end", "raw_start", "raw_end", "text",
+                    "is_heading", "heading_level", "section", "section_path"]
+
+
+@lru_cache(maxsize=4)
+def _heading_patterns(folder: str | None = None):
+    df = read_reference("heading_patterns", ["pattern", "level", "scope"], folder)
+    pats = compile_patterns(df, "pattern", reference_path("heading_patterns", folder))
+    return tuple(zip(pats, df["level"].astype(int), df["scope"]))
+
+
+def heading_of(sentence: str, whole_line: bool) -> tuple[int, str] | None:
+    """``(level, title)`` if a line-initial sentence is a heading, else None.
+
+    >>> heading_of("(一)全力扶持大学生就业创业", True)
+    (2, '全力扶持大学生就业创业')
+    >>> heading_of("更好的教育", True), heading_of("更好的教育", False)
+    ((1, '更好的教育'), None)
+    """
+    s = sentence.strip()
+    for pattern, level, scope in _heading_patterns():
+        if scope == "whole_line" and not whole_line:
+            continue
+        m = pattern.match(s)
+        if m:
+            return level, m.group("title").strip()
+    return None
+
+
+def sentences(doc: CleanText) -> pd.DataFrame:
+    """One row per sentence of a cleaned report, with raw spans and section headings."""
+    text, rows, stack = doc.text, [], []
+    line_start = True
+    for m in SENTENCE_RE.finditer(text):
+        s, e = m.span()
+        body = m.group()
+        if not body.strip():
+            continue
+        lead = len(body) - len(body.lstrip())
+        s += lead
+        body = body.strip()
+        e = s + len(body)
+        starts_line = s == 0 or text[:s].rstrip(" \t").endswith("\n") or line_start
+        ends_line = e == len(text) or text[e:e + 1] == "\n"
+        head = heading_of(body, starts_line and ends_line) if starts_line else None
+        if head:
+            level, title = head
+            stack = [h for h in stack if h[0] < level] + [(level, title)]
+        rs, re_ = doc.raw_span(s, e)
+        rows.append((doc.doc_id, len(rows), s, e, rs, re_, body, bool(head),
+                     head[0] if head else 0, stack[-1][1] if stack else "",
+                     " > ".join(h[1] for h in stack)))
+        line_start = ends_line
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """Clause spans inside a sentence (split at , ; : and sentence ends).
+
+    >>> s = "城镇新增就业7万人,同比增加6.5%。"
+    >>> [s[a:b] for a, b in clauses(s)]
+    ['城镇新增就业7万人,', '同比增加6.5%。']
+    """
+    return [m.span() for m in CLAUSE_RE.finditer(sentence)]
