@@ -16,8 +16,8 @@ found later can be reported in raw coordinates with :meth:`CleanText.raw_span`.
 >>> doc = clean_text("關(guān)於１２萬(wàn)元。", doc_id="demo")
 >>> doc.text
 '关于12万元。'
->>> s = doc.text.index("12万元"); doc.raw_span(s, s + 4)
-(8, 20)
+>>> s = doc.text.index("12万元"); doc.raw_span(s, s + 4)  # 萬(wàn)元 in the raw text
+(8, 17)
 >>> doc.removals["rule"].tolist()
 ['pinyin_annotation', 'pinyin_annotation']
 """

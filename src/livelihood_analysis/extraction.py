@@ -166,7 +166,7 @@ def indicator_label(before: str, after: str) -> str:
 
     >>> indicator_label("截至目前全市城镇新增就业", ",就业困难人员")
     '城镇新增就业'
-    >>> indicator_label("其中", "所幼儿园、24所中小学已竣工")
+    >>> indicator_label("其中", "幼儿园、24所中小学已竣工")
     '幼儿园'
     """
     tail = re.match(r"[\u4e00-\u9fff]{2,10}", after or "")
@@ -299,3 +299,38 @@ def extract_clean(doc: CleanText, grammar_folder: str | Path | None = None) -> t
 def extract_text(raw: str, doc_id: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean and extract one report's raw text: ``(figures, rejected)`` in raw coordinates."""
     return extract_clean(clean_text(raw, doc_id))
+
+
+def extract_corpus(cleaned: dict[str, CleanText]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Figures and rejected numbers of a cleaned corpus (from :func:`cleaning.clean_corpus`)."""
+    parts = [extract_clean(doc) for doc in cleaned.values()]
+    figs = pd.concat([p[0] for p in parts], ignore_index=True) if parts else pd.DataFrame(columns=FIGURE_COLUMNS)
+    rej = pd.concat([p[1] for p in parts], ignore_index=True) if parts else pd.DataFrame(columns=REJECTED_COLUMNS)
+    return figs, rej
+
+
+def extract_files(files: list[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame, list]:
+    """Extract from text files (no manifest; doc_id = file stem).
+
+    Returns ``(figures, rejected, errors)``: a bad file is listed in ``errors``
+    (an :class:`InputError` naming it) and the good files are still processed.
+    """
+    from .errors import InputError
+    from .sources import read_text_file
+
+    figs, rejs, errors, seen = [], [], [], set()
+    for path in files:
+        try:
+            doc_id, decoded = read_text_file(path)
+            if doc_id in seen:
+                raise InputError(path, f"another file already has the doc_id '{doc_id}' (same file stem)")
+            seen.add(doc_id)
+            f, r = extract_text(decoded.text, doc_id)
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        figs.append(f)
+        rejs.append(r)
+    figures = pd.concat(figs, ignore_index=True) if figs else pd.DataFrame(columns=FIGURE_COLUMNS)
+    rejected = pd.concat(rejs, ignore_index=True) if rejs else pd.DataFrame(columns=REJECTED_COLUMNS)
+    return figures, rejected, errors

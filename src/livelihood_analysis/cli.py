@@ -1,0 +1,105 @@
+"""Command line: ``python -m livelihood_analysis COMMAND``.
+
+Bad input ends in one line per problem naming the file, and a non-zero exit
+status; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .errors import InputError
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m livelihood_analysis",
+        description="Figures from Chinese city livelihood-project reports, traceable and comparable.")
+    p.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    b = sub.add_parser("build", help="run raw → processed: every table in data/processed/ (the main job)")
+    b.add_argument("--out", type=Path, default=None, help="output folder (default data/processed/)")
+    b.add_argument("--quiet", action="store_true", help="no per-report summary")
+
+    e = sub.add_parser("extract", help="extract figures from any text files (doc_id = file stem)")
+    e.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    e.add_argument("-o", "--output", type=Path, required=True, help="CSV of figures")
+    e.add_argument("--rejected", type=Path, help="CSV of numbers that are not figures, with reasons")
+    e.add_argument("--quiet", action="store_true", help="no progress or summary")
+
+    c = sub.add_parser("clean", help="print what cleaning removed or flagged in the corpus")
+    c.add_argument("--rows", action="store_true", help="print every removal, not only counts")
+
+    sub.add_parser("score", help="print extraction precision/recall against the gold standard")
+    return p
+
+
+def _cmd_build(args) -> int:
+    from .pipeline import build
+
+    build(out=args.out, verbose=not args.quiet)
+    return 0
+
+
+def _cmd_extract(args) -> int:
+    from .extraction import extract_files
+    from .outputs import write_csv
+
+    figures, rejected, errors = extract_files(args.files)
+    write_csv(figures, args.output)
+    if args.rejected:
+        write_csv(rejected, args.rejected)
+    if not args.quiet:
+        print(f"{len(figures)} figures from {figures['doc_id'].nunique()} file(s) → {args.output}")
+    for err in errors:
+        print(f"error: {err}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _cmd_clean(args) -> int:
+    from .cleaning import clean_corpus, removal_counts, removal_log
+    from .sources import load_corpus
+
+    log = removal_log(clean_corpus(load_corpus()))
+    with pd.option_context("display.width", 200, "display.max_rows", None, "display.max_colwidth", 60):
+        print(removal_counts(log).to_string())
+        if args.rows:
+            print(log.to_string(index=False))
+    return 0
+
+
+def _cmd_score(args) -> int:
+    from .evaluation import score_corpus
+
+    with pd.option_context("display.width", 200):
+        print(score_corpus().to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+    return 0
+
+
+COMMANDS = {"build": _cmd_build, "extract": _cmd_extract, "clean": _cmd_clean, "score": _cmd_score}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 0
+    try:
+        return COMMANDS[args.command](args)
+    except InputError as exc:
+        if args.debug:
+            raise
+        for line in str(exc).splitlines():
+            print(f"error: {line}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; outputs already written are complete, the rest were not written", file=sys.stderr)
+        return 130

@@ -1,0 +1,117 @@
+"""Scoring extraction against the hand-built gold standard in ``tests/gold/``.
+
+A gold figure is matched by an extracted figure of the same report whose value
+(relative tolerance 1e-6) and unit agree and whose raw span lies inside the
+gold excerpt. Precision and recall are of value + unit; kind accuracy is over
+the matched pairs.
+
+>>> gold = pd.DataFrame({"doc_id": ["d"], "excerpt": ["就业4912人,"], "value": [4912.0],
+...                      "unit": ["person"], "kind": ["actual"]})
+>>> figs = pd.DataFrame({"doc_id": ["d"], "start": [2], "end": [7], "value": [4912.0],
+...                      "unit": ["person"], "kind": ["actual"]})
+>>> match_gold(figs, gold, {"d": "新增就业4912人,"})[["matched", "kind_ok"]].values.tolist()
+[[True, True]]
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .errors import InputError
+
+GOLD_DIR = paths.ROOT / "tests" / "gold"
+
+
+def load_gold(folder: str | Path = GOLD_DIR) -> pd.DataFrame:
+    """All gold figures (every ``*.csv`` in the folder but ``*_nonfigures.csv``)."""
+    files = sorted(p for p in Path(folder).glob("*.csv") if not p.stem.endswith("_nonfigures"))
+    if not files:
+        raise InputError(folder, "no gold-standard CSV files")
+    frames = []
+    for p in files:
+        df = pd.read_csv(p, dtype={"excerpt": str, "unit": str, "kind": str, "measure_word": str,
+                                   "qualifier": str}, keep_default_na=False)
+        df["gold_file"] = p.name
+        frames.append(df)
+    gold = pd.concat(frames, ignore_index=True)
+    gold["value"] = gold["value"].astype(float)
+    return gold
+
+
+def _locate(gold: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    starts = []
+    for doc, ex in zip(gold["doc_id"], gold["excerpt"]):
+        text = texts.get(doc, "")
+        pos = text.find(ex)
+        if pos < 0 or text.find(ex, pos + 1) >= 0:
+            raise InputError(f"gold excerpt of {doc}", f"{ex!r} does not occur exactly once in the raw text")
+        starts.append(pos)
+    out = gold.copy()
+    out["ex_start"] = starts
+    out["ex_end"] = out["ex_start"] + out["excerpt"].str.len()
+    return out
+
+
+def _same_value(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def match_gold(figures: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """Gold rows with the extracted figure each matched (one extracted figure per gold row).
+
+    Adds ``matched``, ``kind_ok``, ``fig_index`` and ``extracted_kind``.
+    """
+    gold = _locate(gold, texts)
+    used: set[int] = set()
+    by_doc = {d: f for d, f in figures.groupby("doc_id")}
+    matched, kind_ok, idx, kinds = [], [], [], []
+    for row in gold.itertuples():
+        cand = by_doc.get(row.doc_id)
+        hit = None
+        if cand is not None:
+            for f in cand.itertuples():
+                if f.Index in used or f.unit != row.unit or not _same_value(f.value, row.value):
+                    continue
+                if row.ex_start <= f.start and f.end <= row.ex_end:
+                    hit = f
+                    break
+        if hit is not None:
+            used.add(hit.Index)
+        matched.append(hit is not None)
+        kind_ok.append(hit is not None and hit.kind == row.kind)
+        idx.append(hit.Index if hit is not None else -1)
+        kinds.append(hit.kind if hit is not None else "")
+    return gold.assign(matched=matched, kind_ok=kind_ok, fig_index=idx, extracted_kind=kinds)
+
+
+def scores(figures: pd.DataFrame, matched: pd.DataFrame) -> pd.DataFrame:
+    """Precision, recall and kind accuracy per report and overall."""
+    rows = []
+    docs = sorted(set(matched["doc_id"]))
+    for doc in docs + ["ALL"]:
+        g = matched if doc == "ALL" else matched[matched["doc_id"] == doc]
+        n_ext = len(figures) if doc == "ALL" else int((figures["doc_id"] == doc).sum())
+        tp = int(g["matched"].sum())
+        rows.append({"doc_id": doc, "gold": len(g), "extracted": n_ext, "matched": tp,
+                     "precision": tp / n_ext if n_ext else 0.0,
+                     "recall": tp / len(g) if len(g) else 0.0,
+                     "kind_accuracy": g["kind_ok"].sum() / tp if tp else 0.0})
+    return pd.DataFrame(rows)
+
+
+def score_corpus(gold_folder: str | Path = GOLD_DIR) -> pd.DataFrame:
+    """Extract the manifest's corpus and score it against the gold standard."""
+    from .cleaning import clean_corpus
+    from .extraction import extract_corpus
+    from .sources import load_corpus
+
+    corpus = load_corpus()
+    figures, _ = extract_corpus(clean_corpus(corpus))
+    gold = load_gold(gold_folder)
+    figures = figures[figures["doc_id"].isin(set(gold["doc_id"]))]
+    texts = dict(zip(corpus["doc_id"], corpus["text"]))
+    return scores(figures, match_gold(figures, gold, texts))

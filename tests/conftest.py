@@ -1,0 +1,27 @@
+"""Shared fixtures: the corpus is loaded and cleaned once per test session."""
+
+import pytest
+
+from livelihood_analysis.cleaning import clean_corpus
+from livelihood_analysis.sources import load_corpus
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    return load_corpus()
+
+
+@pytest.fixture(scope="session")
+def raw(corpus):
+    return dict(zip(corpus["doc_id"], corpus["text"]))
+
+
+@pytest.fixture(scope="session")
+def cleaned(corpus):
+    return clean_corpus(corpus)
+
+
+def pytest_collectstart(collector):
+    # nbval: outputs that legitimately differ between runs are not compared
+    if hasattr(collector, "skip_compare"):
+        collector.skip_compare += ("text/html", "stderr")
