@@ -179,16 +179,101 @@ def indicator_label(before: str, after: str) -> str:
     return tail.group() if tail else ""
 
 
-def _kind(g: Grammar, unit: str, before: str, after: str, sent_before: str) -> str:
+def _kind(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent_before: str) -> str:
+    """The first kind cue (by priority) that matches; ``unit`` rules look at the unit only."""
     for _, kind, scope, pattern, units in g.kind_rules:
         if units and unit not in units:
             continue
-        if scope == "unit":
+        if scope == "unit" and pattern is None:
             return kind
-        hay = {"before": before, "after": after, "sentence_before": sent_before}[scope]
+        hay = {"unit": unit_text.strip(), "before": before, "after": after,
+               "sentence_before": sent_before}[scope]
         if pattern is not None and pattern.search(hay):
             return kind
     return "actual"
+
+
+
+TABLE_LINE = re.compile(r"(?m)^[^\n。,，;；:：!！?？]*$")
+NUMERIC_CELL = re.compile(r"-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?%?")
+UNIT_HEADER = re.compile(r"(?P<label>[^\s()]{2,40})\((?P<unit>[^()]{1,10})\)")
+ROW_LABEL_HEADERS = frozenset({"地区", "单位", "区县", "县区", "项目", "名称", "城市", "序号", "区域"})
+
+
+def _table_blocks(text: str) -> list[list[tuple[int, int, str]]]:
+    """Runs of punctuation-free lines holding at least two numeric cells, as cells with spans."""
+    blocks, cur = [], []
+    for m in TABLE_LINE.finditer(text):
+        cells = [(c.start() + m.start(), c.end() + m.start(), c.group()) for c in re.finditer(r"\S+", m.group())]
+        if cells:
+            cur.extend(cells)
+            continue
+        if sum(bool(NUMERIC_CELL.fullmatch(c[2])) for c in cur) >= 2:
+            blocks.append(cur)
+        cur = []
+    if sum(bool(NUMERIC_CELL.fullmatch(c[2])) for c in cur) >= 2:
+        blocks.append(cur)
+    return blocks
+
+
+def _columns(headers: list[str], k: int) -> list[str]:
+    if len(headers) == k + 1:
+        headers = headers[1:] if headers[0] in ROW_LABEL_HEADERS else [headers[0] + headers[1]] + headers[2:]
+    return headers if len(headers) == k else [""] * k
+
+
+def table_figures(text: str, g: Grammar) -> list[tuple]:
+    r"""Figures of reports laid out as tables (one row per line, or one cell per line).
+
+    A cell ``城镇新增就业(人)`` names the indicator and unit; the column headers
+    that follow (``目标任务 进度 完成比例(%)``) give each number its meaning and,
+    with a bracketed unit, its own unit; a row is a label and its numbers.
+    Returns ``(start, end, value, unit, measure_word, kind, indicator, header)``
+    in clean coordinates.
+
+    >>> t = "城镇新增就业(人)\n目标任务 进度 完成比例(%)\n全市 27800 52242 187.9"
+    >>> [(f[2], f[3], f[5]) for f in table_figures(t, grammar())]
+    [(27800.0, 'person', 'target'), (52242.0, 'person', 'actual'), (187.9, 'percent', 'completion_rate')]
+    """
+    out = []
+    for cells in _table_blocks(text):
+        label, base_unit, headers, i = "", "", [], 0
+        while i < len(cells):
+            s, e, cell = cells[i]
+            if NUMERIC_CELL.fullmatch(cell):
+                i += 1
+                continue
+            run = 0
+            while i + 1 + run < len(cells) and NUMERIC_CELL.fullmatch(cells[i + 1 + run][2]):
+                run += 1
+            head = UNIT_HEADER.fullmatch(cell)
+            if run == 0:
+                if head and not headers:
+                    label, base_unit, headers = head.group("label"), head.group("unit"), []
+                else:
+                    headers.append(cell)
+                i += 1
+                continue
+            cols = _columns(headers, run)
+            for j in range(run):
+                ns, ne, num = cells[i + 1 + j]
+                col = cols[j]
+                ch = UNIT_HEADER.fullmatch(col)
+                unit_text = ch.group("unit") if ch else base_unit
+                col_words = ch.group("label") if ch else col
+                if num.endswith("%"):
+                    num, unit_text = num[:-1], "%"
+                m = g.figure.fullmatch("1" + unit_text) if unit_text else None
+                if not m or not m.group("unit"):
+                    continue
+                mult = g.multipliers.get(m.group("mult") or "", 1.0)
+                unit, umult, mw = _unit_of(m.group("unit"), g)
+                value = float(Decimal(num.replace(",", "")) * Decimal(str(mult)) * Decimal(str(umult)))
+                kind = _kind(g, unit, m.group("unit"), col_words, "", col_words)
+                out.append((ns, ne, value, unit, mw if unit == "count" else "", kind, label or col_words,
+                            f"{label}({base_unit}) {cell} {col}".strip()))
+            i += 1 + run
+    return out
 
 
 def extract_clean(doc: CleanText, grammar_folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -218,8 +303,19 @@ def extract_clean(doc: CleanText, grammar_folder: str | Path | None = None) -> t
         rejected.append((doc.doc_id, rs, re_, raw[rs:re_], reason, s_text[i] if s_text else ""))
         covered[s:e] = True
 
+    figures = []
+    for ts, te, value, unit, mw, kind, label, header in table_figures(text, g):
+        rs, re_ = doc.raw_span(ts, te)
+        si = sentence_at(ts)
+        covered[ts:te] = True
+        figures.append((doc.doc_id, rs, re_, raw[rs:re_], value, unit, mw, "", kind, label, "",
+                        s_text[si] if s_text else "", s_section[si] if s_text else "",
+                        s_path[si] if s_text else "", header, ts, te))
+
     for m in g.figure.finditer(text):
         ns, ne = m.span("num")
+        if covered[ns]:
+            continue
         num = m.group("num")
         chinese = not num[0].isdigit()
         code = blocked[ns]
@@ -240,7 +336,6 @@ def extract_clean(doc: CleanText, grammar_folder: str | Path | None = None) -> t
         cands.append([m, value, unit_text])
 
     # pass 2: units shared by lists (150.9万和112.6万平方米), measure word before the number (个11小区)
-    figures = []
     for i, (m, value, unit_text) in enumerate(cands):
         mult = g.multipliers.get(m.group("mult") or "", 1.0)
         unit, umult, mw = _unit_of(unit_text, g) if unit_text else ("", 1.0, "")
@@ -276,7 +371,7 @@ def extract_clean(doc: CleanText, grammar_folder: str | Path | None = None) -> t
         before = text[cs:m.start()]
         after = text[end:ce]
         sent_before = text[s_starts[si]:m.start()] if s_starts else before
-        kind = _kind(g, unit, before, (m.group("post") or "") + after, sent_before)
+        kind = _kind(g, unit, unit_text, before, (m.group("post") or "") + after, sent_before)
         if kind == "growth_rate" and DECREASE.search(before):
             value = -value
         rs, re_ = doc.raw_span(start, end)
