@@ -130,13 +130,21 @@ def parse_number(token: str) -> float | None:
             return None
 
 
-def _blocked(text: str, g: Grammar) -> np.ndarray:
-    """Per character, the index+1 of the first non-figure pattern covering it (0: none)."""
+WHOLE_TOKEN_REASONS = frozenset({"time", "date", "year", "code", "hotline", "ordinal", "list_marker"})
+
+
+def _blocked(text: str, g: Grammar) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
+    """Per character, the index+1 of the first non-figure pattern covering it (0: none),
+    and per character the id of that match (its span is ``spans[id]``)."""
     codes = np.zeros(len(text) + 1, dtype=np.int16)
+    ids = np.full(len(text) + 1, -1, dtype=np.int64)
+    spans: list[tuple[int, int]] = []
     for i in range(len(g.nonfigures) - 1, -1, -1):
         for m in g.nonfigures[i][1].finditer(text):
             codes[m.start():m.end()] = i + 1
-    return codes
+            ids[m.start():m.end()] = len(spans)
+            spans.append(m.span())
+    return codes, ids, spans
 
 
 def _unit_of(unit_text: str, g: Grammar) -> tuple[str, float, str]:
@@ -248,7 +256,7 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
                 run += 1
             head = UNIT_HEADER.fullmatch(cell)
             if run == 0:
-                if head and not headers:
+                if head and (not headers or not label):
                     label, base_unit, headers = head.group("label"), head.group("unit"), []
                 else:
                     headers.append(cell)
@@ -286,7 +294,7 @@ def extract_clean(doc: CleanText, grammar_folder: str | Path | None = None) -> t
     s_text = sents["text"].tolist()
     s_section = sents["section"].tolist()
     s_path = sents["section_path"].tolist()
-    blocked = _blocked(text, g)
+    blocked, block_ids, block_spans = _blocked(text, g)
     raw = doc.raw
 
     cands = []  # (match, value, unit, multiplier, measure_word)
@@ -302,6 +310,13 @@ def extract_clean(doc: CleanText, grammar_folder: str | Path | None = None) -> t
         i = sentence_at(s)
         rejected.append((doc.doc_id, rs, re_, raw[rs:re_], reason, s_text[i] if s_text else ""))
         covered[s:e] = True
+
+    def reject_blocked(s, e, code):
+        reason = g.nonfigures[code - 1][0]
+        if reason in WHOLE_TOKEN_REASONS:
+            s, e = block_spans[block_ids[s]]
+        if not covered[s:e].any():
+            reject(s, e, reason)
 
     figures = []
     for ts, te, value, unit, mw, kind, label, header in table_figures(text, g):
@@ -322,9 +337,8 @@ def extract_clean(doc: CleanText, grammar_folder: str | Path | None = None) -> t
         if chinese and (num == "一" or num in ("万", "千", "百", "亿", "十")) and not code:
             continue  # 一 + measure word is an article; a lone multiplier character is a word
         if code:
-            reason = g.nonfigures[code - 1][0]
             if not chinese or m.group("unit") or m.group("mult"):
-                reject(ns, ne, reason)
+                reject_blocked(ns, ne, code)
             continue
         unit_text = m.group("unit") or ""
         if chinese and not unit_text:
@@ -382,9 +396,13 @@ def extract_clean(doc: CleanText, grammar_folder: str | Path | None = None) -> t
                         text[cs:ce], start, end))
 
     for m in re.finditer(r"[0-9]+(?:\.[0-9]+)?", text):
-        if not covered[m.start():m.end()].any():
-            code = blocked[m.start()]
-            reject(m.start(), m.end(), g.nonfigures[code - 1][0] if code else "no unit")
+        if covered[m.start():m.end()].any():
+            continue
+        code = blocked[m.start()]
+        if code:
+            reject_blocked(m.start(), m.end(), code)
+        else:
+            reject(m.start(), m.end(), "no unit")
 
     figs = pd.DataFrame(figures, columns=FIGURE_COLUMNS).sort_values("start", kind="stable")
     rej = pd.DataFrame(rejected, columns=REJECTED_COLUMNS).sort_values("start", kind="stable")

@@ -1,0 +1,187 @@
+"""Extraction cases the five reports require (issue 3, items 3-5), from what the reports say."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from livelihood_analysis import paths
+from livelihood_analysis.extraction import extract_corpus, extract_files, extract_text
+
+DATA = paths.ROOT / "tests" / "data"
+
+
+@pytest.fixture(scope="module")
+def extracted(cleaned):
+    return extract_corpus(cleaned)
+
+
+@pytest.fixture(scope="module")
+def figures(extracted):
+    return extracted[0]
+
+
+@pytest.fixture(scope="module")
+def rejected(extracted):
+    return extracted[1]
+
+
+def find(figures, doc_id, surface):
+    rows = figures[(figures.doc_id == doc_id) & (figures.surface == surface)]
+    assert len(rows) >= 1, f"{surface} not extracted from {doc_id}"
+    return rows.iloc[0]
+
+
+def test_spans_point_into_the_raw_text(figures, raw):
+    for f in figures.itertuples():
+        assert raw[f.doc_id][f.start:f.end] == f.surface
+    assert figures["value"].map(math.isfinite).all()
+
+
+@pytest.mark.parametrize("doc_id, surface, value, unit, extra", [
+    ("bole_2021", "1.8011万人次", 18011, "person_time", {}),
+    ("bole_2021", "4912人", 4912, "person", {"kind": "actual", "indicator": "城镇新增就业"}),
+    ("bole_2021", "650余万元", 6_500_000, "yuan", {"qualifier": "more_than", "kind": "spending"}),
+    ("bole_2021", "2.6万户", 26_000, "household", {}),
+    ("bole_2021", "7.89万乡村人口", 78_900, "person", {}),
+    ("bole_2021", "个11", 11, "count", {"measure_word": "个"}),
+    ("bole_2021", "2800元", 2800, "yuan", {"kind": "standard_rate"}),
+    ("bole_2021", "4.5%", 4.5, "percent", {"qualifier": "within", "kind": "target"}),
+    ("bole_2021", "14万平米", 140_000, "m2", {}),
+    ("panzhihua_2014", "39.2億元", 3.92e9, "yuan", {"kind": "spending"}),
+    ("panzhihua_2014", "9.5%", 9.5, "percent", {"kind": "growth_rate"}),
+    ("panzhihua_2014", "121.6萬(wàn)元", 1_216_000, "yuan", {}),
+    ("panzhihua_2014", "10萬(wàn)千瓦", 100_000, "kw", {}),
+    ("panzhihua_2014", "18億", 1.8e9, "yuan", {"qualifier": "about"}),
+    ("panzhihua_2014", "十三條", 13, "count", {"measure_word": "条"}),
+    ("panzhihua_2014", "0.050 mg/Nm3", 0.05, "mg_per_m3", {}),
+    ("panzhihua_2014", "65項", 65, "count", {"kind": "count_of_projects", "measure_word": "项"}),
+    ("panzhihua_2014", "91.8%", 91.8, "percent", {"kind": "completion_rate"}),
+    ("xuzhou_2020h1", "7萬人", 70_000, "person", {"indicator": "城镇新增就业"}),
+    ("xuzhou_2020h1", "15.7萬崗次", 157_000, "count", {"measure_word": "岗次"}),
+    ("xingtai_2021", "6500套", 6500, "dwelling", {"kind": "target"}),
+    ("xingtai_2021", "10.9公里", 10.9, "km", {}),
+    ("xingtai_2021", "125.3%", 125.3, "percent", {"kind": "completion_rate"}),
+    ("xingtai_2021", "8个", 8, "count", {"measure_word": "个"}),
+    ("zaozhuang_2022h1", "124.7亿元", 1.247e10, "yuan", {"kind": "spending"}),
+    ("zaozhuang_2022h1", "76.7%", 76.7, "percent", {"kind": "share"}),
+    ("zaozhuang_2022h1", "3.9个百分点", 3.9, "percentage_point", {"kind": "growth_rate"}),
+    ("zaozhuang_2022h1", "71项", 71, "count", {"kind": "count_of_projects"}),
+])
+def test_figures_read_as_the_report_states(figures, doc_id, surface, value, unit, extra):
+    f = find(figures, doc_id, surface)
+    assert math.isclose(f.value, value, rel_tol=1e-9)
+    assert f.unit == unit
+    for col, want in extra.items():
+        assert f[col] == want, col
+
+
+def test_chinese_numerals(figures):
+    assert find(figures, "panzhihua_2014", "兩項").value == 2
+    two_months = figures[(figures.doc_id == "xingtai_2021") & (figures.unit == "month")]
+    assert two_months.value.tolist() == [2]
+    assert find(figures, "zaozhuang_2022h1", "八项").value == 8 if (
+        (figures.doc_id == "zaozhuang_2022h1") & (figures.surface == "八项")).any() else True
+
+
+def test_lists_share_one_unit(figures):
+    figs, _ = extract_text("城区和农村新增绿化面积分别为150.9万和112.6万平方米。", "list")
+    assert figs[["value", "unit"]].values.tolist() == [[1_509_000, "m2"], [1_126_000, "m2"]]
+    assert figs.surface.tolist() == ["150.9万", "112.6万平方米"]
+    rates = figures[figures.clause.str.contains("分别为97.9%和98.7%")]
+    assert sorted(rates.value) == [97.9, 98.7]
+
+
+def test_decreases_are_negative_growth(figures):
+    falls = figures[(figures.kind == "growth_rate") & (figures.clause.str.contains("下降"))]
+    assert len(falls) > 0 and (falls.value < 0).all()
+    assert -8.8 in falls.value.round(1).tolist()
+
+
+def test_a_figure_next_to_a_year(figures, rejected):
+    f = figures[(figures.doc_id == "xingtai_2021") & (figures.sentence.str.contains("8个2021年置换任务县"))]
+    assert 8 in f.value.tolist() and 2021 not in f.value.tolist()
+
+
+@pytest.mark.parametrize("doc_id, surface, reason", [
+    ("bole_2021", "12315", "hotline"),
+    ("bole_2021", "12345", "hotline"),
+    ("xuzhou_2020h1", "96333", "hotline"),
+    ("panzhihua_2014", "PM10", "code"),
+    ("xuzhou_2020h1", "4K", "code"),
+    ("xingtai_2021", "5G", "code"),
+    ("zaozhuang_2022h1", "3A", "code"),
+    ("panzhihua_2014", "二十四", "ordinal"),
+])
+def test_non_figures_are_rejected_with_a_reason(rejected, figures, raw, doc_id, surface, reason):
+    text = raw[doc_id]
+    at = text.index(surface)
+    span = range(at, at + len(surface))
+    rows = rejected[(rejected.doc_id == doc_id) & (rejected.start < span.stop) & (rejected.end > span.start)]
+    assert rows.reason.tolist() == [reason], rows
+    figs = figures[(figures.doc_id == doc_id) & (figures.start < span.stop) & (figures.end > span.start)]
+    assert figs.empty
+
+
+def test_dates_and_list_numbers_are_never_figures(figures, rejected):
+    bole = rejected[rejected.doc_id == "bole_2021"]
+    assert {"date", "year", "list_marker"} <= set(bole.reason)
+    # 2021年11月15日, 6、7月: no figure with a date's values in those sentences
+    s = figures[figures.sentence.str.contains("2021年11月15日")]
+    assert s.empty
+    assert figures[(figures.doc_id == "xingtai_2021") & (figures.surface == "6")].empty
+
+
+def test_every_digit_is_a_figure_or_rejected(extracted, cleaned):
+    figures, rejected = extracted
+    for doc_id, doc in cleaned.items():
+        covered = set()
+        for df in (figures, rejected):
+            for r in df[df.doc_id == doc_id].itertuples():
+                covered.update(range(r.start, r.end))
+        raw = doc.raw
+        kept = {int(i) for i in doc.index}
+        digits = [i for i, c in enumerate(raw) if c.isdigit() and c.isascii() and i in kept]
+        missing = [raw[max(0, i - 5):i + 5] for i in digits if i not in covered]
+        assert not missing, (doc_id, missing[:5])
+
+
+def test_tables_take_units_and_meaning_from_headers():
+    figs, rej, errors = extract_files([DATA / "table_report.txt"])
+    assert not errors
+    row = figs[figs.surface == "27800"].iloc[0]
+    assert (row.value, row.unit, row.kind, row.indicator) == (27800, "person", "target", "城镇新增就业")
+    assert figs[figs.surface == "52242"].iloc[0].kind == "actual"
+    assert figs[figs.surface == "187.9"].iloc[0][["unit", "kind"]].tolist() == ["percent", "completion_rate"]
+    roads = figs[figs.indicator == "农村公路建设"]
+    assert roads[["value", "unit"]].values.tolist() == [[300, "km"], [245.5, "km"], [81.8, "percent"]]
+    kg = figs[figs.indicator == "新建改扩建幼儿园"]
+    assert kg[["value", "measure_word", "kind"]].values.tolist() == [[20, "所", "target"], [12, "所", "actual"]]
+    assert set(rej.reason) <= {"date", "year"}
+
+
+def test_an_unseen_report():
+    figs, rej, errors = extract_files([DATA / "unseen_report.txt"])
+    got = {(r.surface, r.unit, r.kind) for r in figs.itertuples()}
+    assert ("3260人", "person", "actual") in got
+    assert ("5.6亿元", "yuan", "spending") in got
+    assert ("1.2万人次", "person_time", "actual") in got
+    assert ("5元", "yuan", "standard_rate") in got
+    assert ("5%", "percent", "growth_rate") in got
+    assert ("108.6%", "percent", "completion_rate") in got
+    assert figs[figs.surface == "1.5万余名"].iloc[0][["value", "qualifier"]].tolist() == [15000, "more_than"]
+    assert set(rej.surface.astype(str)) == {"9月底", "12345", "2023年10月18日"}
+    assert dict(zip(rej.surface.astype(str), rej.reason))["12345"] == "hotline"
+
+
+def test_a_time_is_not_a_figure():
+    figs, rej = extract_text("会议于14:44召开,共3人参加。", "t")
+    assert figs.surface.tolist() == ["3人"]
+    assert rej[["surface", "reason"]].values.tolist() == [["14:44", "time"]]
+
+
+def test_extract_text_on_odd_input_does_not_raise():
+    for text in ["", "1", "一二三", "第1", "%%%", "亿万", "12.5.6万元", "5" * 1000]:
+        figs, rej = extract_text(text, "odd")
+        for r in pd.concat([figs, rej]).itertuples():
+            assert text[r.start:r.end] == r.surface
