@@ -25,3 +25,9 @@ def pytest_collectstart(collector):
     # nbval: outputs that legitimately differ between runs are not compared
     if hasattr(collector, "skip_compare"):
         collector.skip_compare += ("text/html", "stderr")
+
+
+@pytest.fixture(scope="session")
+def tables(corpus):
+    from livelihood_analysis.pipeline import build_tables
+    return build_tables(corpus)

@@ -33,7 +33,8 @@ from .segmentation import sentences as split_sentences
 
 FIGURE_COLUMNS = ["doc_id", "start", "end", "surface", "value", "unit", "measure_word",
                   "qualifier", "kind", "indicator", "category", "sentence", "section",
-                  "section_path", "clause", "clean_start", "clean_end"]
+                  "section_path", "clause", "clean_start", "clean_end", "sentence_start"]
+HIDDEN_COLUMNS = ["clean_start", "clean_end", "sentence_start"]  # cleaned-text offsets, for harmonisation
 REJECTED_COLUMNS = ["doc_id", "start", "end", "surface", "reason", "sentence"]
 
 ARABIC = r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
@@ -325,7 +326,7 @@ def extract_clean(doc: CleanText, grammar_folder: str | Path | None = None) -> t
         covered[ts:te] = True
         figures.append((doc.doc_id, rs, re_, raw[rs:re_], value, unit, mw, "", kind, label, "",
                         s_text[si] if s_text else "", s_section[si] if s_text else "",
-                        s_path[si] if s_text else "", header, ts, te))
+                        s_path[si] if s_text else "", header, ts, te, s_starts[si] if s_text else 0))
 
     for m in g.figure.finditer(text):
         ns, ne = m.span("num")
@@ -393,7 +394,7 @@ def extract_clean(doc: CleanText, grammar_folder: str | Path | None = None) -> t
         figures.append((doc.doc_id, rs, re_, raw[rs:re_], value, unit, mw if unit == "count" else "",
                         qualifier, kind, indicator_label(before, after), "", s_text[si] if s_text else "",
                         s_section[si] if s_text else "", s_path[si] if s_text else "",
-                        text[cs:ce], start, end))
+                        text[cs:ce], start, end, s_starts[si] if s_text else 0))
 
     for m in re.finditer(r"[0-9]+(?:\.[0-9]+)?", text):
         if covered[m.start():m.end()].any():

@@ -1,9 +1,9 @@
 """The main job: raw reports → every table in ``data/processed/``.
 
 >>> from livelihood_analysis.pipeline import build
->>> import tempfile; out = build(out=tempfile.mkdtemp(), verbose=False)
->>> sorted(p.name for p in out.glob("*.csv"))[:2]
-['cleaning_log.csv', 'figures.csv']
+>>> import tempfile; out = build(out=tempfile.mkdtemp(), figures_dir=None, verbose=False)
+>>> sorted(p.name for p in out.glob("*.csv"))[:3]
+['category_summary.csv', 'cleaning_log.csv', 'figures.csv']
 """
 
 from __future__ import annotations
@@ -14,37 +14,67 @@ import pandas as pd
 
 from . import paths
 from .cleaning import clean_corpus, removal_log
-from .extraction import extract_corpus
+from .extraction import HIDDEN_COLUMNS, extract_corpus
+from .harmonisation import cities, harmonise, headings_recognised, indicators, read_overrides
+from .indicators import category_summary, indicator_comparison, report_summary, unmapped
 from .outputs import write_csv
+from .schemas import FIGURE_FIELDS, datapackage, validate
+from .segmentation import sentences
 from .sources import load_corpus
 
+TABLE_ORDER = ["cleaning_log", "figures", "rejected", "category_summary", "indicator_comparison",
+               "report_summary", "unmapped"]
 
-def report_overview(corpus: pd.DataFrame, figures: pd.DataFrame, rejected: pd.DataFrame,
-                    log: pd.DataFrame) -> pd.DataFrame:
-    """One line per report: what was loaded, cleaned and extracted."""
+
+def report_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One line per report: what was loaded, cleaned, extracted and harmonised."""
+    log, figures, rejected = tables["cleaning_log"], tables["figures"], tables["rejected"]
     count = lambda df: df.groupby("doc_id").size() if len(df) else pd.Series(dtype=int)
     out = corpus[["doc_id", "city_en", "year", "period", "encoding"]].copy()
     out["chars"] = corpus["text"].str.len()
-    for name, df in (("removed", log[log["action"] == "remove"] if len(log) else log),
-                     ("flagged", log[log["action"] == "flag"] if len(log) else log),
+    for name, df in (("removed", log[log["action"] == "remove"]), ("flagged", log[log["action"] == "flag"]),
                      ("figures", figures), ("rejected", rejected)):
         out[name] = out["doc_id"].map(count(df)).fillna(0).astype(int)
+    summary = tables["report_summary"].set_index("doc_id")
+    out["categorised"] = out["doc_id"].map(summary["with_category"] / summary["figures"]).round(2)
+    out["with_indicator"] = out["doc_id"].map(summary["with_indicator"] / summary["figures"]).round(2)
     return out
 
 
+def build_tables(corpus: pd.DataFrame, overrides=None, reference: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every output table of a loaded corpus (see :func:`sources.load_corpus`), validated."""
+    cleaned = clean_corpus(corpus)
+    figures, rejected = extract_corpus(cleaned)
+    ov = read_overrides(overrides) if overrides is not None else None
+    harmonised = harmonise(figures, corpus, reference, ov)
+    sents = pd.concat([sentences(doc) for doc in cleaned.values()], ignore_index=True)
+    tables = {
+        "cleaning_log": removal_log(cleaned),
+        "figures": harmonised.drop(columns=HIDDEN_COLUMNS)[list(FIGURE_FIELDS)],
+        "rejected": rejected,
+        "category_summary": category_summary(harmonised),
+        "indicator_comparison": indicator_comparison(harmonised, indicators(reference)),
+        "report_summary": report_summary(harmonised, corpus),
+        "unmapped": unmapped(harmonised, sents, headings_recognised(sents, reference, ov), corpus,
+                             cities(reference)),
+    }
+    return {name: validate(tables[name].reset_index(drop=True), name) for name in TABLE_ORDER}
+
+
 def build(out: str | Path | None = None, manifest: str | Path = paths.MANIFEST,
-          verbose: bool = True) -> Path:
-    """Run raw → processed and write every table to ``out`` (default ``data/processed/``)."""
+          figures_dir: str | Path | None = paths.FIGURES_DIR, overrides=None, verbose: bool = True) -> Path:
+    """Run raw → processed: write every table to ``out`` (default ``data/processed/``)
+    and, unless ``figures_dir`` is None, every chart to ``figures/``."""
     out = Path(out or paths.PROCESSED_DIR)
     corpus = load_corpus(manifest)
-    cleaned = clean_corpus(corpus)
-    log = removal_log(cleaned)
-    figures, rejected = extract_corpus(cleaned)
-    write_csv(log, out / "cleaning_log.csv")
-    write_csv(figures.drop(columns=["clean_start", "clean_end"]), out / "figures.csv")
-    write_csv(rejected, out / "rejected.csv")
-    overview = report_overview(corpus, figures, rejected, log)
+    tables = build_tables(corpus, overrides)
+    for name in TABLE_ORDER:
+        write_csv(tables[name], out / f"{name}.csv")
+    datapackage(out, TABLE_ORDER)
+    if figures_dir is not None:
+        from .plots import write_charts
+        write_charts(tables, figures_dir)
     if verbose:
-        print(overview.to_string(index=False))
-        print(f"wrote {out}")
+        print(report_overview(corpus, tables).to_string(index=False))
+        print(f"wrote {len(TABLE_ORDER)} tables and datapackage.json to {out}")
     return out

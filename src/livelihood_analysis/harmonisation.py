@@ -1,0 +1,367 @@
+"""Harmonisation: every figure placed in one taxonomy, indicator set, period and population.
+
+Each step is a small pure function that takes the figures table and returns a
+new one with more columns. The knowledge they apply lives in
+``data/reference/`` (see its README): ``categories.csv`` and
+``category_rules.csv`` (policy category), ``indicators.csv`` (canonical
+indicator), ``spending_roles.csv`` (role of each money figure) and
+``cities.csv`` (population). An analyst adds rows there, or passes an
+*overrides* table (:func:`read_overrides`) that takes precedence.
+
+>>> figs = pd.DataFrame({"doc_id": ["d"], "sentence": ["城镇新增就业7万人。"], "value": [70000.0],
+...     "unit": ["person"], "measure_word": [""], "kind": ["actual"], "indicator": ["城镇新增就业"],
+...     "section_path": [""], "clean_start": [6], "clean_end": [9], "sentence_start": [0]})
+>>> out = assign_indicators(assign_categories(figs))
+>>> out[["category", "category_basis", "indicator_id"]].values.tolist()
+[['employment', 'clause K-employment', 'urban_new_jobs']]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+from .reference import compile_patterns, read_csv_table, read_reference, reference_path
+
+RATE_UNITS = {"percent", "percentage_point"}
+OVERRIDE_COLUMNS = ["mapping", "applies_to", "pattern", "target"]
+OVERRIDE_PRIORITY = 1000
+# Text around a figure, from narrowest to widest: list item, clause, ；-part, sentence.
+LEVELS = (("item", "、,，;；:：。！？!?"), ("clause", ",，;；:：。！？!?"), ("part", ";；。！？!?"), ("sentence", ""))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way of recognising a category or an indicator in text."""
+
+    rule_id: str
+    applies_to: str  # heading | clause (categories); clause (indicators)
+    pattern: re.Pattern
+    target: str  # category id, '-' (decides nothing) or indicator id
+    priority: int
+
+
+# ---------------------------------------------------------------- reading rules
+
+def read_overrides(source: str | Path | pd.DataFrame) -> pd.DataFrame:
+    """An analyst's overrides, from a CSV path or a DataFrame, checked.
+
+    Columns: ``mapping`` (``category`` or ``indicator``), ``applies_to``
+    (``heading`` or ``clause``; for indicators always ``clause``), ``pattern``
+    (a regular expression, a plain keyword is fine) and ``target`` (a category
+    id or an indicator id). Override rows take precedence over the reference
+    tables.
+
+    >>> read_overrides(pd.DataFrame({"mapping": ["category"], "applies_to": ["clause"],
+    ...     "pattern": ["送戏"], "target": ["culture_sports"]})).shape
+    (1, 4)
+    """
+    where = "overrides" if isinstance(source, pd.DataFrame) else str(source)
+    df = source.copy() if isinstance(source, pd.DataFrame) else read_csv_table(source)
+    missing = [c for c in OVERRIDE_COLUMNS if c not in df.columns]
+    if missing:
+        raise InputError(where, f"override table lacks column(s) {', '.join(missing)}; "
+                                f"expected {', '.join(OVERRIDE_COLUMNS)}")
+    df = df[OVERRIDE_COLUMNS].fillna("").astype(str)
+    bad = df[~df["mapping"].isin(["category", "indicator"])]
+    if len(bad):
+        raise InputError(where, f"row {bad.index[0] + 2}: mapping must be 'category' or 'indicator', "
+                                f"not {bad['mapping'].iloc[0]!r}")
+    bad = df[~df["applies_to"].isin(["heading", "clause"])]
+    if len(bad):
+        raise InputError(where, f"row {bad.index[0] + 2}: applies_to must be 'heading' or 'clause', "
+                                f"not {bad['applies_to'].iloc[0]!r}")
+    compile_patterns(df, "pattern", where)
+    return df.reset_index(drop=True)
+
+
+def _check_ids(df: pd.DataFrame, column: str, known: set[str], where: str | Path) -> None:
+    bad = df[~df[column].isin(known)]
+    if len(bad):
+        raise InputError(where, f"row {bad.index[0] + 2}: unknown {column.replace('_', ' ')} "
+                                f"{bad[column].iloc[0]!r} (known: see categories.csv / indicators.csv)")
+
+
+def categories(folder: str | Path | None = None) -> pd.DataFrame:
+    """The policy taxonomy (``categories.csv``)."""
+    return read_reference("categories", ["category_id", "label_en", "label_zh", "keywords_zh"], folder)
+
+
+def indicators(folder: str | Path | None = None) -> pd.DataFrame:
+    """The canonical indicators (``indicators.csv``), checked against the taxonomy."""
+    df = read_reference("indicators", ["indicator_id", "label_zh", "label_en", "category_id", "unit",
+                                       "measure_word", "kind", "pattern", "comparable"], folder)
+    _check_ids(df, "category_id", set(categories(folder)["category_id"]) | {"-"},
+               reference_path("indicators", folder))
+    return df
+
+
+def category_rules(folder: str | Path | None = None, overrides: pd.DataFrame | None = None) -> list[Rule]:
+    """Heading and clause rules, keyword cues (priority 50, ``other`` 45) and overrides."""
+    cats = categories(folder)
+    known = set(cats["category_id"]) | {"-"}
+    path = reference_path("category_rules", folder)
+    df = read_reference("category_rules", ["rule_id", "applies_to", "pattern", "category_id", "priority"], folder)
+    _check_ids(df, "category_id", known, path)
+    pats = compile_patterns(df, "pattern", path)
+    rules = [Rule(r.rule_id, r.applies_to, p, r.category_id, int(r.priority))
+             for r, p in zip(df.itertuples(), pats)]
+    for c in cats.itertuples():
+        cues = [w for w in c.keywords_zh.split("|") if w]
+        if cues:
+            pattern = re.compile("|".join(re.escape(w) for w in sorted(cues, key=len, reverse=True)))
+            rules.append(Rule(f"K-{c.category_id}", "clause", pattern, c.category_id,
+                              45 if c.category_id == "other" else 50))
+    if overrides is not None:
+        ov = overrides[overrides["mapping"] == "category"]
+        _check_ids(ov, "target", known, "overrides")
+        rules += [Rule(f"override-{i + 1}", r.applies_to, re.compile(r.pattern), r.target, OVERRIDE_PRIORITY)
+                  for i, r in enumerate(ov.itertuples())]
+    return rules
+
+
+# ---------------------------------------------------------------- categories
+
+def _bounds(sentence: str, start: int, end: int, delims: str) -> tuple[int, int]:
+    if not delims:
+        return 0, len(sentence)
+    left = max((sentence.rfind(d, 0, start) for d in delims), default=-1) + 1
+    rights = [i for i in (sentence.find(d, end) for d in delims) if i >= 0]
+    return left, min(rights) + 1 if rights else len(sentence)
+
+
+def _distance(span: tuple[int, int], start: int, end: int) -> int:
+    return max(0, span[0] - end, start - span[1])
+
+
+def _best_text_rule(rules: list[Rule], sentence: str, start: int, end: int, label: str):
+    """The winning clause rule at the narrowest level of text that has any match."""
+    levels = [_bounds(sentence, start, end, d) + (name,) for name, d in LEVELS]
+    for left, right, name in levels + [(None, None, "label")]:
+        text = label if name == "label" else sentence[left:right]
+        offset = 0 if name == "label" else left
+        best = None
+        for rule in rules:
+            for m in rule.pattern.finditer(text):
+                span = (m.start() + offset, m.end() + offset)
+                key = (rule.priority, -_distance(span, start, end), m.end() - m.start())
+                if best is None or key > best[0]:
+                    best = (key, rule, name)
+        if best:
+            return best[1], best[2]
+    return None, None
+
+
+def _best_heading_rule(rules: list[Rule], section_path: str):
+    headings = [h for h in section_path.split(" > ") if h] if section_path else []
+    best = None
+    for depth, heading in enumerate(headings):
+        for rule in rules:
+            if rule.pattern.search(heading):
+                key = (rule.priority, depth)
+                if best is None or key > best[0]:
+                    best = (key, rule, heading)
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _local_span(fig) -> tuple[int, int]:
+    start = int(fig.clean_start) - int(fig.sentence_start)
+    return start, start + int(fig.clean_end) - int(fig.clean_start)
+
+
+def category_of(fig, rules: list[Rule]) -> tuple[str, str]:
+    """``(category, basis)`` of one figure (a row with sentence, offsets, section_path, indicator)."""
+    clause_rules = [r for r in rules if r.applies_to == "clause"]
+    heading_rules = [r for r in rules if r.applies_to == "heading"]
+    start, end = _local_span(fig)
+    text_rule, level = _best_text_rule(clause_rules, fig.sentence, start, end, fig.indicator)
+    head_rule, heading = _best_heading_rule(heading_rules, fig.section_path)
+    if text_rule and (head_rule is None or text_rule.priority >= head_rule.priority):
+        rule, basis = text_rule, f"{level} {text_rule.rule_id}"
+    elif head_rule:
+        rule, basis = head_rule, f"heading {head_rule.rule_id} ({heading})"
+    else:
+        return "", "none: no heading rule or cue matched"
+    if rule.target == "-":
+        return "", f"{basis}: decides no category"
+    return rule.target, basis
+
+
+def assign_categories(figures: pd.DataFrame, folder: str | Path | None = None,
+                      overrides: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Add ``category`` and ``category_basis``: heading, then cues in the clause, then precedence.
+
+    A figure whose winning rule decides nothing (a programme-wide count, a
+    process heading) gets an empty category and the rule in its basis.
+    """
+    rules = category_rules(folder, overrides)
+    decided = [category_of(f, rules) for f in figures.itertuples()]
+    out = figures.copy()
+    out["category"] = [d[0] for d in decided]
+    out["category_basis"] = [d[1] for d in decided]
+    return out
+
+
+# ---------------------------------------------------------------- indicators
+
+NUMBER_SLOT = re.compile(r"\[0-9")
+
+
+def _fits(ind, fig) -> bool:
+    units_ok = ind.unit == fig.unit or {ind.unit, fig.unit} == {"person", "person_time"}
+    return (units_ok and (not ind.kind or ind.kind == fig.kind)
+            and (not ind.measure_word or fig.measure_word in ind.measure_word.split("|")))
+
+
+def indicator_of(fig, table: pd.DataFrame, patterns: list[re.Pattern], n_override: int = 0) -> tuple[str, str]:
+    """``(indicator_id, basis)`` of one figure; overrides are the first ``n_override`` rows."""
+    if fig.kind == "completion_rate":
+        return "", "completion rates belong to the figure they measure"
+    start, end = _local_span(fig)
+    sentence = fig.sentence
+    ci, cj = _bounds(sentence, start, end, LEVELS[1][1])
+    pi, _ = _bounds(sentence, start, end, LEVELS[2][1])
+    candidates = [(i, ind, pat) for i, (ind, pat) in enumerate(zip(table.itertuples(), patterns)) if _fits(ind, fig)]
+    for group in ([c for c in candidates if c[0] < n_override], [c for c in candidates if c[0] >= n_override]):
+        best = None
+        for i, ind, pat in group:
+            for m in pat.finditer(sentence, ci, cj):
+                key = (-_distance(m.span(), start, end), -(m.end() - m.start()))
+                if best is None or key > best[0]:
+                    best = (key, ind, "clause")
+            if best is None and not NUMBER_SLOT.search(pat.pattern) and pat.search(fig.indicator or ""):
+                best = ((-len(sentence), 0), ind, "label")
+        if best is None:
+            for i, ind, pat in group:
+                for m in pat.finditer(sentence, pi, start):
+                    if re.search(r"[0-9]", m.group()) or m.end() > start:
+                        continue
+                    key = (m.end(), -(m.end() - m.start()))
+                    if best is None or key > best[0]:
+                        best = (key, ind, "preceding text")
+        if best:
+            ind = best[1]
+            flag = " (unit differs: person vs person_time)" if ind.unit != fig.unit else ""
+            return ind.indicator_id, best[2] + (" override" if ind.Index < n_override else "") + flag
+    return "", ""
+
+
+def assign_indicators(figures: pd.DataFrame, folder: str | Path | None = None,
+                      overrides: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Add ``indicator_id`` and ``indicator_basis``; a figure with none keeps its own label."""
+    table = indicators(folder)
+    n_override = 0
+    if overrides is not None:
+        ov = overrides[overrides["mapping"] == "indicator"]
+        _check_ids(ov, "target", set(table["indicator_id"]), "overrides")
+        extra = table.set_index("indicator_id").loc[ov["target"]].reset_index()
+        extra["pattern"] = ov["pattern"].tolist()
+        table = pd.concat([extra, table], ignore_index=True)
+        n_override = len(extra)
+    patterns = compile_patterns(table, "pattern", reference_path("indicators", folder))
+    decided = [indicator_of(f, table, patterns, n_override) for f in figures.itertuples()]
+    out = figures.copy()
+    out["indicator_id"] = [d[0] for d in decided]
+    out["indicator_basis"] = [d[1] for d in decided]
+    return out
+
+
+# ---------------------------------------------------------------- spending roles
+
+def spending_rules(folder: str | Path | None = None) -> pd.DataFrame:
+    """The money-role rules (``spending_roles.csv``), highest priority first."""
+    df = read_reference("spending_roles", ["rule_id", "role", "indicator", "kind", "scope", "pattern", "priority"],
+                        folder)
+    df = df.assign(priority=df["priority"].astype(int)).sort_values("priority", ascending=False, kind="stable")
+    df["compiled"] = compile_patterns(df, "pattern", reference_path("spending_roles", folder))
+    return df.reset_index(drop=True)
+
+
+def spending_role_of(fig, rules: pd.DataFrame) -> tuple[str, str]:
+    """``(role, rule_id)`` of a figure: roles apply to money and to the budget share."""
+    start, _ = _local_span(fig)
+    before = fig.sentence[_bounds(fig.sentence, start, start, LEVELS[1][1])[0]:start]
+    texts = {"before": before, "sentence_before": fig.sentence[:start], "": ""}
+    for r in rules.itertuples():
+        if r.indicator and fig.indicator_id not in r.indicator.split("|"):
+            continue
+        if r.kind and fig.kind not in r.kind.split("|"):
+            continue
+        if not r.indicator and fig.unit != "yuan":
+            continue
+        if r.pattern and not r.compiled.search(texts.get(r.scope, fig.sentence)):
+            continue
+        return r.role, r.rule_id
+    return "", ""
+
+
+def assign_spending_roles(figures: pd.DataFrame, folder: str | Path | None = None) -> pd.DataFrame:
+    """Add ``spending_role`` (total, component, executed, cumulative, planned, change,
+    budget_share, not_spending) so that no money is counted twice."""
+    rules = spending_rules(folder)
+    decided = [spending_role_of(f, rules) for f in figures.itertuples()]
+    out = figures.copy()
+    out["spending_role"] = [d[0] for d in decided]
+    out["spending_role_rule"] = [d[1] for d in decided]
+    return out
+
+
+# ---------------------------------------------------------------- period and population
+
+def elapsed_share(period_end: str) -> float:
+    """Share of the calendar year elapsed at ``period_end`` (ISO date).
+
+    >>> round(elapsed_share("2020-06-30"), 4), elapsed_share("2021-12-31")
+    (0.4973, 1.0)
+    """
+    end = pd.Timestamp(period_end)
+    days = 366 if end.is_leap_year else 365
+    return end.day_of_year / days
+
+
+def cities(folder: str | Path | None = None) -> pd.DataFrame:
+    """City facts keyed by adcode (``cities.csv``)."""
+    return read_reference("cities", ["adcode", "name_zh", "name_en", "province_zh", "population_2020",
+                                     "population_source"], folder)
+
+
+def add_period_and_population(figures: pd.DataFrame, manifest: pd.DataFrame,
+                              folder: str | Path | None = None) -> pd.DataFrame:
+    """Add each report's city, period, ``elapsed_share`` and population, and ``per_10k``
+    for comparable indicators that are not rates."""
+    city = cities(folder).set_index("adcode")
+    m = manifest[["doc_id", "city_en", "adcode", "year", "period", "period_end"]].copy()
+    m["adcode"] = m["adcode"].astype(str)
+    m["year"] = m["year"].astype(int)
+    m["elapsed_share"] = m["period_end"].map(elapsed_share)
+    pop = pd.to_numeric(m["adcode"].map(city["population_2020"]), errors="coerce")
+    m["population"] = pop
+    out = figures.merge(m, on="doc_id", how="left", validate="many_to_one")
+    comparable = set(indicators(folder).query("comparable == 'yes'")["indicator_id"])
+    ok = out["indicator_id"].isin(comparable) & ~out["unit"].isin(RATE_UNITS) & out["population"].notna()
+    out["per_10k"] = np.where(ok, out["value"] / out["population"] * 1e4, np.nan)
+    return out
+
+
+def harmonise(figures: pd.DataFrame, manifest: pd.DataFrame, folder: str | Path | None = None,
+              overrides: pd.DataFrame | str | Path | None = None) -> pd.DataFrame:
+    """All harmonisation steps in order. ``overrides``: see :func:`read_overrides`."""
+    ov = read_overrides(overrides) if overrides is not None else None
+    out = assign_categories(figures, folder, ov)
+    out = assign_indicators(out, folder, ov)
+    out = assign_spending_roles(out, folder)
+    return add_period_and_population(out, manifest, folder)
+
+
+def headings_recognised(sentences: pd.DataFrame, folder: str | Path | None = None,
+                        overrides: pd.DataFrame | None = None) -> pd.Series:
+    """For each sentence, whether it is a heading that some heading rule matches
+    (headings no rule matches are listed by :func:`indicators.unmapped`)."""
+    rules = [r for r in category_rules(folder, overrides) if r.applies_to == "heading"]
+    return sentences.apply(lambda s: bool(s["is_heading"]) and any(r.pattern.search(s["section"]) for r in rules),
+                           axis=1).astype(bool)

@@ -1,0 +1,128 @@
+"""Comparable tables from harmonised figures: categories, indicators, reports, and what did not map.
+
+Every function takes the harmonised figures (from :func:`harmonisation.harmonise`)
+and returns a new table; none of them drops a figure silently.
+
+>>> figs = pd.DataFrame({"doc_id": ["a", "a"], "city_en": ["A", "A"], "category": ["health", "health"],
+...     "section": ["s1", "s2"], "unit": ["yuan", "yuan"], "value": [3.0, 1.0],
+...     "spending_role": ["component", "component"], "kind": ["spending", "spending"]})
+>>> category_summary(figs)[["category", "figures", "spending", "spending_share", "share_basis"]].values.tolist()
+[['health', 2, 4.0, 1.0, 'summed_components']]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+NO_CATEGORY = "(none)"
+
+
+def category_summary(figures: pd.DataFrame) -> pd.DataFrame:
+    """City × category: figures, projects (report sections), spending and spending share.
+
+    Spending sums ``component`` money only. The share is of the report's stated
+    total (its ``total`` figure) where there is one, else of the summed
+    components; ``share_basis`` says which.
+    """
+    f = figures.assign(category=figures["category"].replace("", NO_CATEGORY))
+    comp = f["spending_role"].eq("component")
+    f = f.assign(component_yuan=np.where(comp, f["value"], 0.0))
+    out = (f.groupby(["doc_id", "city_en", "category"], sort=True)
+           .agg(figures=("value", "size"), projects=("section", "nunique"), spending=("component_yuan", "sum"))
+           .reset_index())
+    stated = f[f["spending_role"].eq("total")].groupby("doc_id")["value"].max()
+    summed = out.groupby("doc_id")["spending"].sum()
+    basis = pd.Series(np.where(out["doc_id"].isin(stated.index), "stated_total", "summed_components"),
+                      index=out.index)
+    denom = np.where(basis == "stated_total", out["doc_id"].map(stated), out["doc_id"].map(summed))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(denom > 0, out["spending"] / denom, np.nan)
+    out["spending_share"] = share
+    out["share_basis"] = np.where(out["doc_id"].map(summed) > 0, basis, "")
+    out["figure_share"] = out["figures"] / out.groupby("doc_id")["figures"].transform("sum")
+    return out
+
+
+def indicator_comparison(figures: pd.DataFrame, indicators: pd.DataFrame, min_cities: int = 2) -> pd.DataFrame:
+    """Canonical indicators stated by at least ``min_cities`` cities: one row per city, the
+    first (headline) figure of each, with period, elapsed share and per-10k value.
+
+    ``n_figures`` says how many figures of the report carry the indicator;
+    the headline is the first one in the text.
+    """
+    f = figures[figures["indicator_id"].ne("")].sort_values(["doc_id", "start"], kind="stable")
+    n = f.groupby(["indicator_id", "doc_id"]).size().rename("n_figures")
+    head = f.groupby(["indicator_id", "doc_id"], sort=True).head(1).set_index(["indicator_id", "doc_id"])
+    head = head.join(n).reset_index()
+    cities = head.groupby("indicator_id")["doc_id"].nunique()
+    head = head[head["indicator_id"].map(cities) >= min_cities]
+    labels = indicators.set_index("indicator_id")[["label_en", "label_zh", "comparable"]]
+    head = head.join(labels, on="indicator_id")
+    cols = ["indicator_id", "label_en", "label_zh", "comparable", "doc_id", "city_en", "period", "period_end",
+            "elapsed_share", "surface", "value", "unit", "qualifier", "kind", "population", "per_10k",
+            "n_figures", "start", "end"]
+    return head[cols].sort_values(["indicator_id", "doc_id"], kind="stable").reset_index(drop=True)
+
+
+def report_summary(figures: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFrame:
+    """Per report: period, projects planned and completed, completion share, pace index,
+    total funds and the livelihood share of the budget where stated.
+
+    Projects planned and completed are the largest stated counts of those
+    indicators (a report may state sub-programmes too). The pace index is the
+    completed share divided by the share of the year elapsed: above 1 means
+    ahead of an even pace.
+    """
+    m = manifest[["doc_id", "city_en", "year", "period", "period_end"]].copy()
+    m["year"] = m["year"].astype(int)
+    elapsed = figures.groupby("doc_id")["elapsed_share"].first()
+    m["elapsed_share"] = m["doc_id"].map(elapsed)
+
+    def largest(mask: pd.Series) -> pd.Series:
+        return figures[mask].groupby("doc_id")["value"].max()
+
+    ind, role = figures["indicator_id"], figures["spending_role"]
+    m["projects_planned"] = m["doc_id"].map(largest(ind.eq("projects_planned")))
+    m["projects_completed"] = m["doc_id"].map(largest(ind.eq("projects_completed")))
+    m["completion_share"] = m["projects_completed"] / m["projects_planned"]
+    m["pace_index"] = m["completion_share"] / m["elapsed_share"]
+    m["total_funds_yuan"] = m["doc_id"].map(largest(role.eq("total")))
+    m["livelihood_budget_share_pct"] = m["doc_id"].map(largest(role.eq("budget_share")))
+    m["component_spending_yuan"] = m["doc_id"].map(
+        figures[role.eq("component")].groupby("doc_id")["value"].sum()).fillna(0.0)
+    counts = figures.groupby("doc_id")
+    m["figures"] = m["doc_id"].map(counts.size()).fillna(0).astype(int)
+    m["with_category"] = m["doc_id"].map(counts["category"].apply(lambda c: (c.ne("") & c.ne("other")).sum()))
+    m["with_indicator"] = m["doc_id"].map(counts["indicator_id"].apply(lambda c: c.ne("").sum()))
+    m[["with_category", "with_indicator"]] = m[["with_category", "with_indicator"]].fillna(0).astype(int)
+    return m
+
+
+def unmapped(figures: pd.DataFrame, sentences: pd.DataFrame, headings_decided: pd.Series,
+             manifest: pd.DataFrame, cities: pd.DataFrame) -> pd.DataFrame:
+    """What did not map, one row per item: ``what, doc_id, name, figures, detail``.
+
+    - ``heading``: a section heading no heading rule recognises;
+    - ``figure_category``: figures with no category (with the reason in ``detail``);
+    - ``indicator_label``: figure labels with no canonical indicator;
+    - ``city_population``: reports whose city has no population.
+    ``headings_decided`` is a boolean Series indexed like ``sentences``.
+    """
+    rows = []
+    heads = sentences[sentences["is_heading"] & ~headings_decided]
+    for (doc, name), g in heads.groupby(["doc_id", "section"], sort=True):
+        n = int(((figures["doc_id"] == doc) & (figures["section"] == name)).sum())
+        rows.append(("heading", doc, name, n, "no heading rule matches this heading"))
+    nocat = figures[figures["category"].eq("")]
+    for (doc, basis), g in nocat.groupby(["doc_id", "category_basis"], sort=True):
+        rows.append(("figure_category", doc, "; ".join(g["surface"].head(8)), len(g), basis))
+    noind = figures[figures["indicator_id"].eq("") & figures["kind"].ne("completion_rate")]
+    for (doc, label), g in noind.groupby(["doc_id", "indicator"], sort=True):
+        rows.append(("indicator_label", doc, label, len(g), f"{g['unit'].iloc[0]}: " + "; ".join(g["surface"].head(4))))
+    pop = pd.to_numeric(cities.set_index("adcode")["population_2020"], errors="coerce")
+    for r in manifest.itertuples():
+        if pd.isna(pop.get(str(r.adcode), np.nan)):
+            note = cities.set_index("adcode")["population_source"].get(str(r.adcode), "city not in cities.csv")
+            rows.append(("city_population", r.doc_id, r.city_en, int((figures["doc_id"] == r.doc_id).sum()), note))
+    return pd.DataFrame(rows, columns=["what", "doc_id", "name", "figures", "detail"])

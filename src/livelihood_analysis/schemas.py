@@ -1,0 +1,187 @@
+"""Schemas of the output tables: checked with pandera before writing, described in datapackage.json.
+
+Each table in ``data/processed/`` has a pandera schema here. :func:`validate`
+runs it and turns a failure into an :class:`InputError` that names the table,
+the column and the rows. :func:`datapackage` writes the Frictionless Data
+Package descriptor from the same schemas, so the documentation of every field
+is written once.
+
+>>> validate(pd.DataFrame({"doc_id": ["d"], "rule": ["r"], "action": ["remove"], "raw_start": [0],
+...     "raw_end": [1], "text": ["x"]}), "cleaning_log").shape
+(1, 6)
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .errors import InputError
+from .outputs import write_bytes_atomic
+
+UNITS = ["person", "person_time", "household", "dwelling", "yuan", "percent", "percentage_point", "km", "m",
+         "m2", "mu", "hour", "day", "month", "year", "kw", "mg_per_m3", "count"]
+KINDS = ["actual", "target", "completion_rate", "growth_rate", "share", "spending", "count_of_projects",
+         "standard_rate", "other"]
+QUALIFIERS = ["", "about", "nearly", "more_than", "at_least", "within"]
+ROLES = ["", "total", "component", "executed", "cumulative", "planned", "change", "budget_share", "not_spending"]
+
+
+def _s(description: str, **kw) -> pa.Column:
+    return pa.Column(str, description=description, **kw)
+
+
+def _i(description: str, **kw) -> pa.Column:
+    return pa.Column(int, pa.Check.ge(0), description=description, **kw)
+
+
+def _f(description: str, nullable: bool = True, checks=None) -> pa.Column:
+    return pa.Column(float, checks, nullable=nullable, description=description)
+
+
+DOC = _s("report id: the file stem in data/raw/ (manifest.csv doc_id)")
+START = _i("start offset of the span in the decoded raw text (raw[start:end] == surface)")
+END = _i("end offset (exclusive) of the span in the decoded raw text")
+FINITE = pa.Check(lambda s: s.isna() | pd.Series(pd.to_numeric(s, errors="coerce")).abs().lt(float("inf")),
+                  name="finite")
+
+FIGURE_FIELDS = {
+    "doc_id": DOC, "start": START, "end": END,
+    "surface": _s("the figure as written in the raw text (may include scraping damage)"),
+    "value": _f("value in base units (万 = 1e4, 亿 = 1e8; percent as written)", nullable=False, checks=FINITE),
+    "unit": _s("canonical unit", checks=pa.Check.isin(UNITS)),
+    "measure_word": _s("measure word (simplified) for unit 'count', else empty"),
+    "qualifier": _s("about, nearly, more_than, at_least, within or empty", checks=pa.Check.isin(QUALIFIERS)),
+    "kind": _s("what the figure is: actual, target, spending, share, …", checks=pa.Check.isin(KINDS)),
+    "indicator": _s("short simplified-Chinese label of what is counted, from the words around the figure"),
+    "indicator_id": _s("canonical indicator id (data/reference/indicators.csv), empty if none applies"),
+    "indicator_basis": _s("where the indicator was recognised: clause, label, preceding text, override"),
+    "category": _s("policy category id (data/reference/categories.csv); empty when no rule decides one"),
+    "category_basis": _s("which text level and rule decided the category (rule ids of category_rules.csv; "
+                         "K-<id> is a keyword cue)"),
+    "spending_role": _s("role of a money figure: total, component, executed, cumulative, planned, change, "
+                        "budget_share, not_spending; empty for non-money figures", checks=pa.Check.isin(ROLES)),
+    "spending_role_rule": _s("rule of data/reference/spending_roles.csv that gave the role"),
+    "city_en": _s("city name in English"),
+    "adcode": _s("GB/T 2260 administrative division code"),
+    "year": pa.Column(int, description="year the report covers"),
+    "period": _s("reporting period: H1, Q1-Q3, to-date or full-year"),
+    "period_end": _s("last day the report's figures cover (ISO date)"),
+    "elapsed_share": _f("share of the calendar year elapsed at period_end", checks=pa.Check.in_range(0, 1)),
+    "population": _f("2020 census resident population of the city (cities.csv); empty if unknown"),
+    "per_10k": _f("value per 10,000 residents, for comparable non-rate indicators"),
+    "sentence": _s("the cleaned (simplified) sentence the figure stands in"),
+    "section": _s("innermost section heading above the figure"),
+    "section_path": _s("all enclosing headings, outermost first, joined by ' > '"),
+    "clause": _s("the clause around the figure (cleaned text)"),
+}
+
+TABLES: dict[str, tuple[str, dict]] = {
+    "cleaning_log": ("Every change cleaning made to the raw text: removals and flags, with raw spans", {
+        "doc_id": DOC, "rule": _s("cleaning rule id (data/reference/cleaning_rules.csv)"),
+        "action": _s("remove or flag", checks=pa.Check.isin(["remove", "flag"])),
+        "raw_start": _i("start offset in the raw text"), "raw_end": _i("end offset in the raw text"),
+        "text": _s("the raw text removed or flagged")}),
+    "figures": ("Every figure of every report, harmonised, with its provenance", FIGURE_FIELDS),
+    "rejected": ("Every number that is not a figure, with the reason", {
+        "doc_id": DOC, "start": START, "end": END, "surface": _s("the number as written"),
+        "reason": _s("why it is not a figure: date, year, time, code, hotline, ordinal, list_marker, idiom, "
+                     "no unit, …"),
+        "sentence": _s("the cleaned sentence around it")}),
+    "category_summary": ("City × policy category: figures, projects, spending and spending share", {
+        "doc_id": DOC, "city_en": _s("city name in English"),
+        "category": _s("policy category id, or (none) for figures no rule places"),
+        "figures": _i("number of figures in the category"),
+        "projects": _i("number of report sections (the city's own projects) with figures in the category"),
+        "spending": _f("sum of component spending figures in yuan", nullable=False),
+        "spending_share": _f("spending / denominator given by share_basis", checks=pa.Check.in_range(0, 1)),
+        "share_basis": _s("stated_total (the report's stated total) or summed_components; empty: no spending"),
+        "figure_share": _f("share of the report's figures in this category", nullable=False,
+                           checks=pa.Check.in_range(0, 1))}),
+    "indicator_comparison": ("Canonical indicators stated by at least two cities, headline figure per city", {
+        "indicator_id": _s("canonical indicator id"), "label_en": _s("indicator label, English"),
+        "label_zh": _s("indicator label, Chinese"), "comparable": _s("yes if per-10k comparison makes sense"),
+        "doc_id": DOC, "city_en": _s("city name in English"), "period": _s("reporting period"),
+        "period_end": _s("last day covered (ISO date)"), "elapsed_share": _f("share of the year elapsed"),
+        "surface": _s("the headline figure as written"), "value": _f("value in base units", nullable=False),
+        "unit": _s("canonical unit", checks=pa.Check.isin(UNITS)), "qualifier": _s("qualifier"),
+        "kind": _s("kind of the figure", checks=pa.Check.isin(KINDS)),
+        "population": _f("2020 census resident population"), "per_10k": _f("value per 10,000 residents"),
+        "n_figures": _i("figures of the report with this indicator (the headline is the first)"),
+        "start": START, "end": END}),
+    "report_summary": ("Per report: period, project delivery, pace and funds", {
+        "doc_id": DOC, "city_en": _s("city name in English"), "year": pa.Column(int, description="year"),
+        "period": _s("reporting period"), "period_end": _s("last day covered (ISO date)"),
+        "elapsed_share": _f("share of the year elapsed at period_end"),
+        "projects_planned": _f("largest stated number of projects planned"),
+        "projects_completed": _f("largest stated number of projects completed"),
+        "completion_share": _f("projects_completed / projects_planned"),
+        "pace_index": _f("completion_share / elapsed_share (1 = even pace)"),
+        "total_funds_yuan": _f("the report's stated total of livelihood funds or spending"),
+        "livelihood_budget_share_pct": _f("livelihood spending as % of the general budget, where stated"),
+        "component_spending_yuan": _f("sum of component spending figures", nullable=False),
+        "figures": _i("figures extracted"), "with_category": _i("figures with a category other than other"),
+        "with_indicator": _i("figures with a canonical indicator")}),
+    "unmapped": ("What did not map: headings, figures without category, labels without indicator, "
+                 "cities without population", {
+        "what": _s("heading, figure_category, indicator_label or city_population"),
+        "doc_id": DOC, "name": _s("the heading, figure surfaces, label or city"),
+        "figures": _i("figures concerned"), "detail": _s("why, or the rule that decided no category")}),
+}
+
+
+def schema(name: str) -> pa.DataFrameSchema:
+    """The pandera schema of output table ``name``."""
+    description, fields = TABLES[name]
+    return pa.DataFrameSchema(fields, strict=True, ordered=True, coerce=True, name=name, description=description)
+
+
+def validate(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Check ``df`` against its schema; a failure names the table, column and rows."""
+    try:
+        return schema(name).validate(df, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        lines = []
+        for (column, check), g in cases.groupby(["column", "check"], dropna=False, sort=False):
+            rows = ", ".join(str(i) for i in g["index"].head(5).tolist())
+            lines.append(f"column {column!r} fails {check} (rows {rows})")
+        raise InputError(f"table {name}", "; ".join(lines)) from None
+
+
+FRICTIONLESS_TYPES = {"int64": "integer", "float64": "number", "object": "string", "str": "string",
+                      "bool": "boolean"}
+
+
+def datapackage(folder: str | Path, names: list[str]) -> Path:
+    """Write ``datapackage.json`` describing the CSV tables ``names`` in ``folder``."""
+    resources = []
+    for name in names:
+        description, fields = TABLES[name]
+        resources.append({
+            "name": name.replace("_", "-"), "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
+            "encoding": "utf-8", "description": description,
+            "schema": {"fields": [{"name": col, "type": FRICTIONLESS_TYPES.get(str(c.dtype), "string"),
+                                   "description": c.description} for col, c in fields.items()]},
+        })
+    package = {"name": "livelihood-analysis-processed", "title": "Livelihood project reports: harmonised figures",
+               "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
+               "resources": resources}
+    text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    return write_bytes_atomic(text.encode("utf-8"), Path(folder) / "datapackage.json")
+
+
+def data_dictionary() -> str:
+    """The data dictionary of every output table, as Markdown."""
+    out = ["# Data dictionary: `data/processed/`", "",
+           "Generated from `src/livelihood_analysis/schemas.py` (the same schemas validate every table "
+           "before it is written and describe it in `datapackage.json`).", ""]
+    for name, (description, fields) in TABLES.items():
+        out += [f"## `{name}.csv`", "", description + ".", "", "| column | type | meaning |", "|---|---|---|"]
+        out += [f"| `{col}` | {FRICTIONLESS_TYPES.get(str(c.dtype), 'string')} | {c.description} |"
+                for col, c in fields.items()]
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,182 @@
+"""Harmonisation and the comparable tables, checked against what the reports say."""
+
+import json
+import math
+
+import pandas as pd
+import pytest
+
+from livelihood_analysis.errors import InputError
+from livelihood_analysis.extraction import extract_corpus
+from livelihood_analysis.harmonisation import elapsed_share, harmonise, read_overrides
+from livelihood_analysis.pipeline import build, build_tables
+from livelihood_analysis.schemas import validate
+
+
+def figure(tables, doc, surface, n=0):
+    f = tables["figures"]
+    rows = f[(f.doc_id == doc) & (f.surface == surface)]
+    assert len(rows) > n, f"{surface} not found in {doc}"
+    return rows.iloc[n]
+
+
+def test_no_figure_is_lost_between_extraction_and_figures_csv(tables, cleaned):
+    extracted, _ = extract_corpus(cleaned)
+    f = tables["figures"]
+    assert len(f) == len(extracted)
+    assert list(zip(f.doc_id, f.start, f.end)) == list(zip(extracted.doc_id, extracted.start, extracted.end))
+
+
+def test_zaozhuang_livelihood_spending_and_its_budget_share(tables):
+    # 全市民生支出实现124.7亿元 … 民生支出占一般公共预算支出比重为76.7%
+    s = tables["report_summary"].set_index("doc_id").loc["zaozhuang_2022h1"]
+    assert s.total_funds_yuan == pytest.approx(12.47e9)
+    assert s.livelihood_budget_share_pct == pytest.approx(76.7)
+    assert figure(tables, "zaozhuang_2022h1", "124.7亿元").indicator_id == "livelihood_spending"
+    assert figure(tables, "zaozhuang_2022h1", "76.7%").spending_role == "budget_share"
+    assert s.period_end == "2022-06-30"
+
+
+def test_panzhihua_65_of_103_sub_projects_completed(tables):
+    # 民生工程10大項、103個分項 … 65項民生工程已完成全年目標任務, 37項正在加快建設, 1項…暫緩實施
+    s = tables["report_summary"].set_index("doc_id").loc["panzhihua_2014"]
+    assert (s.projects_planned, s.projects_completed) == (103, 65)
+    assert s.completion_share == pytest.approx(65 / 103)
+    assert s.elapsed_share == pytest.approx(334 / 365)  # to the end of November 2014
+    assert s.pace_index == pytest.approx((65 / 103) / (334 / 365))
+    assert s.total_funds_yuan == pytest.approx(3.92e9)  # 安排資金總額39.2億元
+
+
+def test_xingtai_17_of_20_projects_ahead_of_time(tables):
+    s = tables["report_summary"].set_index("doc_id").loc["xingtai_2021"]
+    assert (s.projects_planned, s.projects_completed) == (20, 17)
+
+
+def test_xuzhou_70000_new_urban_jobs_is_about_77_per_10k(tables):
+    f = figure(tables, "xuzhou_2020h1", "7萬人")
+    assert (f.value, f.unit, f.indicator_id) == (70000, "person", "urban_new_jobs")
+    assert f.population == 9083790  # 7th census, 徐州市第七次全国人口普查公报
+    assert f.per_10k == pytest.approx(77.06, abs=0.01)
+    comparison = tables["indicator_comparison"]
+    jobs = comparison[comparison.indicator_id == "urban_new_jobs"].set_index("doc_id")
+    assert set(jobs.index) == {"bole_2021", "xuzhou_2020h1", "zaozhuang_2022h1"}
+    assert jobs.loc["zaozhuang_2022h1", "value"] == 20100  # 新增城镇就业2.01万人
+    assert math.isnan(jobs.loc["bole_2021", "per_10k"])  # Bole has no sourced 2020 population
+
+
+@pytest.mark.parametrize("doc, surface, category", [
+    ("bole_2021", "4912人", "employment"),          # 城镇新增就业4912人, under 扩大就业工程
+    ("bole_2021", "7102套", "housing"),             # 已有公租房7102套
+    ("bole_2021", "30731人", "social_insurance"),   # 失业保险参保缴费 (precedence: not employment)
+    ("xuzhou_2020h1", "253公裡", "transport"),       # 建成农村公路253公里
+    ("xuzhou_2020h1", "40020人", "health"),         # 产前筛查
+    ("panzhihua_2014", "2560張", "elderly_care"),   # 养老机构床位
+    ("panzhihua_2014", "1.77億元", "education"),    # 教育资助类资金
+    ("xingtai_2021", "13066个", "transport"),       # 公共停车设施车位
+    ("xingtai_2021", "56600座", "poverty_rural"),   # 改造户用厕所
+    ("zaozhuang_2022h1", "290家", "social_insurance"),  # 快递网点 参加工伤保险
+    ("zaozhuang_2022h1", "500张", "elderly_care"),  # 新增护理型床位
+])
+def test_category_of_sample_figures(tables, doc, surface, category):
+    assert figure(tables, doc, surface).category == category
+
+
+def test_programme_totals_get_no_category_and_say_why(tables):
+    f = figure(tables, "panzhihua_2014", "39.2億元")
+    assert f.category == "" and "C02" in f.category_basis
+
+
+def test_spending_roles_never_count_twice(tables):
+    role = lambda doc, surface: figure(tables, doc, surface).spending_role
+    assert role("panzhihua_2014", "39.2億元") == "total"
+    assert role("panzhihua_2014", "36億元") == "executed"   # 資金預算已執行36億元
+    assert role("panzhihua_2014", "3.2億") == "change"       # 比上年度增加了3.2億
+    assert role("panzhihua_2014", "20億元") == "cumulative"  # 近年來…共計投入資金近20億元
+    assert role("panzhihua_2014", "18億") == "planned"       # 申貸金額約18億
+    assert role("bole_2021", "3.03万元") == "not_spending"   # 挽回损失
+    summary = tables["category_summary"]
+    pz = summary[summary.doc_id == "panzhihua_2014"]
+    assert set(pz.share_basis) == {"stated_total"}
+    assert pz.spending.sum() < 3.92e9
+    bole = summary[summary.doc_id == "bole_2021"]
+    assert set(bole.share_basis) == {"summed_components"}
+    assert bole.spending_share.sum() == pytest.approx(1.0)
+
+
+def test_overrides_take_precedence(corpus, cleaned):
+    figures, _ = extract_corpus(cleaned)
+    base = harmonise(figures, corpus)
+    overrides = pd.DataFrame({
+        "mapping": ["category", "indicator"], "applies_to": ["heading", "clause"],
+        "pattern": ["扩大就业工程", "公办幼儿园"], "target": ["social_assistance", "kindergartens_built"]})
+    changed = harmonise(figures, corpus, overrides=overrides)
+    pick = lambda df, s: df[(df.doc_id == "bole_2021") & (df.surface == s)].iloc[0]
+    assert pick(base, "4912人").category == "employment"
+    assert pick(changed, "4912人").category == "social_assistance"
+    assert pick(changed, "4912人").category_basis.startswith("heading override-1")
+    assert pick(base, "5所").indicator_id == ""
+    assert pick(changed, "5所").indicator_id == "kindergartens_built"
+    assert pick(changed, "5所").indicator_basis.endswith("override")
+    assert (changed.doc_id != "bole_2021").sum() == (base.doc_id != "bole_2021").sum()
+
+
+def test_override_file_with_bad_columns_is_a_clear_error(tmp_path):
+    bad = tmp_path / "ov.csv"
+    bad.write_text("keyword,category\n送戏,culture_sports\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"ov.csv: override table lacks column\(s\) mapping"):
+        read_overrides(bad)
+    unknown = pd.DataFrame({"mapping": ["category"], "applies_to": ["clause"], "pattern": ["x"],
+                            "target": ["culture"]})
+    with pytest.raises(InputError, match="unknown target 'culture'"):
+        harmonise(pd.DataFrame(columns=["doc_id"]), pd.DataFrame(), overrides=unknown)
+
+
+def test_unmapped_report_lists_what_did_not_map(tables):
+    u = tables["unmapped"]
+    pop = u[u.what == "city_population"]
+    assert pop.doc_id.tolist() == ["bole_2021"]
+    labels = u[u.what == "indicator_label"]
+    assert "社会性培训" in set(labels[labels.doc_id == "xingtai_2021"].name)  # unsubsidised training: no indicator
+    nocat = u[u.what == "figure_category"]
+    assert nocat.figures.sum() == (tables["figures"].category == "").sum()
+
+
+def test_a_heading_no_rule_knows_is_reported(corpus, tmp_path):
+    doc = corpus[corpus.doc_id == "bole_2021"].copy()
+    doc["text"] = doc["text"].str.replace("扩大就业工程", "星辰大海工程", regex=False)
+    tables = build_tables(doc)
+    u = tables["unmapped"]
+    assert "星辰大海工程" in set(u[u.what == "heading"].name)
+
+
+def test_elapsed_share_counts_days():
+    assert elapsed_share("2022-06-30") == pytest.approx(181 / 365)
+    assert elapsed_share("2020-06-30") == pytest.approx(182 / 366)
+
+
+def test_schema_failure_names_table_column_and_rows(tables):
+    f = tables["figures"].copy()
+    f.loc[3, "unit"] = "furlong"
+    with pytest.raises(InputError, match=r"table figures: column 'unit' fails isin.*rows 3"):
+        validate(f, "figures")
+
+
+def test_build_is_byte_identical_and_a_valid_data_package(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    build(out=a, figures_dir=None, verbose=False)
+    build(out=b, figures_dir=None, verbose=False)
+    names = sorted(p.name for p in a.iterdir())
+    assert "datapackage.json" in names and "indicator_comparison.csv" in names
+    for name in names:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    from frictionless import Package
+    report = Package(str(a / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+    described = {r["path"] for r in json.loads((a / "datapackage.json").read_text())["resources"]}
+    assert described == {n for n in names if n.endswith(".csv")}
+
+
+def test_at_least_eight_indicators_are_compared_across_cities(tables):
+    c = tables["indicator_comparison"]
+    assert c.indicator_id.nunique() >= 8
+    assert (c.groupby("indicator_id").doc_id.nunique() >= 2).all()
