@@ -25,6 +25,10 @@ def _parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="run raw → processed: every table in data/processed/ (the main job)")
     b.add_argument("--out", type=Path, default=None, help="output folder (default data/processed/)")
+    b.add_argument("--figures", type=Path, default=paths.FIGURES_DIR, help="chart folder (default figures/)")
+    b.add_argument("--manifest", type=Path, default=paths.MANIFEST, help="manifest (default data/raw/manifest.csv)")
+    b.add_argument("--overrides", type=Path, default=None,
+                   help="CSV of analyst overrides (mapping, applies_to, pattern, target) taking precedence")
     b.add_argument("--quiet", action="store_true", help="no per-report summary")
 
     e = sub.add_parser("extract", help="extract figures from any text files (doc_id = file stem)")
@@ -43,16 +47,17 @@ def _parser() -> argparse.ArgumentParser:
 def _cmd_build(args) -> int:
     from .pipeline import build
 
-    build(out=args.out, verbose=not args.quiet)
+    build(out=args.out, manifest=args.manifest, figures_dir=args.figures, overrides=args.overrides,
+          verbose=not args.quiet)
     return 0
 
 
 def _cmd_extract(args) -> int:
-    from .extraction import extract_files
+    from .extraction import HIDDEN_COLUMNS, extract_files
     from .outputs import write_csv
 
     figures, rejected, errors = extract_files(args.files)
-    write_csv(figures, args.output)
+    write_csv(figures.drop(columns=HIDDEN_COLUMNS), args.output)
     if args.rejected:
         write_csv(rejected, args.rejected)
     if not args.quiet:

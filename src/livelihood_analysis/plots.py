@@ -1,0 +1,315 @@
+"""Charts comparing the cities, one function per chart, each returning a matplotlib Figure.
+
+Every chart has a ``*_data`` function that returns exactly the table it plots,
+so a test or a reader can check the numbers behind the picture. Labels are
+English by default; ``lang="zh"`` draws Chinese labels with a CJK font found
+through matplotlib's font manager (Noto Sans CJK, Source Han Sans, WenQuanYi).
+Install one with ``sudo apt-get install fonts-noto-cjk`` (Debian/Ubuntu) if
+:func:`cjk_font` reports none.
+
+>>> summary = pd.DataFrame({"doc_id": ["a", "a"], "city_en": ["A", "A"], "category": ["health", "education"],
+...     "figures": [1, 3], "figure_share": [0.25, 0.75]})
+>>> category_profile_data(summary).loc["A"].to_dict()
+{'education': 0.75, 'health': 0.25}
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import seaborn as sns  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+from .errors import InputError  # noqa: E402
+from .harmonisation import categories, cities, indicators  # noqa: E402
+from .outputs import write_bytes_atomic  # noqa: E402
+
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "Source Han Sans CN",
+             "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Serif CJK SC")
+TEXT = {
+    "en": {"profile": "Share of each city's figures by policy category", "city": "City", "category": "Category",
+           "spending": "Spending by policy category (component figures only)", "share": "Share of spending",
+           "delivery": "Project delivery: completed share and pace", "completed": "Completed share of projects",
+           "pace": "Pace index (completed share / share of year elapsed)", "shared": "Shared indicators per 10,000 residents",
+           "per10k": "per 10,000 residents", "unitemised": "not itemised", "none": "no category",
+           "basis_stated": "share of the stated total", "basis_summed": "share of summed components",
+           "no_spending": "no spending components", "card": "Report card", "figures": "figures",
+           "top": "Figures by category", "funds": "Spending components by category (yuan)", "even": "even pace"},
+    "zh": {"profile": "各市数字按政策类别的分布", "city": "城市", "category": "类别",
+           "spending": "按政策类别的支出(仅分项)", "share": "支出占比",
+           "delivery": "项目完成情况与进度", "completed": "已完成项目占比",
+           "pace": "进度指数(完成占比/时间进度)", "shared": "共同指标(每万常住人口)",
+           "per10k": "每万人", "unitemised": "未列明", "none": "无类别",
+           "basis_stated": "占公布总额", "basis_summed": "占分项合计",
+           "no_spending": "无支出分项", "card": "报告概览", "figures": "个数字",
+           "top": "各类别数字个数", "funds": "各类别支出分项(元)", "even": "时间进度"},
+}
+SAVE_META = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
+
+
+def cjk_font() -> str | None:
+    """The name of an installed CJK font matplotlib can use, or None."""
+    available = {f.name for f in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FONTS if name in available), None)
+
+
+def _style(lang: str) -> dict:
+    if lang not in TEXT:
+        raise InputError("plots", f"unknown language {lang!r}: use 'en' or 'zh'")
+    rc = {"svg.hashsalt": "livelihood-analysis", "svg.fonttype": "path", "figure.dpi": 100,
+          "axes.unicode_minus": False}
+    if lang == "zh":
+        font = cjk_font()
+        if font is None:
+            raise InputError("plots", "Chinese labels need a CJK font and none was found by matplotlib "
+                                      "(install one: sudo apt-get install fonts-noto-cjk, then delete "
+                                      "matplotlib's font cache); or use lang='en'")
+        rc["font.family"] = [font, "DejaVu Sans"]
+    return rc
+
+
+def _labels(lang: str) -> tuple[dict, dict, dict]:
+    cats = categories()
+    inds = indicators()
+    city = cities()
+    col = "label_zh" if lang == "zh" else "label_en"
+    cat = dict(zip(cats["category_id"], cats[col])) | {"(none)": TEXT[lang]["none"]}
+    ind = dict(zip(inds["indicator_id"], inds[col]))
+    cty = dict(zip(city["name_en"], city["name_zh" if lang == "zh" else "name_en"]))
+    return cat, ind, cty
+
+
+# ---------------------------------------------------------------- category profile
+
+def category_profile_data(category_summary: pd.DataFrame) -> pd.DataFrame:
+    """City × category share of the city's figures (rows sum to 1)."""
+    return (category_summary.pivot_table(index="city_en", columns="category", values="figure_share",
+                                         aggfunc="sum", fill_value=0.0)
+            .rename_axis(index=None, columns=None))
+
+
+def category_profile(category_summary: pd.DataFrame, lang: str = "en") -> plt.Figure:
+    """Heatmap of city × policy category: the share of each city's figures."""
+    with plt.rc_context(_style(lang)):
+        cat, _, cty = _labels(lang)
+        data = category_profile_data(category_summary)
+        data = data.rename(index=cty, columns=cat).T
+        fig, ax = plt.subplots(figsize=(8, 8), layout="constrained")
+        sns.heatmap(data * 100, annot=True, fmt=".0f", cmap="Blues", cbar_kws={"label": "%"}, ax=ax,
+                    linewidths=0.5, linecolor="white")
+        ax.set_title(TEXT[lang]["profile"] + " (%)")
+        ax.set_xlabel(TEXT[lang]["city"])
+        ax.set_ylabel(TEXT[lang]["category"])
+        ax.tick_params(axis="y", labelrotation=0)
+        return fig
+
+
+# ---------------------------------------------------------------- spending shares
+
+def spending_shares_data(category_summary: pd.DataFrame) -> pd.DataFrame:
+    """Per city and category: component spending and its share, with the share basis.
+
+    For a report with a stated total, the part of the total its components do
+    not itemise is a row of its own (category ``(not itemised)``).
+    """
+    s = category_summary[category_summary["spending"] > 0][
+        ["city_en", "category", "spending", "spending_share", "share_basis"]].copy()
+    rest = (s[s["share_basis"] == "stated_total"].groupby("city_en")
+            .agg(spending_share=("spending_share", "sum"), share_basis=("share_basis", "first")).reset_index())
+    rest["spending_share"] = 1 - rest["spending_share"]
+    rest["category"] = "(not itemised)"
+    rest["spending"] = np.nan
+    return pd.concat([s, rest], ignore_index=True).sort_values(["city_en", "category"]).reset_index(drop=True)
+
+
+def spending_shares(category_summary: pd.DataFrame, lang: str = "en") -> plt.Figure:
+    """Horizontal stacked bars of each city's spending by category (components only)."""
+    with plt.rc_context(_style(lang)):
+        t = TEXT[lang]
+        cat, _, cty = _labels(lang)
+        cat = cat | {"(not itemised)": t["unitemised"]}
+        data = spending_shares_data(category_summary)
+        all_cities = sorted(category_summary["city_en"].unique())
+        wide = data.pivot_table(index="city_en", columns="category", values="spending_share", fill_value=0.0)
+        wide = wide.reindex(all_cities).fillna(0.0)
+        order = [c for c in wide.sum().sort_values(ascending=False).index if c != "(not itemised)"]
+        order += ["(not itemised)"] if "(not itemised)" in wide.columns else []
+        colours = dict(zip(order, sns.color_palette("tab20", len(order))))
+        colours["(not itemised)"] = (0.85, 0.85, 0.85)
+        fig, ax = plt.subplots(figsize=(13, 5), layout="constrained")
+        left = np.zeros(len(wide))
+        for c in order:
+            ax.barh([cty.get(x, x) for x in wide.index], wide[c] * 100, left=left, color=colours[c],
+                    label=cat.get(c, c))
+            left += wide[c].to_numpy() * 100
+        basis = data.groupby("city_en")["share_basis"].first()
+        for i, city in enumerate(wide.index):
+            b = basis.get(city, "")
+            note = t["basis_stated"] if b == "stated_total" else t["basis_summed"] if b else t["no_spending"]
+            ax.text(101, i, note, va="center", fontsize=8)
+        ax.set_xlim(0, 130)
+        ax.set_xticks(range(0, 101, 20))
+        ax.set_xlabel(t["share"] + " (%)")
+        ax.invert_yaxis()
+        ax.set_title(t["spending"])
+        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), ncol=1, fontsize=8, frameon=False)
+        return fig
+
+
+# ---------------------------------------------------------------- delivery
+
+def delivery_data(report_summary: pd.DataFrame) -> pd.DataFrame:
+    """Per report with project counts: completed share, elapsed share, pace index, period label."""
+    d = report_summary[report_summary["projects_planned"].notna()].copy()
+    d["label"] = d["city_en"] + " " + d["year"].astype(str) + " (" + d["period"] + ", to " + d["period_end"] + ")"
+    return d[["city_en", "label", "projects_planned", "projects_completed", "completion_share",
+              "elapsed_share", "pace_index"]].reset_index(drop=True)
+
+
+def delivery(report_summary: pd.DataFrame, lang: str = "en") -> plt.Figure:
+    """Dot plot of completed share (against the share of the year elapsed) and pace index."""
+    with plt.rc_context(_style(lang)):
+        t = TEXT[lang]
+        _, _, cty = _labels(lang)
+        d = delivery_data(report_summary)
+        labels = [lab.replace(c, cty.get(c, c), 1) for lab, c in zip(d["label"], d["city_en"])]
+        fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 3.6), sharey=True, layout="constrained")
+        y = np.arange(len(d))
+        a1.hlines(y, 0, d["completion_share"] * 100, color="0.8")
+        a1.plot(d["completion_share"] * 100, y, "o", color="tab:blue", label=t["completed"])
+        a1.plot(d["elapsed_share"] * 100, y, "|", color="black", markersize=14, label=t["even"])
+        for yi, (c, p) in enumerate(zip(d["projects_completed"], d["projects_planned"])):
+            a1.annotate(f"{c:.0f}/{p:.0f}", (d["completion_share"].iloc[yi] * 100, yi), xytext=(6, 4),
+                        textcoords="offset points", fontsize=8)
+        a1.set_xlim(0, 105)
+        a1.set_yticks(y, labels)
+        a1.set_xlabel(t["completed"] + " (%)")
+        a1.legend(fontsize=8, loc="lower right")
+        a2.axvline(1, color="black", lw=0.8, ls="--")
+        a2.plot(d["pace_index"], y, "o", color="tab:orange")
+        for yi, v in enumerate(d["pace_index"]):
+            a2.annotate(f"{v:.2f}", (v, yi), xytext=(6, 4), textcoords="offset points", fontsize=8)
+        a2.set_xlim(0, max(1.5, float(d["pace_index"].max()) * 1.2) if len(d) else 1.5)
+        a2.set_xlabel(t["pace"])
+        a1.invert_yaxis()
+        fig.suptitle(t["delivery"])
+        return fig
+
+
+# ---------------------------------------------------------------- shared indicators
+
+def shared_indicators_data(indicator_comparison: pd.DataFrame) -> pd.DataFrame:
+    """Comparable indicators with a per-10k value in at least two cities."""
+    d = indicator_comparison[(indicator_comparison["comparable"] == "yes") & indicator_comparison["per_10k"].notna()]
+    n = d.groupby("indicator_id")["doc_id"].transform("nunique")
+    return d[n >= 2][["indicator_id", "label_en", "label_zh", "city_en", "period", "surface", "value", "unit",
+                      "per_10k"]].reset_index(drop=True)
+
+
+def shared_indicators(indicator_comparison: pd.DataFrame, lang: str = "en", ncols: int = 4) -> plt.Figure:
+    """Small multiples: one panel per shared indicator, a bar per city, per 10,000 residents."""
+    with plt.rc_context(_style(lang)):
+        t = TEXT[lang]
+        _, ind, cty = _labels(lang)
+        d = shared_indicators_data(indicator_comparison)
+        ids = sorted(d["indicator_id"].unique())
+        nrows = max(1, -(-len(ids) // ncols))
+        fig, axes = plt.subplots(nrows, ncols, figsize=(3.2 * ncols, 2.4 * nrows), layout="constrained",
+                                 squeeze=False)
+        palette = dict(zip(sorted(indicator_comparison["city_en"].unique()), sns.color_palette("Set2", 8)))
+        for ax, i in zip(axes.flat, ids):
+            g = d[d["indicator_id"] == i]
+            ax.bar([cty.get(c, c) for c in g["city_en"]], g["per_10k"], color=[palette[c] for c in g["city_en"]])
+            for x, (v, p) in enumerate(zip(g["per_10k"], g["period"])):
+                ax.annotate(f"{v:.3g}\n{p}", (x, v), ha="center", va="bottom", fontsize=7)
+            ax.set_title(f"{ind.get(i, i)}\n({g['unit'].iloc[0]}, {t['per10k']})", fontsize=8)
+            ax.set_ylim(0, float(g["per_10k"].max()) * 1.45)
+            ax.tick_params(labelsize=8)
+        for ax in list(axes.flat)[len(ids):]:
+            ax.axis("off")
+        fig.suptitle(t["shared"])
+        return fig
+
+
+# ---------------------------------------------------------------- report card
+
+def report_card(tables: dict[str, pd.DataFrame], doc_id: str, lang: str = "en") -> plt.Figure:
+    """One page per report: headline numbers, figures by category, spending by category."""
+    with plt.rc_context(_style(lang)):
+        t = TEXT[lang]
+        cat, _, cty = _labels(lang)
+        rs = tables["report_summary"].set_index("doc_id")
+        if doc_id not in rs.index:
+            raise InputError("report_card", f"no report with doc_id {doc_id!r}")
+        r = rs.loc[doc_id]
+        cs = tables["category_summary"]
+        cs = cs[cs["doc_id"] == doc_id].sort_values("figures")
+        fig = plt.figure(figsize=(8.27, 11.69), layout="constrained")
+        grid = fig.add_gridspec(3, 1, height_ratios=[0.6, 2.2, 1.6])
+        head = fig.add_subfigure(grid[0]).subplots()
+        head.axis("off")
+        lines = [f"{t['card']}: {cty.get(r.city_en, r.city_en)} {r.year} ({r.period}, {r.period_end})",
+                 f"{int(r.figures)} {t['figures']}; {r.with_category / max(r.figures, 1):.0%} categorised; "
+                 f"{r.with_indicator / max(r.figures, 1):.0%} with a canonical indicator"]
+        if pd.notna(r.projects_planned):
+            lines.append(f"projects: {r.projects_completed:.0f} of {r.projects_planned:.0f} completed "
+                         f"({r.completion_share:.0%}); pace index {r.pace_index:.2f}")
+        if pd.notna(r.total_funds_yuan):
+            lines.append(f"stated total funds: {r.total_funds_yuan / 1e8:.2f} 亿 yuan"
+                         if lang == "zh" else f"stated total funds: {r.total_funds_yuan / 1e9:.2f} billion yuan")
+        if pd.notna(r.livelihood_budget_share_pct):
+            lines.append(f"livelihood share of the general budget: {r.livelihood_budget_share_pct:.1f}%")
+        head.text(0, 1, "\n".join(lines), va="top", fontsize=11, family=None)
+        a1 = fig.add_subfigure(grid[1]).subplots()
+        a1.barh([cat.get(c, c) for c in cs["category"]], cs["figures"], color="tab:blue")
+        a1.set_title(t["top"])
+        a2 = fig.add_subfigure(grid[2]).subplots()
+        spend = cs[cs["spending"] > 0]
+        if len(spend):
+            a2.barh([cat.get(c, c) for c in spend["category"]], spend["spending"], color="tab:green")
+            a2.set_xscale("log")
+        else:
+            a2.text(0.5, 0.5, t["no_spending"], ha="center", va="center", transform=a2.transAxes)
+            a2.set_yticks([])
+        a2.set_title(t["funds"])
+        return fig
+
+
+# ---------------------------------------------------------------- writing
+
+def save_figure(fig: plt.Figure, stem: str | Path) -> list[Path]:
+    """Save ``fig`` as PNG and SVG with fixed metadata (identical bytes on rerun) and close it."""
+    out = []
+    for ext in ("png", "svg"):
+        import io
+        buf = io.BytesIO()
+        with plt.rc_context({"svg.hashsalt": "livelihood-analysis"}):
+            fig.savefig(buf, format=ext, metadata=SAVE_META[ext], dpi=100)
+        out.append(write_bytes_atomic(buf.getvalue(), Path(f"{stem}.{ext}")))
+    plt.close(fig)
+    return out
+
+
+def charts(tables: dict[str, pd.DataFrame], lang: str = "en") -> dict[str, plt.Figure]:
+    """Every chart of the processed tables, by file stem."""
+    out = {"category_profile": category_profile(tables["category_summary"], lang),
+           "spending_shares": spending_shares(tables["category_summary"], lang),
+           "delivery": delivery(tables["report_summary"], lang),
+           "shared_indicators": shared_indicators(tables["indicator_comparison"], lang)}
+    for doc in tables["report_summary"]["doc_id"]:
+        out[f"report_card_{doc}"] = report_card(tables, doc, lang)
+    return out
+
+
+def write_charts(tables: dict[str, pd.DataFrame], folder: str | Path, lang: str = "en") -> list[Path]:
+    """Write every chart to ``folder`` as PNG and SVG."""
+    written = []
+    for stem, fig in charts(tables, lang).items():
+        written += save_figure(fig, Path(folder) / stem)
+    return written

@@ -1,0 +1,77 @@
+"""Charts: what they plot (their data tables), that they draw without warnings, and the CJK font rule."""
+
+import warnings
+
+import matplotlib.pyplot as plt
+import pytest
+
+from livelihood_analysis import plots
+from livelihood_analysis.errors import InputError
+
+
+def test_category_profile_rows_are_each_citys_figures(tables):
+    data = plots.category_profile_data(tables["category_summary"])
+    assert list(data.index) == ["Bole", "Panzhihua", "Xingtai", "Xuzhou", "Zaozhuang"]
+    assert data.sum(axis=1).round(9).eq(1).all()
+    # Bole's report is about employment, education, safety…: no elderly-care figures at all
+    assert data.loc["Bole", "education"] > 0.15
+
+
+def test_spending_shares_use_components_and_say_their_basis(tables):
+    data = plots.spending_shares_data(tables["category_summary"])
+    basis = data.groupby("city_en")["share_basis"].first()
+    assert basis["Zaozhuang"] == "stated_total" and basis["Bole"] == "summed_components"
+    assert "Xingtai" not in set(data.city_en)  # Xingtai states no money at all
+    zz = data[data.city_en == "Zaozhuang"].set_index("category")
+    # 5亿元 of 创业担保贷款 against 124.7亿元 民生支出
+    assert zz.loc["employment", "spending"] == pytest.approx(5e8)
+    assert zz.loc["employment", "spending_share"] == pytest.approx(5e8 / 12.47e9)
+    assert data.groupby("city_en")["spending_share"].sum().round(9).eq(1).all()
+
+
+def test_delivery_plots_completed_share_against_elapsed_year(tables):
+    d = plots.delivery_data(tables["report_summary"]).set_index("city_en")
+    assert set(d.index) == {"Xuzhou", "Panzhihua", "Xingtai", "Zaozhuang"}  # Bole states no project counts
+    assert d.loc["Xingtai", "completion_share"] == pytest.approx(17 / 20)
+    assert d.loc["Xingtai", "pace_index"] > 1 > d.loc["Zaozhuang", "pace_index"]
+    assert "H1" in d.loc["Zaozhuang", "label"]
+
+
+def test_shared_indicators_need_two_cities_with_population(tables):
+    d = plots.shared_indicators_data(tables["indicator_comparison"])
+    assert (d.groupby("indicator_id").city_en.nunique() >= 2).all()
+    jobs = d[d.indicator_id == "urban_new_jobs"].set_index("city_en")
+    assert set(jobs.index) == {"Xuzhou", "Zaozhuang"}  # Bole: no sourced population
+    assert jobs.loc["Zaozhuang", "per_10k"] == pytest.approx(20100 / 3855601 * 1e4)
+
+
+def test_every_chart_draws_without_warnings(tables, tmp_path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        written = plots.write_charts(tables, tmp_path)
+    assert len(written) == 2 * (4 + 5)
+    assert all(p.stat().st_size > 1000 for p in written)
+
+
+def test_charts_are_byte_identical_on_rerun(tables, tmp_path):
+    fig = plots.delivery(tables["report_summary"])
+    a = plots.save_figure(fig, tmp_path / "a")
+    b = plots.save_figure(plots.delivery(tables["report_summary"]), tmp_path / "b")
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+
+
+def test_chinese_labels_without_a_cjk_font_are_a_clear_error(tables, monkeypatch):
+    monkeypatch.setattr(plots, "cjk_font", lambda: None)
+    with pytest.raises(InputError, match="need a CJK font.*fonts-noto-cjk"):
+        plots.category_profile(tables["category_summary"], lang="zh")
+
+
+@pytest.mark.skipif(plots.cjk_font() is None, reason="no CJK font installed (apt-get install fonts-noto-cjk)")
+def test_chinese_labels_draw_with_a_cjk_font(tables):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph is a warning: none allowed
+        fig = plots.category_profile(tables["category_summary"], lang="zh")
+        fig.canvas.draw()
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "教育" in labels
+    plt.close(fig)
