@@ -45,7 +45,12 @@ class CleanText:
     raw: str
     text: str
     index: np.ndarray = field(repr=False)  # raw offset of each clean character
-    removals: pd.DataFrame = field(repr=False)
+    records: tuple = field(repr=False, default=())  # (doc_id, rule, action, raw_start, raw_end, text)
+
+    @property
+    def removals(self) -> pd.DataFrame:
+        """Every removal and flag, one row each (columns ``REMOVAL_COLUMNS``)."""
+        return pd.DataFrame(list(self.records), columns=REMOVAL_COLUMNS)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw ``(start, end)`` of the clean span ``[start, end)``; removed text inside is included."""
@@ -141,9 +146,8 @@ def clean_text(raw: str, doc_id: str = "", rules_folder: str | Path | None = Non
         text, index, recs = _apply_rule(text, index, raw, rule, action, pattern)
         records.extend(recs)
     text = to_simplified(normalise_width(text))
-    removals = pd.DataFrame([(doc_id, *r) for r in records], columns=REMOVAL_COLUMNS)
-    removals = removals.sort_values(["raw_start", "rule"], kind="stable").reset_index(drop=True)
-    return CleanText(doc_id, raw, text, index, removals)
+    records = tuple(sorted(((doc_id, *r) for r in records), key=lambda r: (r[3], r[1])))
+    return CleanText(doc_id, raw, text, index, records)
 
 
 def clean_corpus(corpus: pd.DataFrame) -> dict[str, CleanText]:
@@ -153,10 +157,7 @@ def clean_corpus(corpus: pd.DataFrame) -> dict[str, CleanText]:
 
 def removal_log(cleaned: dict[str, CleanText]) -> pd.DataFrame:
     """All removals and flags of a cleaned corpus, one row each."""
-    frames = [c.removals for c in cleaned.values() if len(c.removals)]
-    if not frames:
-        return pd.DataFrame(columns=REMOVAL_COLUMNS)
-    return pd.concat(frames, ignore_index=True)
+    return pd.DataFrame([r for c in cleaned.values() for r in c.records], columns=REMOVAL_COLUMNS)
 
 
 def removal_counts(log: pd.DataFrame) -> pd.DataFrame:

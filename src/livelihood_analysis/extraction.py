@@ -29,7 +29,7 @@ import pandas as pd
 
 from .cleaning import CleanText, clean_text
 from .reference import compile_patterns, read_reference, reference_path
-from .segmentation import sentences as split_sentences
+from .segmentation import sentence_rows
 
 FIGURE_COLUMNS = ["doc_id", "start", "end", "surface", "value", "unit", "measure_word",
                   "qualifier", "kind", "indicator", "category", "sentence", "section",
@@ -287,14 +287,28 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
 
 def extract_clean(doc: CleanText, grammar_folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Figures and rejected numbers of one cleaned report (see :func:`extract_text`)."""
+    figures, rejected = extract_rows(doc, grammar_folder)
+    return _frames([figures], [rejected])
+
+
+def _frames(figure_rows: list[list[tuple]], rejected_rows: list[list[tuple]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    figs = pd.DataFrame([r for rows in figure_rows for r in rows], columns=FIGURE_COLUMNS)
+    rej = pd.DataFrame([r for rows in rejected_rows for r in rows], columns=REJECTED_COLUMNS)
+    figs = figs.astype({"start": "int64", "end": "int64", "value": "float64"})
+    rej = rej.astype({"start": "int64", "end": "int64"})
+    return figs, rej
+
+
+def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None) -> tuple[list[tuple], list[tuple]]:
+    """Figure rows and rejected rows of one cleaned report, in text order (tuples in the
+    order of ``FIGURE_COLUMNS`` and ``REJECTED_COLUMNS``)."""
     g = grammar(str(grammar_folder) if grammar_folder else None)
     text = doc.text
-    sents = split_sentences(doc)
-    s_starts = sents["start"].tolist()
-    s_ends = sents["end"].tolist()
-    s_text = sents["text"].tolist()
-    s_section = sents["section"].tolist()
-    s_path = sents["section_path"].tolist()
+    sents = sentence_rows(doc)
+    s_starts = [r[2] for r in sents]
+    s_text = [r[6] for r in sents]
+    s_section = [r[9] for r in sents]
+    s_path = [r[10] for r in sents]
     blocked, block_ids, block_spans = _blocked(text, g)
     raw = doc.raw
 
@@ -405,9 +419,9 @@ def extract_clean(doc: CleanText, grammar_folder: str | Path | None = None) -> t
         else:
             reject(m.start(), m.end(), "no unit")
 
-    figs = pd.DataFrame(figures, columns=FIGURE_COLUMNS).sort_values("start", kind="stable")
-    rej = pd.DataFrame(rejected, columns=REJECTED_COLUMNS).sort_values("start", kind="stable")
-    return figs.reset_index(drop=True), rej.reset_index(drop=True)
+    figures.sort(key=lambda r: r[1])
+    rejected.sort(key=lambda r: r[1])
+    return figures, rejected
 
 
 def extract_text(raw: str, doc_id: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -417,10 +431,8 @@ def extract_text(raw: str, doc_id: str = "") -> tuple[pd.DataFrame, pd.DataFrame
 
 def extract_corpus(cleaned: dict[str, CleanText]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Figures and rejected numbers of a cleaned corpus (from :func:`cleaning.clean_corpus`)."""
-    parts = [extract_clean(doc) for doc in cleaned.values()]
-    figs = pd.concat([p[0] for p in parts], ignore_index=True) if parts else pd.DataFrame(columns=FIGURE_COLUMNS)
-    rej = pd.concat([p[1] for p in parts], ignore_index=True) if parts else pd.DataFrame(columns=REJECTED_COLUMNS)
-    return figs, rej
+    parts = [extract_rows(doc) for doc in cleaned.values()]
+    return _frames([p[0] for p in parts], [p[1] for p in parts])
 
 
 def extract_files(files: list[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame, list]:

@@ -13,7 +13,7 @@ indicator), ``spending_roles.csv`` (role of each money figure) and
 ...     "section_path": [""], "clean_start": [6], "clean_end": [9], "sentence_start": [0]})
 >>> out = assign_indicators(assign_categories(figs))
 >>> out[["category", "category_basis", "indicator_id"]].values.tolist()
-[['employment', 'clause K-employment', 'urban_new_jobs']]
+[['employment', 'item K-employment', 'urban_new_jobs']]
 """
 
 from __future__ import annotations

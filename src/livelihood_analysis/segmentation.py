@@ -54,6 +54,11 @@ def heading_of(sentence: str, whole_line: bool) -> tuple[int, str] | None:
 
 def sentences(doc: CleanText) -> pd.DataFrame:
     """One row per sentence of a cleaned report, with raw spans and section headings."""
+    return pd.DataFrame(sentence_rows(doc), columns=SENTENCE_COLUMNS)
+
+
+def sentence_rows(doc: CleanText) -> list[tuple]:
+    """The rows of :func:`sentences` as tuples (no DataFrame: fast for many small reports)."""
     text, rows, stack = doc.text, [], []
     line_start = True
     for m in SENTENCE_RE.finditer(text):
@@ -76,7 +81,7 @@ def sentences(doc: CleanText) -> pd.DataFrame:
                      head[0] if head else 0, stack[-1][1] if stack else "",
                      " > ".join(h[1] for h in stack)))
         line_start = ends_line
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    return rows
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
