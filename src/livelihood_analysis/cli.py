@@ -29,10 +29,13 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--manifest", type=Path, default=paths.MANIFEST, help="manifest (default data/raw/manifest.csv)")
     b.add_argument("--overrides", type=Path, default=None,
                    help="CSV of analyst overrides (mapping, applies_to, pattern, target) taking precedence")
-    b.add_argument("--quiet", action="store_true", help="no per-report summary")
+    b.add_argument("--workers", type=int, default=None, help="processes to use (default: all cores)")
+    b.add_argument("--quiet", action="store_true", help="no per-report summary and no progress bar")
 
     e = sub.add_parser("extract", help="extract figures from any text files (doc_id = file stem)")
-    e.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    e.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                   help="text files; a folder stands for the *.txt files inside it")
+    e.add_argument("--workers", type=int, default=None, help="processes to use (default: all cores)")
     e.add_argument("-o", "--output", type=Path, required=True, help="CSV of figures")
     e.add_argument("--rejected", type=Path, help="CSV of numbers that are not figures, with reasons")
     e.add_argument("--quiet", action="store_true", help="no progress or summary")
@@ -40,7 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("clean", help="print what cleaning removed or flagged in the corpus")
     c.add_argument("--rows", action="store_true", help="print every removal, not only counts")
 
-    sub.add_parser("score", help="print extraction precision/recall against the gold standard")
+    sc = sub.add_parser("score", help="print extraction precision/recall against the gold standard")
+    sc.add_argument("--differences", action="store_true", help="also list every disagreement with the gold standard")
     return p
 
 
@@ -48,22 +52,29 @@ def _cmd_build(args) -> int:
     from .pipeline import build
 
     build(out=args.out, manifest=args.manifest, figures_dir=args.figures, overrides=args.overrides,
-          verbose=not args.quiet)
+          verbose=not args.quiet, workers=args.workers)
     return 0
 
 
 def _cmd_extract(args) -> int:
     from .extraction import HIDDEN_COLUMNS, extract_files
     from .outputs import write_csv
+    from .runner import show_progress
 
-    figures, rejected, errors = extract_files(args.files)
+    notices: list[str] = []
+    figures, rejected, errors = extract_files(args.files, args.workers, show_progress(args.quiet), notices)
     write_csv(figures.drop(columns=HIDDEN_COLUMNS), args.output)
     if args.rejected:
         write_csv(rejected, args.rejected)
     if not args.quiet:
         print(f"{len(figures)} figures from {figures['doc_id'].nunique()} file(s) → {args.output}")
+    for note in notices:
+        print(f"note: {note}", file=sys.stderr)
     for err in errors:
         print(f"error: {err}", file=sys.stderr)
+    if errors:
+        print(f"error: {len(errors)} file(s) could not be read; the others were processed and written",
+              file=sys.stderr)
     return 1 if errors else 0
 
 
@@ -80,10 +91,12 @@ def _cmd_clean(args) -> int:
 
 
 def _cmd_score(args) -> int:
-    from .evaluation import score_corpus
+    from .evaluation import corpus_differences, score_corpus
 
-    with pd.option_context("display.width", 200):
+    with pd.option_context("display.width", 200, "display.max_rows", None, "display.max_colwidth", 50):
         print(score_corpus().to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+        if args.differences:
+            print(corpus_differences().to_string(index=False))
     return 0
 
 

@@ -103,8 +103,22 @@ def scores(figures: pd.DataFrame, matched: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def score_corpus(gold_folder: str | Path = GOLD_DIR) -> pd.DataFrame:
-    """Extract the manifest's corpus and score it against the gold standard."""
+def differences(figures: pd.DataFrame, matched: pd.DataFrame) -> pd.DataFrame:
+    """Where extraction and the gold standard disagree, one row each:
+    ``missed`` (a gold figure not extracted), ``spurious`` (an extracted figure not
+    in the gold standard) and ``kind`` (matched, but of another kind)."""
+    rows = []
+    for g in matched[~matched["matched"]].itertuples():
+        rows.append((g.doc_id, "missed", g.excerpt, g.value, g.unit, g.kind, ""))
+    used = set(matched["fig_index"])
+    for f in figures[~figures.index.isin(used)].itertuples():
+        rows.append((f.doc_id, "spurious", f.surface, f.value, f.unit, "", f.kind))
+    for g in matched[matched["matched"] & ~matched["kind_ok"]].itertuples():
+        rows.append((g.doc_id, "kind", g.excerpt, g.value, g.unit, g.kind, g.extracted_kind))
+    return pd.DataFrame(rows, columns=["doc_id", "problem", "text", "value", "unit", "gold_kind", "extracted_kind"])
+
+
+def _corpus_against_gold(gold_folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     from .cleaning import clean_corpus
     from .extraction import extract_corpus
     from .sources import load_corpus
@@ -114,4 +128,14 @@ def score_corpus(gold_folder: str | Path = GOLD_DIR) -> pd.DataFrame:
     gold = load_gold(gold_folder)
     figures = figures[figures["doc_id"].isin(set(gold["doc_id"]))]
     texts = dict(zip(corpus["doc_id"], corpus["text"]))
-    return scores(figures, match_gold(figures, gold, texts))
+    return figures, match_gold(figures, gold, texts)
+
+
+def score_corpus(gold_folder: str | Path = GOLD_DIR) -> pd.DataFrame:
+    """Extract the manifest's corpus and score it against the gold standard."""
+    return scores(*_corpus_against_gold(gold_folder))
+
+
+def corpus_differences(gold_folder: str | Path = GOLD_DIR) -> pd.DataFrame:
+    """Extract the manifest's corpus and list where it disagrees with the gold standard."""
+    return differences(*_corpus_against_gold(gold_folder))

@@ -158,10 +158,19 @@ def _unit_of(unit_text: str, g: Grammar) -> tuple[str, float, str]:
     return "", 1.0, ""
 
 
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, start - 80), start)), default=max(0, start - 80))
-    m = CLAUSE_BREAK.search(text, end)
-    return left, (m.start() if m else len(text))
+MAX_SENTENCE = 1000  # a longer "sentence" (a page with no punctuation) is kept as a window
+SENTENCE_WINDOW = 300  # characters either side of the figure in that window
+CLAUSE_REACH = 80  # a clause is read at most this many characters either side of a figure
+
+
+def _clause_bounds(breaks: list[int], n: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``[start, end)``: from after the last clause break before it to the
+    next break after it (``breaks``: sorted break positions of a text of length ``n``)."""
+    i = bisect.bisect_left(breaks, start)
+    left = breaks[i - 1] + 1 if i > 0 else 0
+    j = bisect.bisect_left(breaks, end)
+    right = breaks[j] if j < len(breaks) else n
+    return max(left, start - CLAUSE_REACH), min(right, end + CLAUSE_REACH)
 
 
 LABEL_PREFIX = re.compile(
@@ -287,13 +296,13 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
 
 def extract_clean(doc: CleanText, grammar_folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Figures and rejected numbers of one cleaned report (see :func:`extract_text`)."""
-    figures, rejected = extract_rows(doc, grammar_folder)
-    return _frames([figures], [rejected])
+    return frames(*extract_rows(doc, grammar_folder))
 
 
-def _frames(figure_rows: list[list[tuple]], rejected_rows: list[list[tuple]]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    figs = pd.DataFrame([r for rows in figure_rows for r in rows], columns=FIGURE_COLUMNS)
-    rej = pd.DataFrame([r for rows in rejected_rows for r in rows], columns=REJECTED_COLUMNS)
+def frames(figure_rows: list[tuple], rejected_rows: list[tuple]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The figures and rejected tables from rows (see :func:`extract_rows`)."""
+    figs = pd.DataFrame(figure_rows, columns=FIGURE_COLUMNS)
+    rej = pd.DataFrame(rejected_rows, columns=REJECTED_COLUMNS)
     figs = figs.astype({"start": "int64", "end": "int64", "value": "float64"})
     rej = rej.astype({"start": "int64", "end": "int64"})
     return figs, rej
@@ -310,6 +319,7 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None) -> tu
     s_section = [r[9] for r in sents]
     s_path = [r[10] for r in sents]
     blocked, block_ids, block_spans = _blocked(text, g)
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
     raw = doc.raw
 
     cands = []  # (match, value, unit, multiplier, measure_word)
@@ -320,10 +330,19 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None) -> tu
         i = max(0, bisect.bisect_right(s_starts, pos) - 1)
         return i
 
+    def context(si, s, e):
+        """The sentence around [s, e) and its clean start; a window of a very long one."""
+        if not s_text:
+            return "", 0
+        sentence, s0 = s_text[si], s_starts[si]
+        if len(sentence) <= MAX_SENTENCE:
+            return sentence, s0
+        w0 = max(s0, s - SENTENCE_WINDOW)
+        return text[w0:min(s0 + len(sentence), e + SENTENCE_WINDOW)], w0
+
     def reject(s, e, reason):
         rs, re_ = doc.raw_span(s, e)
-        i = sentence_at(s)
-        rejected.append((doc.doc_id, rs, re_, raw[rs:re_], reason, s_text[i] if s_text else ""))
+        rejected.append((doc.doc_id, rs, re_, raw[rs:re_], reason, context(sentence_at(s), s, e)[0]))
         covered[s:e] = True
 
     def reject_blocked(s, e, code):
@@ -338,9 +357,10 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None) -> tu
         rs, re_ = doc.raw_span(ts, te)
         si = sentence_at(ts)
         covered[ts:te] = True
+        sentence, s0 = context(si, ts, te)
         figures.append((doc.doc_id, rs, re_, raw[rs:re_], value, unit, mw, "", kind, label, "",
-                        s_text[si] if s_text else "", s_section[si] if s_text else "",
-                        s_path[si] if s_text else "", header, ts, te, s_starts[si] if s_text else 0))
+                        sentence, s_section[si] if s_text else "",
+                        s_path[si] if s_text else "", header, ts, te, s0))
 
     for m in g.figure.finditer(text):
         ns, ne = m.span("num")
@@ -349,7 +369,7 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None) -> tu
         num = m.group("num")
         chinese = not num[0].isdigit()
         code = blocked[ns]
-        if chinese and (num == "一" or num in ("万", "千", "百", "亿", "十")) and not code:
+        if chinese and (num == "一" or num in ("万", "千", "百", "亿")) and not code:
             continue  # 一 + measure word is an article; a lone multiplier character is a word
         if code:
             if not chinese or m.group("unit") or m.group("mult"):
@@ -396,19 +416,20 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None) -> tu
                  g.qualifiers.get(("after_unit", m.group("post") or ""), "")]
         qualifier = next((q for q in quals if q), "")
         si = sentence_at(start)
-        cs, ce = _clause_bounds(text, start, end)
+        cs, ce = _clause_bounds(breaks, len(text), start, end)
         before = text[cs:m.start()]
         after = text[end:ce]
-        sent_before = text[s_starts[si]:m.start()] if s_starts else before
+        sent_before = text[max(s_starts[si], m.start() - 200):m.start()] if s_starts else before
         kind = _kind(g, unit, unit_text, before, (m.group("post") or "") + after, sent_before)
         if kind == "growth_rate" and DECREASE.search(before):
             value = -value
         rs, re_ = doc.raw_span(start, end)
         covered[m.start("num"):end] = True
+        sentence, s0 = context(si, start, end)
         figures.append((doc.doc_id, rs, re_, raw[rs:re_], value, unit, mw if unit == "count" else "",
-                        qualifier, kind, indicator_label(before, after), "", s_text[si] if s_text else "",
+                        qualifier, kind, indicator_label(before, after), "", sentence,
                         s_section[si] if s_text else "", s_path[si] if s_text else "",
-                        text[cs:ce], start, end, s_starts[si] if s_text else 0))
+                        text[cs:ce], start, end, s0))
 
     for m in re.finditer(r"[0-9]+(?:\.[0-9]+)?", text):
         if covered[m.start():m.end()].any():
@@ -432,31 +453,23 @@ def extract_text(raw: str, doc_id: str = "") -> tuple[pd.DataFrame, pd.DataFrame
 def extract_corpus(cleaned: dict[str, CleanText]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Figures and rejected numbers of a cleaned corpus (from :func:`cleaning.clean_corpus`)."""
     parts = [extract_rows(doc) for doc in cleaned.values()]
-    return _frames([p[0] for p in parts], [p[1] for p in parts])
+    return frames([r for p in parts for r in p[0]], [r for p in parts for r in p[1]])
 
 
-def extract_files(files: list[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame, list]:
-    """Extract from text files (no manifest; doc_id = file stem).
+def extract_files(files: list[str | Path], workers: int | None = None, progress: bool = False,
+                  notices: list[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, list]:
+    """Extract from text files (no manifest; doc_id = file stem). A folder stands for
+    the ``*.txt`` files inside it (sorted by name).
 
     Returns ``(figures, rejected, errors)``: a bad file is listed in ``errors``
     (an :class:`InputError` naming it) and the good files are still processed.
+    Notes about files read with repairs (replaced bytes, NULs, HTML) are
+    appended to ``notices``.
     """
-    from .errors import InputError
-    from .sources import read_text_file
+    from .runner import process_reports
+    from .sources import read_text_files
 
-    figs, rejs, errors, seen = [], [], [], set()
-    for path in files:
-        try:
-            doc_id, decoded = read_text_file(path)
-            if doc_id in seen:
-                raise InputError(path, f"another file already has the doc_id '{doc_id}' (same file stem)")
-            seen.add(doc_id)
-            f, r = extract_text(decoded.text, doc_id)
-        except InputError as exc:
-            errors.append(exc)
-            continue
-        figs.append(f)
-        rejs.append(r)
-    figures = pd.concat(figs, ignore_index=True) if figs else pd.DataFrame(columns=FIGURE_COLUMNS)
-    rejected = pd.concat(rejs, ignore_index=True) if rejs else pd.DataFrame(columns=REJECTED_COLUMNS)
+    reports, errors = read_text_files(files, notices)
+    done = process_reports(reports, workers, progress)
+    figures, rejected = frames(done.figures, done.rejected)
     return figures, rejected, errors

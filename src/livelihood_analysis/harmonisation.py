@@ -358,10 +358,11 @@ def harmonise(figures: pd.DataFrame, manifest: pd.DataFrame, folder: str | Path 
     return add_period_and_population(out, manifest, folder)
 
 
-def headings_recognised(sentences: pd.DataFrame, folder: str | Path | None = None,
-                        overrides: pd.DataFrame | None = None) -> pd.Series:
-    """For each sentence, whether it is a heading that some heading rule matches
-    (headings no rule matches are listed by :func:`indicators.unmapped`)."""
+def headings_recognised(headings: pd.DataFrame, folder: str | Path | None = None,
+                        overrides: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Section headings (``doc_id, section``) with ``recognised``: whether some heading
+    rule matches (headings no rule matches are listed by :func:`indicators.unmapped`)."""
     rules = [r for r in category_rules(folder, overrides) if r.applies_to == "heading"]
-    return sentences.apply(lambda s: bool(s["is_heading"]) and any(r.pattern.search(s["section"]) for r in rules),
-                           axis=1).astype(bool)
+    out = headings[["doc_id", "section"]].drop_duplicates().reset_index(drop=True)
+    out["recognised"] = [any(r.pattern.search(t) for r in rules) for t in out["section"]]
+    return out

@@ -99,18 +99,19 @@ def report_summary(figures: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFram
     return m
 
 
-def unmapped(figures: pd.DataFrame, sentences: pd.DataFrame, headings_decided: pd.Series,
-             manifest: pd.DataFrame, cities: pd.DataFrame) -> pd.DataFrame:
+def unmapped(figures: pd.DataFrame, headings: pd.DataFrame, manifest: pd.DataFrame,
+             cities: pd.DataFrame) -> pd.DataFrame:
     """What did not map, one row per item: ``what, doc_id, name, figures, detail``.
 
     - ``heading``: a section heading no heading rule recognises;
     - ``figure_category``: figures with no category (with the reason in ``detail``);
     - ``indicator_label``: figure labels with no canonical indicator;
     - ``city_population``: reports whose city has no population.
-    ``headings_decided`` is a boolean Series indexed like ``sentences``.
+    ``headings`` has ``doc_id, section, recognised`` (see
+    :func:`harmonisation.headings_recognised`).
     """
     rows = []
-    heads = sentences[sentences["is_heading"] & ~headings_decided]
+    heads = headings[~headings["recognised"]]
     for (doc, name), g in heads.groupby(["doc_id", "section"], sort=True):
         n = int(((figures["doc_id"] == doc) & (figures["section"] == name)).sum())
         rows.append(("heading", doc, name, n, "no heading rule matches this heading"))

@@ -13,13 +13,13 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .cleaning import clean_corpus, removal_log
-from .extraction import HIDDEN_COLUMNS, extract_corpus
+from .cleaning import REMOVAL_COLUMNS
+from .extraction import HIDDEN_COLUMNS, frames
 from .harmonisation import cities, harmonise, headings_recognised, indicators, read_overrides
 from .indicators import category_summary, indicator_comparison, report_summary, unmapped
 from .outputs import write_csv
+from .runner import process_reports, show_progress
 from .schemas import FIGURE_FIELDS, datapackage, validate
-from .segmentation import sentences
 from .sources import load_corpus
 
 TABLE_ORDER = ["cleaning_log", "figures", "rejected", "category_summary", "indicator_comparison",
@@ -41,33 +41,38 @@ def report_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
     return out
 
 
-def build_tables(corpus: pd.DataFrame, overrides=None, reference: str | Path | None = None) -> dict[str, pd.DataFrame]:
-    """Every output table of a loaded corpus (see :func:`sources.load_corpus`), validated."""
-    cleaned = clean_corpus(corpus)
-    figures, rejected = extract_corpus(cleaned)
+def build_tables(corpus: pd.DataFrame, overrides=None, reference: str | Path | None = None,
+                 workers: int | None = None, progress: bool = False) -> dict[str, pd.DataFrame]:
+    """Every output table of a loaded corpus (see :func:`sources.load_corpus`), validated.
+
+    ``overrides``: a CSV path or DataFrame of analyst overrides; ``reference``: a
+    folder of reference tables to use instead of ``data/reference/``.
+    """
     ov = read_overrides(overrides) if overrides is not None else None
+    done = process_reports(list(zip(corpus["doc_id"], corpus["text"])), workers, progress)
+    figures, rejected = frames(done.figures, done.rejected)
     harmonised = harmonise(figures, corpus, reference, ov)
-    sents = pd.concat([sentences(doc) for doc in cleaned.values()], ignore_index=True)
+    headings = headings_recognised(pd.DataFrame(done.headings, columns=["doc_id", "section"]), reference, ov)
     tables = {
-        "cleaning_log": removal_log(cleaned),
+        "cleaning_log": pd.DataFrame(done.removals, columns=REMOVAL_COLUMNS),
         "figures": harmonised.drop(columns=HIDDEN_COLUMNS)[list(FIGURE_FIELDS)],
         "rejected": rejected,
         "category_summary": category_summary(harmonised),
         "indicator_comparison": indicator_comparison(harmonised, indicators(reference)),
         "report_summary": report_summary(harmonised, corpus),
-        "unmapped": unmapped(harmonised, sents, headings_recognised(sents, reference, ov), corpus,
-                             cities(reference)),
+        "unmapped": unmapped(harmonised, headings, corpus, cities(reference)),
     }
     return {name: validate(tables[name].reset_index(drop=True), name) for name in TABLE_ORDER}
 
 
 def build(out: str | Path | None = None, manifest: str | Path = paths.MANIFEST,
-          figures_dir: str | Path | None = paths.FIGURES_DIR, overrides=None, verbose: bool = True) -> Path:
+          figures_dir: str | Path | None = paths.FIGURES_DIR, overrides=None, verbose: bool = True,
+          workers: int | None = None) -> Path:
     """Run raw → processed: write every table to ``out`` (default ``data/processed/``)
     and, unless ``figures_dir`` is None, every chart to ``figures/``."""
     out = Path(out or paths.PROCESSED_DIR)
     corpus = load_corpus(manifest)
-    tables = build_tables(corpus, overrides)
+    tables = build_tables(corpus, overrides, workers=workers, progress=show_progress(not verbose))
     for name in TABLE_ORDER:
         write_csv(tables[name], out / f"{name}.csv")
     datapackage(out, TABLE_ORDER)

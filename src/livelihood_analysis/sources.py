@@ -33,6 +33,7 @@ PERIODS = ("H1", "Q1", "Q1-Q3", "to-date", "full-year")
 SCRIPTS = ("simplified", "traditional")
 
 # Leading bytes of file types that are not text, and what to call them.
+HTML_HINT = re.compile(r"(?i)<!doctype html|<html[\s>]|<body[\s>]|<div[\s>]|<p[\s>]")
 BINARY_SIGNATURES = {
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",
@@ -222,3 +223,54 @@ def load_corpus(manifest: str | Path = paths.MANIFEST, verify: bool = True) -> p
     raise_all(errors)
     extra = pd.DataFrame(texts, columns=["path", "text", "encoding", "replaced_chars"])
     return pd.concat([df.reset_index(drop=True), extra], axis=1)
+
+
+def expand_paths(paths_: list[str | Path]) -> list[Path]:
+    """Files as given; a folder stands for the ``*.txt`` files inside it, sorted by name."""
+    out = []
+    for p in map(Path, paths_):
+        out.extend(sorted(x for x in p.glob("*.txt") if x.is_file()) if p.is_dir() else [p])
+    return out
+
+
+def read_text_files(paths_: list[str | Path], notices: list[str] | None = None) -> tuple[list, list]:
+    """Read reports given as files or folders: ``(reports, errors)``.
+
+    ``reports`` are ``(doc_id, text)`` pairs (doc_id = file stem); every bad
+    file becomes an :class:`InputError` in ``errors`` and the rest are still
+    read. Files that decode only with replacement characters, or contain NUL
+    bytes or HTML, are read and a line about them is appended to ``notices``.
+    """
+    reports, errors, seen = [], [], {}
+    for path in expand_paths(paths_):
+        if Path(path).is_dir():
+            continue
+        try:
+            doc_id, decoded = read_text_file(path)
+            if doc_id in seen:
+                raise InputError(path, f"has the same doc_id '{doc_id}' (file stem) as {seen[doc_id]}")
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        seen[doc_id] = path
+        reports.append((doc_id, decoded.text))
+        if notices is not None:
+            notices.extend(f"{path}: {n}" for n in describe_text(decoded))
+    if not reports and not errors:
+        errors.append(InputError(", ".join(map(str, paths_)) or "(no paths)", "no .txt files found"))
+    return reports, errors
+
+
+def describe_text(decoded: Decoded) -> list[str]:
+    """Notes about a decoded report a user should know (replacements, NUL bytes, HTML)."""
+    notes = []
+    if decoded.replaced:
+        notes.append(f"{decoded.replaced} invalid byte sequence(s) replaced with U+FFFD "
+                     f"(decoded as {decoded.encoding}); the cleaning log flags them")
+    nul = decoded.text.count("\x00")
+    if nul:
+        notes.append(f"{nul} NUL byte(s); cleaning removes and logs them")
+    if HTML_HINT.search(decoded.text[:4096]):
+        notes.append("looks like an HTML page: cleaning removes tags, scripts and styles (logged) "
+                     "and figures are read from the text only")
+    return notes
