@@ -242,6 +242,9 @@ def read_text_files(paths_: list[str | Path], notices: list[str] | None = None) 
     bytes or HTML, are read and a line about them is appended to ``notices``.
     """
     reports, errors, seen = [], [], {}
+    for folder in (Path(p) for p in paths_ if Path(p).is_dir()):
+        if not any(folder.glob("*.txt")):
+            errors.append(InputError(folder, "is a folder with no .txt files in it (folders stand for their *.txt files)"))
     for path in expand_paths(paths_):
         if Path(path).is_dir():
             continue
@@ -256,8 +259,6 @@ def read_text_files(paths_: list[str | Path], notices: list[str] | None = None) 
         reports.append((doc_id, decoded.text))
         if notices is not None:
             notices.extend(f"{path}: {n}" for n in describe_text(decoded))
-    if not reports and not errors:
-        errors.append(InputError(", ".join(map(str, paths_)) or "(no paths)", "no .txt files found"))
     return reports, errors
 
 

@@ -1,0 +1,294 @@
+"""Bad input gets a clear error and loses nothing (issue 6).
+
+Every case runs the command line (``main([...])``) or the library function a
+user would call, and checks what the user sees.
+"""
+
+import math
+import shutil
+import zipfile
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from livelihood_analysis import paths
+from livelihood_analysis.cleaning import clean_text
+from livelihood_analysis.cli import main
+from livelihood_analysis.errors import InputError
+from livelihood_analysis.extraction import extract_files, extract_text
+from livelihood_analysis.outputs import write_bytes_atomic, write_csv
+from livelihood_analysis.pipeline import build_tables
+from livelihood_analysis.runner import process_reports, show_progress
+from livelihood_analysis.sources import load_corpus
+
+KEY = ["start", "end", "surface", "value", "unit", "kind"]
+
+
+def run(capsys, *argv):
+    status = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return status, out, err
+
+
+# ---------------------------------------------------------------- encodings
+
+@pytest.mark.parametrize("doc_id, encoding", [
+    ("bole_2021", "gb18030"), ("bole_2021", "gbk"), ("bole_2021", "utf-16"),  # utf-16: LE with BOM
+    ("bole_2021", "utf-16-be-bom"), ("bole_2021", "utf-8-sig"),
+    ("xuzhou_2020h1", "big5"), ("xuzhou_2020h1", "utf-16"),
+])
+def test_other_encodings_give_the_same_figures(raw, tmp_path, doc_id, encoding):
+    text = raw[doc_id]
+    if encoding == "big5" and not _encodes(text, "big5"):
+        text = "".join(c for c in text if _encodes(c, "big5"))
+    data = (b"\xfe\xff" + text.encode("utf-16-be")) if encoding == "utf-16-be-bom" else text.encode(encoding)
+    (tmp_path / "utf8").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "utf8" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "other" / f"{doc_id}.txt").write_bytes(data)
+    a, _, errors_a = extract_files([tmp_path / "utf8"])
+    b, _, errors_b = extract_files([tmp_path / "other"])
+    assert errors_a == errors_b == []
+    assert len(a) > 50
+    pd.testing.assert_frame_equal(a[KEY], b[KEY])
+
+
+def _encodes(text, encoding):
+    try:
+        text.encode(encoding)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+# ---------------------------------------------------------------- clear errors
+
+def bad_files(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text(" \n\t\n", encoding="utf-8")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (tmp_path / "report.pdf.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    with zipfile.ZipFile(tmp_path / "archive.txt", "w") as z:
+        z.writestr("a.txt", "新增就业4912人")
+    (tmp_path / "folder_without_text").mkdir()
+    return {
+        "empty.txt": "file is empty", "blank.txt": "file is empty",
+        "image.txt": "binary content (a PNG image)", "report.pdf.txt": "binary content (a PDF document)",
+        "archive.txt": "binary content (a ZIP archive", "missing.txt": "no such file",
+        "folder_without_text": "is a folder with no .txt files",
+    }
+
+
+def test_each_bad_file_is_one_clear_line_and_the_good_ones_are_written(tmp_path, capsys):
+    expected = bad_files(tmp_path)
+    good = tmp_path / "good.txt"
+    good.write_text("今年以来,全市城镇新增就业4912人,完成率87.2%。", encoding="utf-8")
+    out = tmp_path / "out" / "figures.csv"
+    argv = ["extract", good, *(tmp_path / name for name in sorted(expected)), "-o", out]
+    status, stdout, err = run(capsys, *argv)
+    assert status == 1
+    lines = [line for line in err.splitlines() if line.startswith("error: ")]
+    for name, problem in expected.items():
+        assert [line for line in lines if name in line and problem in line], (name, err)
+    assert "7 file(s) could not be read; the others were processed and written" in err
+    figures = pd.read_csv(out)
+    assert figures.surface.tolist() == ["4912人", "87.2%"]
+
+
+def test_a_folder_stands_for_its_txt_files(tmp_path, capsys):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("新建幼儿园3所。", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("新建幼儿园9所。", encoding="utf-8")
+    status, _, _ = run(capsys, "extract", tmp_path, "-o", tmp_path / "f.csv", "--quiet")
+    assert status == 0
+    assert pd.read_csv(tmp_path / "f.csv").doc_id.tolist() == ["a", "b"]
+
+
+def test_debug_shows_the_traceback_instead(tmp_path):
+    with pytest.raises(InputError):
+        main(["--debug", "build", "--manifest", str(tmp_path / "none.csv"), "--out", str(tmp_path)])
+
+
+@pytest.fixture
+def manifest_copy(tmp_path):
+    for p in paths.RAW_DIR.glob("*.txt"):
+        shutil.copy(p, tmp_path / p.name)
+    m = pd.read_csv(paths.MANIFEST, dtype=str, keep_default_na=False)
+    return tmp_path, m
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda m, d: m.assign(file=m.file.where(m.index != 1, "gone.txt")),
+     "gone.txt: listed in manifest.csv as 'xuzhou_2020h1' but the file is missing"),
+    (lambda m, d: ((d / "bole_2021.txt").write_text("changed", encoding="utf-8"), m)[1],
+     "bole_2021.txt: sha256 does not match manifest.csv (the raw file was changed)"),
+    (lambda m, d: pd.concat([m, m.iloc[[0]]]), "duplicate doc_id 'bole_2021'"),
+    (lambda m, d: m.assign(city_en=m.city_en.where(m.index != 2, "")),
+     "row 4 (panzhihua_2014): required field 'city_en' is empty"),
+    (lambda m, d: m.assign(period=m.period.where(m.index != 3, "autumn")),
+     "row 5 (xingtai_2021): period 'autumn' is not one of"),
+    (lambda m, d: m.assign(period_end=m.period_end.where(m.index != 4, "30/06/2022")),
+     "row 6 (zaozhuang_2022h1): period_end '30/06/2022' is not an ISO date"),
+    (lambda m, d: m.drop(columns=["sha256"]), "missing column(s): sha256"),
+])
+def test_bad_manifests_are_clear_errors_and_write_nothing(manifest_copy, capsys, change, message):
+    folder, m = manifest_copy
+    change(m, folder).to_csv(folder / "manifest.csv", index=False)
+    out = folder / "processed"
+    status, _, err = run(capsys, "build", "--manifest", folder / "manifest.csv", "--out", out,
+                         "--figures", folder / "figs", "--quiet")
+    assert status == 2
+    assert message in err
+    assert all(line.startswith("error: ") for line in err.splitlines())
+    assert not out.exists()
+
+
+@pytest.fixture
+def reference_copy(tmp_path):
+    folder = tmp_path / "reference"
+    shutil.copytree(paths.REFERENCE_DIR, folder)
+    return folder
+
+
+def test_a_reference_table_with_an_unknown_category_is_a_clear_error(reference_copy, corpus):
+    p = reference_copy / "indicators.csv"
+    df = pd.read_csv(p, dtype=str, keep_default_na=False)
+    df.loc[2, "category_id"] = "employmnet"
+    df.to_csv(p, index=False)
+    with pytest.raises(InputError, match=r"indicators.csv: row 4: unknown category id 'employmnet'"):
+        build_tables(corpus, reference=reference_copy)
+
+
+def test_a_reference_table_with_a_malformed_pattern_is_a_clear_error(reference_copy, corpus):
+    p = reference_copy / "category_rules.csv"
+    df = pd.read_csv(p, dtype=str, keep_default_na=False)
+    df.loc[5, "pattern"] = "医疗(救助"
+    df.to_csv(p, index=False)
+    with pytest.raises(InputError, match=r"category_rules.csv: row 7: malformed pattern in 'pattern'"):
+        build_tables(corpus, reference=reference_copy)
+
+
+def test_an_override_file_with_bad_columns_is_a_clear_error(tmp_path, capsys):
+    bad = tmp_path / "overrides.csv"
+    bad.write_text("keyword,category\n送戏,culture_sports\n", encoding="utf-8")
+    status, _, err = run(capsys, "build", "--overrides", bad, "--out", tmp_path / "p", "--figures", tmp_path / "f")
+    assert status == 2
+    assert f"error: {bad}: override table lacks column(s) mapping, applies_to, pattern, target" in err
+
+
+# ---------------------------------------------------------------- reported, not crashed
+
+def test_invalid_bytes_are_replaced_counted_and_reported(tmp_path, capsys):
+    f = tmp_path / "damaged.txt"
+    f.write_bytes("新增就业4912人,".encode() + b"\xff\xfe\xff" + "建成幼儿园3所。".encode())
+    status, _, err = run(capsys, "extract", f, "-o", tmp_path / "o.csv", "--quiet")
+    assert status == 0
+    assert "damaged.txt: 3 invalid byte sequence(s) replaced with U+FFFD" in err
+    assert pd.read_csv(tmp_path / "o.csv").surface.tolist() == ["4912人", "3所"]
+
+
+def test_nul_bytes_are_removed_and_logged(tmp_path, capsys):
+    f = tmp_path / "nul.txt"
+    f.write_bytes("新增就业49\x0012人。\x00".encode())
+    status, _, err = run(capsys, "extract", f, "-o", tmp_path / "o.csv", "--quiet")
+    assert "2 NUL byte(s)" in err
+    figs = pd.read_csv(tmp_path / "o.csv")
+    assert figs.value.tolist() == [4912] and figs.surface.tolist() == ["49\x0012人"]
+    assert clean_text(f.read_text(encoding="utf-8")).removals.rule.tolist() == ["nul_byte", "nul_byte"]
+
+
+def test_an_html_page_is_read_from_its_text_only(tmp_path, capsys):
+    page = ('<!DOCTYPE html><html><head><style>.n{width:300px}</style><script>var total=12345;</script></head>'
+            '<body><div class="col-12" data-count="55"><p>新建幼儿园<b>3</b>所,城镇新增就业4912人。</p>'
+            '<!-- 上次更新 99人 --><img src="a.png" width="640"></div></body></html>')
+    f = tmp_path / "page.txt"
+    f.write_text(page, encoding="utf-8")
+    status, _, err = run(capsys, "extract", f, "-o", tmp_path / "o.csv", "--rejected", tmp_path / "r.csv", "--quiet")
+    assert status == 0 and "looks like an HTML page" in err
+    figs = pd.read_csv(tmp_path / "o.csv")
+    assert figs.surface.tolist() == ["3</b>所", "4912人"] and figs.value.tolist() == [3, 4912]
+    assert pd.read_csv(tmp_path / "r.csv").empty  # 300, 12345, 12, 55, 99, 640 were markup, not text
+
+
+def test_one_5mb_line_without_punctuation(tmp_path):
+    phrase = "市政府持续推进民生工程建设各项任务有序推进群众满意度不断提升新增就业岗位12个"
+    text = phrase * (5_000_000 // len(phrase.encode()) + 1)
+    f = tmp_path / "line.txt"
+    f.write_text(text, encoding="utf-8")
+    assert f.stat().st_size > 5_000_000
+    figs, rej, errors = extract_files([f])
+    assert errors == [] and rej.empty
+    assert len(figs) == text.count("12个") and set(figs.value) == {12}
+    assert figs.sentence.str.len().max() <= 700  # a window of the endless "sentence", not 5 MB per row
+
+
+def test_a_file_of_nothing_but_digits(tmp_path):
+    f = tmp_path / "digits.txt"
+    f.write_text("0123456789" * 50_000, encoding="utf-8")
+    figs, rej, errors = extract_files([f])
+    assert errors == [] and figs.empty
+    assert rej[["start", "end", "reason"]].values.tolist() == [[0, 500_000, "no unit"]]
+
+
+def test_an_interrupted_write_leaves_the_old_table_whole(tmp_path, monkeypatch):
+    target = tmp_path / "figures.csv"
+    write_csv(pd.DataFrame({"a": [1]}), target)
+    before = target.read_bytes()
+
+    class Boom(Exception):
+        pass
+
+    def explode(*args, **kwargs):
+        raise Boom
+
+    monkeypatch.setattr("os.replace", explode)
+    with pytest.raises(Boom):
+        write_bytes_atomic(b"half", target)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["figures.csv"]  # no temporary file left behind
+
+
+# ---------------------------------------------------------------- properties
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,、%万亿千百十一二两三人元户套所个项年月日第是(（)）关guān“”《》\n 。;；:：") )
+               | st.characters(), max_size=200))
+def test_extraction_never_raises_and_spans_hold(text):
+    figs, rej = extract_text(text, "h")
+    for r in pd.concat([figs[["start", "end", "surface"]], rej[["start", "end", "surface"]]]).itertuples():
+        assert text[r.start:r.end] == r.surface
+    assert all(math.isfinite(v) for v in figs.value)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_cleaning_offset_map_is_monotonic_and_in_range(text):
+    doc = clean_text(text, "h")
+    assert len(doc.index) == len(doc.text)
+    assert np.all(np.diff(doc.index) > 0)
+    assert len(doc.index) == 0 or (doc.index[0] >= 0 and doc.index[-1] < len(text))
+
+
+# ---------------------------------------------------------------- scale
+
+def test_the_process_pool_gives_the_same_rows_as_one_process(corpus):
+    reports = [(f"{d}_{i}", t) for i in range(5) for d, t in zip(corpus.doc_id, corpus.text)]
+    one = process_reports(reports, workers=1)
+    two = process_reports(reports, workers=2)
+    assert one.figures == two.figures and one.rejected == two.rejected and one.removals == two.removals
+
+
+def test_progress_only_on_a_terminal(monkeypatch):
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    assert show_progress(quiet=False) and not show_progress(quiet=True)
+    monkeypatch.setattr("sys.stderr.isatty", lambda: False, raising=False)
+    assert not show_progress(quiet=False)
+
+
+def test_corpus_loading_still_checks_every_file(tmp_path):
+    with pytest.raises(InputError, match="manifest not found"):
+        load_corpus(tmp_path / "manifest.csv")
