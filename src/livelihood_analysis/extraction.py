@@ -308,12 +308,14 @@ def frames(figure_rows: list[tuple], rejected_rows: list[tuple]) -> tuple[pd.Dat
     return figs, rej
 
 
-def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None) -> tuple[list[tuple], list[tuple]]:
+def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
+                 sents: list[tuple] | None = None) -> tuple[list[tuple], list[tuple]]:
     """Figure rows and rejected rows of one cleaned report, in text order (tuples in the
-    order of ``FIGURE_COLUMNS`` and ``REJECTED_COLUMNS``)."""
+    order of ``FIGURE_COLUMNS`` and ``REJECTED_COLUMNS``). ``sents``: the report's
+    :func:`segmentation.sentence_rows`, if already computed."""
     g = grammar(str(grammar_folder) if grammar_folder else None)
     text = doc.text
-    sents = sentence_rows(doc)
+    sents = sentence_rows(doc) if sents is None else sents
     s_starts = [r[2] for r in sents]
     s_text = [r[6] for r in sents]
     s_section = [r[9] for r in sents]

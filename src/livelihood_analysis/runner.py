@@ -41,8 +41,9 @@ class Processed:
 def process_report(doc_id: str, raw: str) -> tuple[list, list, list, list]:
     """Clean and extract one report: ``(figures, rejected, removals, headings)`` rows."""
     doc = clean_text(raw, doc_id)
-    figures, rejected = extract_rows(doc)
-    headings = [(doc_id, r[9]) for r in sentence_rows(doc) if r[7]]
+    sents = sentence_rows(doc)
+    figures, rejected = extract_rows(doc, sents=sents)
+    headings = [(doc_id, r[9]) for r in sents if r[7]]
     return figures, rejected, list(doc.records), headings
 
 

@@ -70,7 +70,10 @@ def sentence_rows(doc: CleanText) -> list[tuple]:
         s += lead
         body = body.strip()
         e = s + len(body)
-        starts_line = s == 0 or text[:s].rstrip(" \t").endswith("\n") or line_start
+        k = s - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        starts_line = k < 0 or text[k] == "\n" or line_start
         ends_line = e == len(text) or text[e:e + 1] == "\n"
         head = heading_of(body, starts_line and ends_line) if starts_line else None
         if head:
