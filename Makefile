@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup clean-venv
+.PHONY: run test setup notebooks clean-venv
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# re-execute every notebook in place (commit the result; `make test` compares against it)
+notebooks: $(STAMP)
+	cd notebooks && ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ClearMetadataPreprocessor.enabled=True *.ipynb
 
 clean-venv:
 	rm -rf $(VENV)

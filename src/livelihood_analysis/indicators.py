@@ -127,3 +127,29 @@ def unmapped(figures: pd.DataFrame, headings: pd.DataFrame, manifest: pd.DataFra
             note = cities.set_index("adcode")["population_source"].get(str(r.adcode), "city not in cities.csv")
             rows.append(("city_population", r.doc_id, r.city_en, int((figures["doc_id"] == r.doc_id).sum()), note))
     return pd.DataFrame(rows, columns=["what", "doc_id", "name", "figures", "detail"])
+
+
+def mapping_coverage(figures: pd.DataFrame) -> pd.DataFrame:
+    """Per report: figures, the share with a category other than ``other``, the share with a
+    canonical indicator, and which text level decided the categories."""
+    level = figures["category_basis"].str.split(" ").str[0].str.rstrip(":")
+    out = pd.DataFrame({
+        "figures": figures.groupby("doc_id").size(),
+        "categorised": figures.assign(ok=figures["category"].ne("") & figures["category"].ne("other"))
+        .groupby("doc_id")["ok"].mean(),
+        "with_indicator": figures.assign(ok=figures["indicator_id"].ne("")).groupby("doc_id")["ok"].mean(),
+    })
+    by_level = pd.crosstab(figures["doc_id"], level).add_prefix("decided_by_")
+    return out.join(by_level).fillna(0).reset_index()
+
+
+def changed_mappings(before: pd.DataFrame, after: pd.DataFrame,
+                     columns: tuple[str, ...] = ("category", "indicator_id")) -> pd.DataFrame:
+    """Figures whose mapping differs between two harmonised tables (say, before and after
+    an override): one row per figure, with ``<column>_before`` and ``<column>_after``."""
+    key = ["doc_id", "start", "end", "surface"]
+    both = before[key + list(columns)].merge(after[key + list(columns)], on=key, suffixes=("_before", "_after"))
+    changed = np.zeros(len(both), dtype=bool)
+    for c in columns:
+        changed |= (both[f"{c}_before"] != both[f"{c}_after"]).to_numpy()
+    return both[changed].reset_index(drop=True)

@@ -17,18 +17,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import matplotlib
+import io
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib import font_manager
 
-from .errors import InputError  # noqa: E402
-from .harmonisation import categories, cities, indicators  # noqa: E402
-from .outputs import write_bytes_atomic  # noqa: E402
+from .errors import InputError
+from .harmonisation import categories, cities, indicators
+from .outputs import write_bytes_atomic
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "Source Han Sans CN",
              "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Serif CJK SC")
@@ -287,7 +286,6 @@ def save_figure(fig: plt.Figure, stem: str | Path) -> list[Path]:
     """Save ``fig`` as PNG and SVG with fixed metadata (identical bytes on rerun) and close it."""
     out = []
     for ext in ("png", "svg"):
-        import io
         buf = io.BytesIO()
         with plt.rc_context({"svg.hashsalt": "livelihood-analysis"}):
             fig.savefig(buf, format=ext, metadata=SAVE_META[ext], dpi=100)

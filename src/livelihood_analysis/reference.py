@@ -51,6 +51,23 @@ def read_reference(name: str, required: list[str] | None = None,
     return read_csv_table(reference_path(name, folder), required)
 
 
+def working_copy(dest: str | Path) -> Path:
+    """Copy every reference table to ``dest`` (a new folder) and return it: a place to try
+    changes without touching ``data/reference/``; pass it as ``reference=`` to the pipeline.
+
+    >>> import tempfile; p = working_copy(Path(tempfile.mkdtemp()) / "ref")
+    >>> (p / "categories.csv").is_file()
+    True
+    """
+    import shutil
+
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=False)
+    for table in sorted(Path(paths.REFERENCE_DIR).glob("*.csv")):
+        shutil.copy(table, dest / table.name)
+    return dest
+
+
 def compile_patterns(df: pd.DataFrame, column: str, where: str | Path) -> list[re.Pattern]:
     """Compile the regular expressions in ``df[column]``; a bad one is an error naming its row.
 

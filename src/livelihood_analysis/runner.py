@@ -67,7 +67,7 @@ def show_progress(quiet: bool = False) -> bool:
 def process_reports(reports: list[tuple[str, str]], workers: int | None = None,
                     progress: bool = False) -> Processed:
     """Clean and extract ``(doc_id, raw_text)`` pairs, in order, on ``workers`` processes."""
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     workers = workers or default_workers()
     out = Processed()
