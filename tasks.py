@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Set up a virtual environment and run the package's jobs; needs only Python 3.11+ and PyPI.
+
+    python3 tasks.py run         # set up .venv, then raw → data/processed/ and figures/
+    python3 tasks.py test        # set up .venv, then every test (unit, gold standard, notebooks)
+    python3 tasks.py notebooks   # set up .venv, then re-execute the notebooks in place
+
+Extra arguments are passed on (``python3 tasks.py test -k gold``). The
+environment is reinstalled only when ``pyproject.toml`` changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".installed"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def _call(*args: str | Path, cwd: Path = ROOT) -> None:
+    status = subprocess.call([str(a) for a in args], cwd=cwd)
+    if status:
+        sys.exit(status)
+
+
+def setup() -> None:
+    """Create .venv and install the package with its test and notebook extras, if needed."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"error: Python 3.11 or newer is needed (this is {sys.version.split()[0]})")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if PYTHON.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    if not PYTHON.exists():
+        try:
+            venv.create(VENV, with_pip=True)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            sys.exit(f"error: could not create {VENV} ({exc}); on Debian/Ubuntu install python3-venv")
+    _call(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    _call(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test,notebooks]")
+    STAMP.write_text(wanted + "\n")
+
+
+def main(argv: list[str]) -> None:
+    if not argv or argv[0] not in ("run", "test", "notebooks", "setup"):
+        sys.exit(__doc__)
+    command, extra = argv[0], argv[1:]
+    setup()
+    if command == "run":
+        _call(PYTHON, "-m", "livelihood_analysis", "build", *extra)
+    elif command == "test":
+        _call(PYTHON, "-m", "pytest", *extra)
+    elif command == "notebooks":
+        notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+        _call(BIN / "jupyter", "nbconvert", "--to", "notebook", "--execute", "--inplace",
+              "--ClearMetadataPreprocessor.enabled=True", *extra, *notebooks, cwd=ROOT / "notebooks")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
