@@ -35,8 +35,10 @@ def test_boilerplate_is_removed_and_logged(cleaned):
     pz = cleaned["panzhihua_2014"]
     assert "相关文章" not in pz.text and "03-25" not in pz.text and "相关推荐" not in pz.text
     xz = cleaned["xuzhou_2020h1"]
-    assert "责编" not in xz.text and "给领导留言" not in xz.text and "来源:徐州日报" in xz.text
-    assert "原标题" not in xz.text
+    assert "责编" not in xz.text and "给领导留言" not in xz.text and "原标题" not in xz.text
+    # the dateline is separated by no-break spaces (U+00A0) in the raw page
+    assert "来源:徐州日报" not in xz.text
+    assert xz.removals.set_index("rule").loc["dateline", "text"] == "2020年08月04日14:44\xa0\xa0來源:徐州日報"
 
 
 def test_no_figure_bearing_text_is_removed(cleaned):
@@ -44,7 +46,7 @@ def test_no_figure_bearing_text_is_removed(cleaned):
     removed = log[log["action"] == "remove"]
     # only markers, page datelines and related-article dates may hold digits
     with_digits = removed[removed["text"].str.contains(r"[0-9]")]
-    assert set(with_digits["rule"]) <= {"stray_paragraph_marker", "related_article_item"}
+    assert set(with_digits["rule"]) <= {"stray_paragraph_marker", "related_article_item", "dateline"}
     assert (with_digits.loc[with_digits.rule == "related_article_item", "text"]
             .str.contains(r"[0-9]{2}-[0-9]{2}$").all())
 

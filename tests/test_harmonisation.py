@@ -180,3 +180,10 @@ def test_at_least_eight_indicators_are_compared_across_cities(tables):
     c = tables["indicator_comparison"]
     assert c.indicator_id.nunique() >= 8
     assert (c.groupby("indicator_id").doc_id.nunique() >= 2).all()
+
+
+def test_the_committed_data_dictionary_matches_the_schemas():
+    from livelihood_analysis import paths
+    from livelihood_analysis.schemas import data_dictionary
+    committed = (paths.ROOT / "docs" / "data_dictionary.md").read_text(encoding="utf-8")
+    assert committed == data_dictionary(), "regenerate docs/data_dictionary.md from schemas.data_dictionary()"
