@@ -253,8 +253,10 @@ def test_an_interrupted_write_leaves_the_old_table_whole(tmp_path, monkeypatch):
 
 
 # ---------------------------------------------------------------- properties
+# derandomize: CI runs the same examples every time (a red run is reproducible); explore more
+# locally with a larger max_examples and without derandomize.
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.sampled_from(list("0123456789.,、%万亿千百十一二两三人元户套所个项年月日第是(（)）关guān“”《》\n 。;；:：") )
                | st.characters(), max_size=200))
 def test_extraction_never_raises_and_spans_hold(text):
@@ -264,7 +266,7 @@ def test_extraction_never_raises_and_spans_hold(text):
     assert all(math.isfinite(v) for v in figs.value)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, derandomize=True)
 @given(st.text(max_size=300))
 def test_cleaning_offset_map_is_monotonic_and_in_range(text):
     doc = clean_text(text, "h")

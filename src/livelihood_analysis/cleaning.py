@@ -87,6 +87,9 @@ def normalise_width(text: str) -> str:
     return text.translate(WIDTH_TABLE)
 
 
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @lru_cache(maxsize=1)
 def _converter():
     import opencc  # the official OpenCC binding (pip package "opencc")
@@ -103,6 +106,12 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("關於萬元個項目")
     '关于万元个项目'
     """
+    lone = [m.start() for m in SURROGATE.finditer(text)]
+    if lone:  # OpenCC needs valid UTF-8: convert around lone surrogates, then put them back
+        out = list(to_simplified(SURROGATE.sub("\ufffd", text)))
+        for i in lone:
+            out[i] = text[i]
+        return "".join(out)
     conv = _converter().convert
     out = conv(text)
     if len(out) == len(text):
