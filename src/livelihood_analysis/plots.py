@@ -39,7 +39,8 @@ TEXT = {
            "per10k": "per 10,000 residents", "unitemised": "not itemised", "none": "no category",
            "basis_stated": "share of the stated total", "basis_summed": "share of summed components",
            "no_spending": "no spending components", "card": "Report card", "figures": "figures",
-           "top": "Figures by category", "funds": "Spending components by category (yuan)", "even": "even pace"},
+           "top": "Figures by category", "funds": "Spending components by category (yuan)", "even": "even pace",
+           "key": "Canonical indicators (first figure of each)"},
     "zh": {"profile": "各市数字按政策类别的分布", "city": "城市", "category": "类别",
            "spending": "按政策类别的支出(仅分项)", "share": "支出占比",
            "delivery": "项目完成情况与进度", "completed": "已完成项目占比",
@@ -47,7 +48,8 @@ TEXT = {
            "per10k": "每万人", "unitemised": "未列明", "none": "无类别",
            "basis_stated": "占公布总额", "basis_summed": "占分项合计",
            "no_spending": "无支出分项", "card": "报告概览", "figures": "个数字",
-           "top": "各类别数字个数", "funds": "各类别支出分项(元)", "even": "时间进度"},
+           "top": "各类别数字个数", "funds": "各类别支出分项(元)", "even": "时间进度",
+           "key": "规范指标(各取第一个数字)"},
 }
 SAVE_META = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
 
@@ -238,11 +240,18 @@ def shared_indicators(indicator_comparison: pd.DataFrame, lang: str = "en", ncol
 
 # ---------------------------------------------------------------- report card
 
+def report_card_indicators(tables: dict[str, pd.DataFrame], doc_id: str, limit: int = 10) -> pd.DataFrame:
+    """The report's figures with a canonical indicator (the first of each), for its report card."""
+    f = tables["figures"]
+    f = f[(f["doc_id"] == doc_id) & f["indicator_id"].ne("")].drop_duplicates("indicator_id")
+    return f[["indicator_id", "surface", "value", "unit", "kind", "per_10k"]].head(limit).reset_index(drop=True)
+
+
 def report_card(tables: dict[str, pd.DataFrame], doc_id: str, lang: str = "en") -> plt.Figure:
-    """One page per report: headline numbers, figures by category, spending by category."""
+    """One page per report: headline numbers, figures and spending by category, key indicators."""
     with plt.rc_context(_style(lang)):
         t = TEXT[lang]
-        cat, _, cty = _labels(lang)
+        cat, ind, cty = _labels(lang)
         rs = tables["report_summary"].set_index("doc_id")
         if doc_id not in rs.index:
             raise InputError("report_card", f"no report with doc_id {doc_id!r}")
@@ -250,9 +259,7 @@ def report_card(tables: dict[str, pd.DataFrame], doc_id: str, lang: str = "en") 
         cs = tables["category_summary"]
         cs = cs[cs["doc_id"] == doc_id].sort_values("figures")
         fig = plt.figure(figsize=(8.27, 11.69), layout="constrained")
-        grid = fig.add_gridspec(3, 1, height_ratios=[0.6, 2.2, 1.6])
-        head = fig.add_subfigure(grid[0]).subplots()
-        head.axis("off")
+        top, bars, money, keys = fig.subfigures(4, 1, height_ratios=[0.55, 2.2, 1.3, 1.6])
         lines = [f"{t['card']}: {cty.get(r.city_en, r.city_en)} {r.year} ({r.period}, {r.period_end})",
                  f"{int(r.figures)} {t['figures']}; {r.with_category / max(r.figures, 1):.0%} categorised; "
                  f"{r.with_indicator / max(r.figures, 1):.0%} with a canonical indicator"]
@@ -260,23 +267,34 @@ def report_card(tables: dict[str, pd.DataFrame], doc_id: str, lang: str = "en") 
             lines.append(f"projects: {r.projects_completed:.0f} of {r.projects_planned:.0f} completed "
                          f"({r.completion_share:.0%}); pace index {r.pace_index:.2f}")
         if pd.notna(r.total_funds_yuan):
-            lines.append(f"stated total funds: {r.total_funds_yuan / 1e8:.2f} 亿 yuan"
-                         if lang == "zh" else f"stated total funds: {r.total_funds_yuan / 1e9:.2f} billion yuan")
+            lines.append(f"stated total funds: {r.total_funds_yuan / 1e9:.2f} billion yuan")
         if pd.notna(r.livelihood_budget_share_pct):
             lines.append(f"livelihood share of the general budget: {r.livelihood_budget_share_pct:.1f}%")
-        head.text(0, 1, "\n".join(lines), va="top", fontsize=11, family=None)
-        a1 = fig.add_subfigure(grid[1]).subplots()
+        top.text(0.03, 0.92, "\n".join(lines), va="top", ha="left", fontsize=11)
+        a1 = bars.subplots()
         a1.barh([cat.get(c, c) for c in cs["category"]], cs["figures"], color="tab:blue")
         a1.set_title(t["top"])
-        a2 = fig.add_subfigure(grid[2]).subplots()
+        a2 = money.subplots()
         spend = cs[cs["spending"] > 0]
         if len(spend):
             a2.barh([cat.get(c, c) for c in spend["category"]], spend["spending"], color="tab:green")
             a2.set_xscale("log")
         else:
             a2.text(0.5, 0.5, t["no_spending"], ha="center", va="center", transform=a2.transAxes)
+            a2.set_xticks([])
             a2.set_yticks([])
         a2.set_title(t["funds"])
+        a3 = keys.subplots()
+        a3.axis("off")
+        key = report_card_indicators(tables, doc_id)
+        if len(key):
+            cells = [[ind.get(i, i), s if lang == "zh" else f"{v:,.10g} {u}", k, "" if pd.isna(p) else f"{p:.3g}"]
+                     for i, s, v, u, k, p in key.itertuples(index=False)]
+            table = a3.table(cells, colLabels=["indicator", "value", "kind", "per 10k"], bbox=[0, 0, 1, 1],
+                             cellLoc="left", colLoc="left", colWidths=[0.5, 0.22, 0.17, 0.11])
+            table.auto_set_font_size(False)
+            table.set_fontsize(8)
+        a3.set_title(t["key"])
         return fig
 
 
