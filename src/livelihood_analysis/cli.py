@@ -23,7 +23,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--debug", action="store_true", help="show tracebacks for errors")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    b = sub.add_parser("build", help="run raw → processed: every table in data/processed/ (the main job)")
+    b = sub.add_parser("build", help="run raw → processed: every table in data/processed/, every chart in figures/ (the main job)")
     b.add_argument("--out", type=Path, default=None, help="output folder (default data/processed/)")
     b.add_argument("--figures", type=Path, default=paths.FIGURES_DIR, help="chart folder (default figures/)")
     b.add_argument("--manifest", type=Path, default=paths.MANIFEST, help="manifest (default data/raw/manifest.csv)")

@@ -39,7 +39,7 @@ TEXT = {
            "per10k": "per 10,000 residents", "unitemised": "not itemised", "none": "no category",
            "basis_stated": "share of the stated total", "basis_summed": "share of summed components",
            "no_spending": "no spending components", "card": "Report card", "figures": "figures",
-           "top": "Figures by category", "funds": "Spending components by category (yuan)", "even": "even pace",
+           "top": "Figures by category", "funds": "Spending components by category (million yuan)", "even": "even pace",
            "key": "Canonical indicators (first figure of each)"},
     "zh": {"profile": "各市数字按政策类别的分布", "city": "城市", "category": "类别",
            "spending": "按政策类别的支出(仅分项)", "share": "支出占比",
@@ -48,7 +48,7 @@ TEXT = {
            "per10k": "每万人", "unitemised": "未列明", "none": "无类别",
            "basis_stated": "占公布总额", "basis_summed": "占分项合计",
            "no_spending": "无支出分项", "card": "报告概览", "figures": "个数字",
-           "top": "各类别数字个数", "funds": "各类别支出分项(元)", "even": "时间进度",
+           "top": "各类别数字个数", "funds": "各类别支出分项(百万元)", "even": "时间进度",
            "key": "规范指标(各取第一个数字)"},
 }
 SAVE_META = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
@@ -277,8 +277,7 @@ def report_card(tables: dict[str, pd.DataFrame], doc_id: str, lang: str = "en") 
         a2 = money.subplots()
         spend = cs[cs["spending"] > 0]
         if len(spend):
-            a2.barh([cat.get(c, c) for c in spend["category"]], spend["spending"], color="tab:green")
-            a2.set_xscale("log")
+            a2.barh([cat.get(c, c) for c in spend["category"]], spend["spending"] / 1e6, color="tab:green")
         else:
             a2.text(0.5, 0.5, t["no_spending"], ha="center", va="center", transform=a2.transAxes)
             a2.set_xticks([])
