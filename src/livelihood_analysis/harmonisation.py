@@ -364,5 +364,5 @@ def headings_recognised(headings: pd.DataFrame, folder: str | Path | None = None
     rule matches (headings no rule matches are listed by :func:`indicators.unmapped`)."""
     rules = [r for r in category_rules(folder, overrides) if r.applies_to == "heading"]
     out = headings[["doc_id", "section"]].drop_duplicates().reset_index(drop=True)
-    out["recognised"] = [any(r.pattern.search(t) for r in rules) for t in out["section"]]
+    out["recognised"] = pd.Series([any(r.pattern.search(t) for r in rules) for t in out["section"]], dtype=bool)
     return out
