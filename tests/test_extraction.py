@@ -160,6 +160,30 @@ def test_tables_take_units_and_meaning_from_headers():
     assert set(rej.reason) <= {"date", "year"}
 
 
+def test_each_table_title_resets_the_unit():
+    text = ("一、新增城镇就业(人)\n目标 完成 完成率(%)\n全市 30000 31250 104.2\n"
+            "二、城镇老旧小区改造(个)\n计划 开工 竣工\n全市 145 145 98\n")
+    figs, _ = extract_text(text, "t")
+    assert figs[["value", "unit", "kind"]].values.tolist() == [
+        [30000, "person", "target"], [31250, "person", "actual"], [104.2, "percent", "completion_rate"],
+        [145, "count", "target"], [145, "count", "actual"], [98, "count", "actual"]]
+    assert figs.indicator.tolist()[-1] == "城镇老旧小区改造"
+
+
+@pytest.mark.parametrize("text, surface, value, unit, qualifier", [
+    ("开办为期三至五天的培训班", "三", 3, "day", ""),
+    ("完成农村改厕八百至一千户", "八百", 800, "household", ""),
+    ("将低保标准提高百分之八,", "百分之八", 8, "percent", ""),
+    ("满意度达百分之九十五以上。", "百分之九十五", 95, "percent", "at_least"),
+    ("两个月内完成核查", "两个月", 2, "month", "within"),
+    ("分解为48个子项", "48个", 48, "count", ""),
+])
+def test_chinese_ranges_percent_words_and_qualifiers(text, surface, value, unit, qualifier):
+    figs, _ = extract_text(text, "t")
+    row = figs[figs.surface == surface].iloc[0]
+    assert (row.value, row.unit, row.qualifier) == (value, unit, qualifier)
+
+
 def test_an_unseen_report():
     figs, rej, errors = extract_files([DATA / "unseen_report.txt"])
     got = {(r.surface, r.unit, r.kind) for r in figs.itertuples()}

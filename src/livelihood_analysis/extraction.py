@@ -42,6 +42,7 @@ CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇�
 CN_DIGITS = set("零〇一二两三四五六七八九十百千万亿点")
 DECREASE = re.compile(r"(?:下降|减少|降低|回落)了?$")
 CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?\n]")
+RANGE_JOINERS = {"至", "到", "~", "-", "—"}
 LIST_JOINERS = {"和", "、", "与", "及", "至", "到", "~", "-", "或", ",", "和近", "、近"}
 
 
@@ -54,7 +55,7 @@ class Grammar:
     multipliers: dict    # surface -> multiplier
     qualifiers: dict     # (position, surface) -> qualifier
     kind_rules: list     # (priority, kind, scope, pattern, units)
-    nonfigures: list     # (reason, pattern)
+    nonfigures: list     # (reason, pattern, whole_token)
     measure_words: frozenset
 
 
@@ -69,7 +70,7 @@ def grammar(folder: str | None = None) -> Grammar:
                                      "gap_pattern", "not_before"], folder)
     quals = read_reference("qualifiers", ["surface", "position", "qualifier"], folder)
     kinds = read_reference("kind_cues", ["kind", "scope", "pattern", "units", "priority"], folder)
-    nonfig = read_reference("nonfigure_patterns", ["reason", "pattern"], folder)
+    nonfig = read_reference("nonfigure_patterns", ["reason", "pattern", "whole_token"], folder)
     for df, name in ((kinds, "kind_cues"), (nonfig, "nonfigure_patterns")):
         compile_patterns(df, "pattern", reference_path(name, folder))
     for name, df, col in (("units", units, "not_before"), ("units", units, "gap_pattern")):
@@ -95,7 +96,7 @@ def grammar(folder: str | None = None) -> Grammar:
     inner = _alternation([s for (p, s) in q if p == "after_number"])
     post = _alternation([s for (p, s) in q if p == "after_unit"])
     figure = re.compile(
-        rf"(?P<pre>{pre})?(?P<num>{ARABIC}|{CHINESE})(?P<q1>{inner})?"
+        rf"(?P<pre>{pre})?(?P<pct>百分之)?(?P<num>{ARABIC}|{CHINESE})(?P<q1>{inner})?"
         rf"(?P<mult>{order(mult_alts)})?(?P<q2>{inner})?"
         rf"(?P<unit>[ \t]?(?:{order(unit_alts)}))?(?P<post>{post})?")
     unit_map = {r.surface: (r.unit, float(r.multiplier), r.measure_word) for r in unit_rows.itertuples()}
@@ -107,7 +108,8 @@ def grammar(folder: str | None = None) -> Grammar:
         figure=figure, units=unit_map,
         multipliers={r.surface: float(r.multiplier) for r in mults.itertuples()},
         qualifiers=q, kind_rules=kind_rules,
-        nonfigures=[(r.reason, re.compile(r.pattern)) for r in nonfig.itertuples()],
+        nonfigures=[(r.reason, re.compile(r.pattern), r.whole_token.strip().lower() == "yes")
+                    for r in nonfig.itertuples()],
         measure_words=frozenset(m for m in unit_rows["measure_word"] if m))
 
 
@@ -129,9 +131,6 @@ def parse_number(token: str) -> float | None:
             return float(cn2an.cn2an(token, "low"))
         except (ValueError, KeyError, IndexError, TypeError):
             return None
-
-
-WHOLE_TOKEN_REASONS = frozenset({"time", "date", "year", "code", "hotline", "ordinal", "list_marker"})
 
 
 def _blocked(text: str, g: Grammar) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
@@ -215,6 +214,7 @@ def _kind(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent_b
 TABLE_LINE = re.compile(r"(?m)^[^\n。,，;；:：!！?？]*$")
 NUMERIC_CELL = re.compile(r"-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?%?")
 UNIT_HEADER = re.compile(r"(?P<label>[^\s()]{2,40})\((?P<unit>[^()]{1,10})\)")
+LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+|[0-9]+)[、.．]")
 ROW_LABEL_HEADERS = frozenset({"地区", "单位", "区县", "县区", "项目", "名称", "城市", "序号", "区域"})
 
 
@@ -240,6 +240,25 @@ def _columns(headers: list[str], k: int) -> list[str]:
     return headers if len(headers) == k else [""] * k
 
 
+def _header_group(cells: list[str], k: int, label: str, unit: str) -> tuple[str, str, list[str]]:
+    """Split the text cells before a data row of ``k`` numbers into a title and column headers.
+
+    The title is the last ``label(unit)`` cell with at least ``k`` cells after it: a
+    bracketed unit among the last ``k`` cells is a column's own unit (``完成率(%)``).
+    With no title, the previous table's title and unit carry on.
+
+    >>> _header_group(["一、新增城镇就业(人)", "目标", "完成", "完成率(%)"], 3, "", "")
+    ('新增城镇就业', '人', ['目标', '完成', '完成率(%)'])
+    >>> _header_group(["目标", "完成"], 2, "新增城镇就业", "人")
+    ('新增城镇就业', '人', ['目标', '完成'])
+    """
+    titles = [j for j, c in enumerate(cells) if UNIT_HEADER.fullmatch(c) and len(cells) - j - 1 >= k]
+    if not titles:
+        return label, unit, cells
+    head = UNIT_HEADER.fullmatch(cells[titles[-1]])
+    return LIST_MARKER.sub("", head.group("label")), head.group("unit"), cells[titles[-1] + 1:]
+
+
 def table_figures(text: str, g: Grammar) -> list[tuple]:
     r"""Figures of reports laid out as tables (one row per line, or one cell per line).
 
@@ -255,7 +274,7 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
     """
     out = []
     for cells in _table_blocks(text):
-        label, base_unit, headers, i = "", "", [], 0
+        label, base_unit, headers, pending, i = "", "", [], [], 0
         while i < len(cells):
             s, e, cell = cells[i]
             if NUMERIC_CELL.fullmatch(cell):
@@ -264,14 +283,13 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
             run = 0
             while i + 1 + run < len(cells) and NUMERIC_CELL.fullmatch(cells[i + 1 + run][2]):
                 run += 1
-            head = UNIT_HEADER.fullmatch(cell)
             if run == 0:
-                if head and (not headers or not label):
-                    label, base_unit, headers = head.group("label"), head.group("unit"), []
-                else:
-                    headers.append(cell)
+                pending.append(cell)
                 i += 1
                 continue
+            if pending:
+                label, base_unit, headers = _header_group(pending, run, label, base_unit)
+                pending = []
             cols = _columns(headers, run)
             for j in range(run):
                 ns, ne, num = cells[i + 1 + j]
@@ -348,8 +366,8 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
         covered[s:e] = True
 
     def reject_blocked(s, e, code):
-        reason = g.nonfigures[code - 1][0]
-        if reason in WHOLE_TOKEN_REASONS:
+        reason, _, whole_token = g.nonfigures[code - 1]
+        if whole_token:
             s, e = block_spans[block_ids[s]]
         if not covered[s:e].any():
             reject(s, e, reason)
@@ -377,9 +395,9 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
             if not chinese or m.group("unit") or m.group("mult"):
                 reject_blocked(ns, ne, code)
             continue
-        unit_text = m.group("unit") or ""
-        if chinese and not unit_text:
-            continue  # a numeral character inside a word (统一, 一般)
+        unit_text = "%" if m.group("pct") else m.group("unit") or ""
+        if chinese and not unit_text and text[ne:ne + 1] not in RANGE_JOINERS:
+            continue  # a numeral character inside a word (统一, 一般), not a range's lower end (三至五天)
         value = parse_number(num)
         if value is None:
             reject(ns, ne, "unparsable numeral")
@@ -390,7 +408,7 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
     for i, (m, value, unit_text) in enumerate(cands):
         mult = g.multipliers.get(m.group("mult") or "", 1.0)
         unit, umult, mw = _unit_of(unit_text, g) if unit_text else ("", 1.0, "")
-        start, end = m.start("num"), m.end()
+        start, end = m.start("pct" if m.group("pct") else "num"), m.end()
         if m.group("post"):
             end = m.start("post")
         if not unit:
