@@ -209,3 +209,20 @@ def test_extract_text_on_odd_input_does_not_raise():
         figs, rej = extract_text(text, "odd")
         for r in pd.concat([figs, rej]).itertuples():
             assert text[r.start:r.end] == r.surface
+
+
+def test_first_char_filter_keeps_every_match(raw):
+    """The speed-up lookahead (reference.with_first_char_filter) finds exactly what the plain pattern finds."""
+    import re
+
+    from livelihood_analysis.extraction import grammar
+    from livelihood_analysis.reference import read_reference, with_first_char_filter
+
+    text = "\n".join(raw.values()) + "\n1、二是 2021年3月 0871-64112345 ICP备05001234号-1 ×100% 第3批 (一)"
+    patterns = [re.compile(p) for p in read_reference("nonfigure_patterns")["pattern"]]
+    patterns.append(re.compile(grammar().figure.pattern.split(")", 1)[1]))  # the figure regex without its filter
+    for p in patterns:
+        fast = with_first_char_filter(p)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in p.finditer(text)], p.pattern
+    assert with_first_char_filter(re.compile(r"(?i)abc")).pattern == "(?i)abc"
+    assert with_first_char_filter(re.compile(r"\d+")).pattern == r"\d+"

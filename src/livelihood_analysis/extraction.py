@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .cleaning import CleanText, clean_text
-from .reference import compile_patterns, read_reference, reference_path
+from .reference import compile_patterns, read_reference, reference_path, with_first_char_filter
 from .segmentation import sentence_rows
 
 FIGURE_COLUMNS = ["doc_id", "start", "end", "surface", "value", "unit", "measure_word",
@@ -42,6 +42,7 @@ CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇�
 CN_DIGITS = set("零〇一二两三四五六七八九十百千万亿点")
 DECREASE = re.compile(r"(?:下降|减少|降低|回落)了?$")
 CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?\n]")
+DIGIT_RUN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 RANGE_JOINERS = {"至", "到", "~", "-", "—"}
 LIST_JOINERS = {"和", "、", "与", "及", "至", "到", "~", "-", "或", ",", "和近", "、近"}
 
@@ -95,10 +96,10 @@ def grammar(folder: str | None = None) -> Grammar:
     pre = _alternation([s for (p, s) in q if p == "before"])
     inner = _alternation([s for (p, s) in q if p == "after_number"])
     post = _alternation([s for (p, s) in q if p == "after_unit"])
-    figure = re.compile(
+    figure = with_first_char_filter(re.compile(
         rf"(?P<pre>{pre})?(?P<pct>百分之)?(?P<num>{ARABIC}|{CHINESE})(?P<q1>{inner})?"
         rf"(?P<mult>{order(mult_alts)})?(?P<q2>{inner})?"
-        rf"(?P<unit>[ \t]?(?:{order(unit_alts)}))?(?P<post>{post})?")
+        rf"(?P<unit>[ \t]?(?:{order(unit_alts)}))?(?P<post>{post})?"))
     unit_map = {r.surface: (r.unit, float(r.multiplier), r.measure_word) for r in unit_rows.itertuples()}
     kind_rules = sorted(
         ((int(r.priority), r.kind, r.scope, re.compile(r.pattern) if r.pattern else None,
@@ -108,7 +109,7 @@ def grammar(folder: str | None = None) -> Grammar:
         figure=figure, units=unit_map,
         multipliers={r.surface: float(r.multiplier) for r in mults.itertuples()},
         qualifiers=q, kind_rules=kind_rules,
-        nonfigures=[(r.reason, re.compile(r.pattern), r.whole_token.strip().lower() == "yes")
+        nonfigures=[(r.reason, with_first_char_filter(re.compile(r.pattern)), r.whole_token.strip().lower() == "yes")
                     for r in nonfig.itertuples()],
         measure_words=frozenset(m for m in unit_rows["measure_word"] if m))
 
@@ -198,14 +199,14 @@ def indicator_label(before: str, after: str) -> str:
 
 def _kind(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent_before: str) -> str:
     """The first kind cue (by priority) that matches; ``unit`` rules look at the unit only."""
+    hay = {"unit": unit_text.strip(), "before": before, "after": after, "sentence_before": sent_before}
     for _, kind, scope, pattern, units in g.kind_rules:
         if units and unit not in units:
             continue
-        if scope == "unit" and pattern is None:
-            return kind
-        hay = {"unit": unit_text.strip(), "before": before, "after": after,
-               "sentence_before": sent_before}[scope]
-        if pattern is not None and pattern.search(hay):
+        if pattern is None:
+            if scope == "unit":
+                return kind
+        elif pattern.search(hay[scope]):
             return kind
     return "actual"
 
@@ -344,7 +345,7 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
 
     cands = []  # (match, value, unit, multiplier, measure_word)
     rejected = []
-    covered = np.zeros(len(text) + 1, dtype=bool)
+    covered = bytearray(len(text) + 1)  # 1 where a figure or a rejected number lies
 
     def sentence_at(pos):
         i = max(0, bisect.bisect_right(s_starts, pos) - 1)
@@ -363,20 +364,20 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
     def reject(s, e, reason):
         rs, re_ = doc.raw_span(s, e)
         rejected.append((doc.doc_id, rs, re_, raw[rs:re_], reason, context(sentence_at(s), s, e)[0]))
-        covered[s:e] = True
+        covered[s:e] = b"\x01" * (e - s)
 
     def reject_blocked(s, e, code):
         reason, _, whole_token = g.nonfigures[code - 1]
         if whole_token:
             s, e = block_spans[block_ids[s]]
-        if not covered[s:e].any():
+        if covered.find(1, s, e) < 0:
             reject(s, e, reason)
 
     figures = []
     for ts, te, value, unit, mw, kind, label, header in table_figures(text, g):
         rs, re_ = doc.raw_span(ts, te)
         si = sentence_at(ts)
-        covered[ts:te] = True
+        covered[ts:te] = b"\x01" * (te - ts)
         sentence, s0 = context(si, ts, te)
         figures.append((doc.doc_id, rs, re_, raw[rs:re_], value, unit, mw, "", kind, label, "",
                         sentence, s_section[si] if s_text else "",
@@ -444,15 +445,15 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
         if kind == "growth_rate" and DECREASE.search(before):
             value = -value
         rs, re_ = doc.raw_span(start, end)
-        covered[m.start("num"):end] = True
+        covered[m.start("num"):end] = b"\x01" * (end - m.start("num"))
         sentence, s0 = context(si, start, end)
         figures.append((doc.doc_id, rs, re_, raw[rs:re_], value, unit, mw if unit == "count" else "",
                         qualifier, kind, indicator_label(before, after), "", sentence,
                         s_section[si] if s_text else "", s_path[si] if s_text else "",
                         text[cs:ce], start, end, s0))
 
-    for m in re.finditer(r"[0-9]+(?:\.[0-9]+)?", text):
-        if covered[m.start():m.end()].any():
+    for m in DIGIT_RUN.finditer(text):
+        if covered.find(1, m.start(), m.end()) >= 0:
             continue
         code = blocked[m.start()]
         if code:
