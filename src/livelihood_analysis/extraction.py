@@ -29,7 +29,7 @@ import pandas as pd
 
 from .cleaning import CleanText, clean_text
 from .reference import compile_patterns, read_reference, reference_path, with_first_char_filter
-from .segmentation import sentence_rows
+from .segmentation import CLAUSE_END, sentence_rows
 
 FIGURE_COLUMNS = ["doc_id", "start", "end", "surface", "value", "unit", "measure_word",
                   "qualifier", "kind", "indicator", "category", "sentence", "section",
@@ -41,7 +41,7 @@ ARABIC = r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 CN_DIGITS = set("零〇一二两三四五六七八九十百千万亿点")
 DECREASE = re.compile(r"(?:下降|减少|降低|回落)了?$")
-CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?\n]")
+CLAUSE_BREAK = re.compile(rf"[{CLAUSE_END}\n]")
 DIGIT_RUN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 RANGE_JOINERS = {"至", "到", "~", "-", "—"}
 LIST_JOINERS = {"和", "、", "与", "及", "至", "到", "~", "-", "或", ",", "和近", "、近"}

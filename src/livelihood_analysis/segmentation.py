@@ -21,8 +21,15 @@ import pandas as pd
 from .cleaning import CleanText
 from .reference import compile_patterns, read_reference, reference_path
 
-SENTENCE_RE = re.compile(r"[^\n。！？!?]+(?:[。！？!?]+[”’\"」』)]*)?|[。！？!?]+")
-CLAUSE_RE = re.compile(r"[^,，;；:：。！？!?\n]+[,，;；:：。！？!?]*")
+# The punctuation that ends each level of text around a figure, shared by extraction
+# (the clause a figure's kind is read from) and harmonisation (where a cue is looked for).
+SENTENCE_END = "。！？!?"
+PART_END = ";；" + SENTENCE_END  # a part: between semicolons
+CLAUSE_END = ",，:：" + PART_END  # a clause: between commas
+ITEM_END = "、" + CLAUSE_END  # a list item: between enumeration commas
+
+SENTENCE_RE = re.compile(rf"[^\n{SENTENCE_END}]+(?:[{SENTENCE_END}]+[”’\"」』)]*)?|[{SENTENCE_END}]+")
+CLAUSE_RE = re.compile(rf"[^\n{CLAUSE_END}]+[{CLAUSE_END}]*")
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "start", "end", "raw_start", "raw_end", "text",
                     "is_heading", "heading_level", "section", "section_path"]
 
