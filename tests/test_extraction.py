@@ -177,6 +177,11 @@ def test_each_table_title_resets_the_unit():
     ("满意度达百分之九十五以上。", "百分之九十五", 95, "percent", "at_least"),
     ("两个月内完成核查", "两个月", 2, "month", "within"),
     ("分解为48个子项", "48个", 48, "count", ""),
+    ("培训家政服务人员千余人,", "千余人", 1000, "person", "more_than"),
+    ("审批时限压缩至一个工作日。", "一个工作日", 1, "day", ""),
+    ("办理时限一至两个月", "一", 1, "month", ""),
+    ("每个社区不少于1处", "1处", 1, "count", "at_least"),
+    ("65岁及以上老人", "65岁", 65, "year", "at_least"),
 ])
 def test_chinese_ranges_percent_words_and_qualifiers(text, surface, value, unit, qualifier):
     figs, _ = extract_text(text, "t")
@@ -196,6 +201,17 @@ def test_an_unseen_report():
     assert figs[figs.surface == "1.5万余名"].iloc[0][["value", "qualifier"]].tolist() == [15000, "more_than"]
     assert set(rej.surface.astype(str)) == {"9月底", "12345", "2023年10月18日"}
     assert dict(zip(rej.surface.astype(str), rej.reason))["12345"] == "hotline"
+
+
+def test_articles_and_chinese_years_are_not_figures():
+    figs, rej = extract_text("青岚县二〇二三年为每一名困难群众建一个档案,新建一批幼儿园。", "t")
+    assert figs.empty
+    assert rej[["surface", "reason"]].values.tolist()[0] == ["二〇二三年", "year"]
+
+
+def test_a_sub_row_starting_with_qizhong_is_read():
+    figs, _ = extract_text("三、保障性住房(套)\n计划 已开工 开工率(%)\n全市 3200 2580 80.6\n其中:公租房 700 700 100\n", "t")
+    assert figs[["value", "unit"]].values.tolist()[3:] == [[700, "dwelling"], [700, "dwelling"], [100, "percent"]]
 
 
 def test_a_time_is_not_a_figure():

@@ -42,6 +42,8 @@ CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇�
 CN_DIGITS = set("零〇一二两三四五六七八九十百千万亿点")
 DECREASE = re.compile(r"(?:下降|减少|降低|回落)了?$")
 CLAUSE_BREAK = re.compile(rf"[{CLAUSE_END}\n]")
+LONE_MULTIPLIERS = ("万", "千", "百", "亿")  # 千余人 is a thousand and more
+DURATIONS = ("hour", "day", "month", "year")
 DIGIT_RUN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 RANGE_JOINERS = {"至", "到", "~", "-", "—"}
 LIST_JOINERS = {"和", "、", "与", "及", "至", "到", "~", "-", "或", ",", "和近", "、近"}
@@ -148,6 +150,19 @@ def _blocked(text: str, g: Grammar) -> tuple[np.ndarray, np.ndarray, list[tuple[
     return codes, ids, spans
 
 
+def _numeral_in_a_word(m: re.Match, text: str, g: Grammar) -> bool:
+    """A lone 一 before a measure word is an article (一个, 每一名), unless it starts a range
+    (一至两个月) or counts time (一个工作日); a lone 万/千/百/亿 is a word, unless
+    余/多 and a unit follow (千余人)."""
+    num = m.group("num")
+    if num in LONE_MULTIPLIERS:
+        return not (m.group("q1") or m.group("q2")) or not m.group("unit")
+    if num != "一":
+        return False
+    unit = _unit_of(m.group("unit") or "", g)[0]
+    return text[m.end("num"):m.end("num") + 1] not in RANGE_JOINERS and unit not in DURATIONS
+
+
 def _unit_of(unit_text: str, g: Grammar) -> tuple[str, float, str]:
     u = unit_text.strip()
     if u in g.units:
@@ -212,7 +227,7 @@ def _kind(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent_b
 
 
 
-TABLE_LINE = re.compile(r"(?m)^[^\n。,，;；:：!！?？]*$")
+TABLE_LINE = re.compile(r"(?m)^(?:其中[:：])?[^\n。,，;；:：!！?？]*$")  # a sub-row may start 其中:
 NUMERIC_CELL = re.compile(r"-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?%?")
 UNIT_HEADER = re.compile(r"(?P<label>[^\s()]{2,40})\((?P<unit>[^()]{1,10})\)")
 LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+|[0-9]+)[、.．]")
@@ -390,8 +405,8 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
         num = m.group("num")
         chinese = not num[0].isdigit()
         code = blocked[ns]
-        if chinese and (num == "一" or num in ("万", "千", "百", "亿")) and not code:
-            continue  # 一 + measure word is an article; a lone multiplier character is a word
+        if chinese and not code and _numeral_in_a_word(m, text, g):
+            continue
         if code:
             if not chinese or m.group("unit") or m.group("mult"):
                 reject_blocked(ns, ne, code)
@@ -399,7 +414,7 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
         unit_text = "%" if m.group("pct") else m.group("unit") or ""
         if chinese and not unit_text and text[ne:ne + 1] not in RANGE_JOINERS:
             continue  # a numeral character inside a word (统一, 一般), not a range's lower end (三至五天)
-        value = parse_number(num)
+        value = parse_number("一" + num if num in LONE_MULTIPLIERS else num)
         if value is None:
             reject(ns, ne, "unparsable numeral")
             continue
