@@ -187,3 +187,16 @@ def test_the_committed_data_dictionary_matches_the_schemas():
     from livelihood_analysis.schemas import data_dictionary
     committed = (paths.ROOT / "docs" / "data_dictionary.md").read_text(encoding="utf-8")
     assert committed == data_dictionary(), "regenerate docs/data_dictionary.md from schemas.data_dictionary()"
+
+
+def test_rule_tables_are_prepared_once_per_call_not_per_figure(corpus, cleaned, monkeypatch):
+    # review defect 10: rebuilding the rule tuples for every figure cost ~2 ms per figure
+    from livelihood_analysis import harmonisation as h
+    figures, _ = extract_corpus(cleaned)
+    calls = []
+    original = pd.DataFrame.itertuples
+    monkeypatch.setattr(pd.DataFrame, "itertuples", lambda self, *a, **k: (calls.append(len(self)),
+                                                                             original(self, *a, **k))[1])
+    out = h.assign_spending_roles(h.assign_indicators(h.assign_categories(figures)))
+    assert len(out) == len(figures) > 300
+    assert len(calls) <= 10, f"itertuples called {len(calls)} times for {len(figures)} figures"

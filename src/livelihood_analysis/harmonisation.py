@@ -176,8 +176,11 @@ def _local_span(fig) -> tuple[int, int]:
 
 def category_of(fig, rules: list[Rule]) -> tuple[str, str]:
     """``(category, basis)`` of one figure (a row with sentence, offsets, section_path, indicator)."""
-    clause_rules = [r for r in rules if r.applies_to == "clause"]
-    heading_rules = [r for r in rules if r.applies_to == "heading"]
+    return _category_of(fig, [r for r in rules if r.applies_to == "clause"],
+                        [r for r in rules if r.applies_to == "heading"])
+
+
+def _category_of(fig, clause_rules: list[Rule], heading_rules: list[Rule]) -> tuple[str, str]:
     start, end = _local_span(fig)
     text_rule, level = _best_text_rule(clause_rules, fig.sentence, start, end, fig.indicator)
     head_rule, heading = _best_heading_rule(heading_rules, fig.section_path)
@@ -200,7 +203,9 @@ def assign_categories(figures: pd.DataFrame, folder: str | Path | None = None,
     process heading) gets an empty category and the rule in its basis.
     """
     rules = category_rules(folder, overrides)
-    decided = [category_of(f, rules) for f in figures.itertuples()]
+    clause_rules = [r for r in rules if r.applies_to == "clause"]
+    heading_rules = [r for r in rules if r.applies_to == "heading"]
+    decided = [_category_of(f, clause_rules, heading_rules) for f in figures.itertuples()]
     out = figures.copy()
     out["category"] = [d[0] for d in decided]
     out["category_basis"] = [d[1] for d in decided]
@@ -212,33 +217,60 @@ def assign_categories(figures: pd.DataFrame, folder: str | Path | None = None,
 NUMBER_SLOT = re.compile(r"\[0-9")
 
 
-def _fits(ind, fig) -> bool:
+@dataclass(frozen=True)
+class IndicatorRule:
+    """One row of the indicator table (overrides first), ready for matching."""
+
+    index: int  # row number: the first ``n_override`` rows are overrides
+    indicator_id: str
+    unit: str
+    kind: str
+    measure_words: tuple[str, ...]
+    pattern: re.Pattern
+    number_slot: bool  # the pattern has a [0-9…] slot: it never matches a short label
+
+
+def indicator_rules(table: pd.DataFrame, patterns: list[re.Pattern]) -> list[IndicatorRule]:
+    """The rows of an indicator table as :class:`IndicatorRule` (built once, used for every figure).
+
+    >>> t = pd.DataFrame({"indicator_id": ["x"], "unit": ["person"], "kind": [""], "measure_word": [""]})
+    >>> [(r.indicator_id, r.measure_words) for r in indicator_rules(t, [re.compile("就业")])]
+    [('x', ())]
+    """
+    return [IndicatorRule(i, r.indicator_id, r.unit, r.kind,
+                          tuple(r.measure_word.split("|")) if r.measure_word else (), pat,
+                          bool(NUMBER_SLOT.search(pat.pattern)))
+            for i, (r, pat) in enumerate(zip(table.itertuples(), patterns))]
+
+
+def _fits(ind: IndicatorRule, fig) -> bool:
     units_ok = ind.unit == fig.unit or {ind.unit, fig.unit} == {"person", "person_time"}
     return (units_ok and (not ind.kind or ind.kind == fig.kind)
-            and (not ind.measure_word or fig.measure_word in ind.measure_word.split("|")))
+            and (not ind.measure_words or fig.measure_word in ind.measure_words))
 
 
-def indicator_of(fig, table: pd.DataFrame, patterns: list[re.Pattern], n_override: int = 0) -> tuple[str, str]:
-    """``(indicator_id, basis)`` of one figure; overrides are the first ``n_override`` rows."""
+def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0) -> tuple[str, str]:
+    """``(indicator_id, basis)`` of one figure; overrides are the first ``n_override`` rules
+    (see :func:`indicator_rules`)."""
     if fig.kind == "completion_rate":
         return "", "completion rates belong to the figure they measure"
     start, end = _local_span(fig)
     sentence = fig.sentence
     ci, cj = _bounds(sentence, start, end, LEVELS[1][1])
     pi, _ = _bounds(sentence, start, end, LEVELS[2][1])
-    candidates = [(i, ind, pat) for i, (ind, pat) in enumerate(zip(table.itertuples(), patterns)) if _fits(ind, fig)]
-    for group in ([c for c in candidates if c[0] < n_override], [c for c in candidates if c[0] >= n_override]):
+    candidates = [ind for ind in rules if _fits(ind, fig)]
+    for group in ([c for c in candidates if c.index < n_override], [c for c in candidates if c.index >= n_override]):
         best = None
-        for i, ind, pat in group:
-            for m in pat.finditer(sentence, ci, cj):
+        for ind in group:
+            for m in ind.pattern.finditer(sentence, ci, cj):
                 key = (-_distance(m.span(), start, end), -(m.end() - m.start()))
                 if best is None or key > best[0]:
                     best = (key, ind, "clause")
-            if best is None and not NUMBER_SLOT.search(pat.pattern) and pat.search(fig.indicator or ""):
+            if best is None and not ind.number_slot and ind.pattern.search(fig.indicator or ""):
                 best = ((-len(sentence), 0), ind, "label")
         if best is None:
-            for i, ind, pat in group:
-                for m in pat.finditer(sentence, pi, start):
+            for ind in group:
+                for m in ind.pattern.finditer(sentence, pi, start):
                     if re.search(r"[0-9]", m.group()) or m.end() > start:
                         continue
                     key = (m.end(), -(m.end() - m.start()))
@@ -247,7 +279,7 @@ def indicator_of(fig, table: pd.DataFrame, patterns: list[re.Pattern], n_overrid
         if best:
             ind = best[1]
             flag = " (unit differs: person vs person_time)" if ind.unit != fig.unit else ""
-            return ind.indicator_id, best[2] + (" override" if ind.Index < n_override else "") + flag
+            return ind.indicator_id, best[2] + (" override" if ind.index < n_override else "") + flag
     return "", ""
 
 
@@ -264,7 +296,8 @@ def assign_indicators(figures: pd.DataFrame, folder: str | Path | None = None,
         table = pd.concat([extra, table], ignore_index=True)
         n_override = len(extra)
     patterns = compile_patterns(table, "pattern", reference_path("indicators", folder))
-    decided = [indicator_of(f, table, patterns, n_override) for f in figures.itertuples()]
+    rules = indicator_rules(table, patterns)
+    decided = [indicator_of(f, rules, n_override) for f in figures.itertuples()]
     out = figures.copy()
     out["indicator_id"] = [d[0] for d in decided]
     out["indicator_basis"] = [d[1] for d in decided]
@@ -282,19 +315,42 @@ def spending_rules(folder: str | Path | None = None) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-def spending_role_of(fig, rules: pd.DataFrame) -> tuple[str, str]:
+@dataclass(frozen=True)
+class SpendingRule:
+    """One row of ``spending_roles.csv``, ready for matching."""
+
+    rule_id: str
+    role: str
+    indicators: frozenset[str]  # empty: any money figure
+    kinds: frozenset[str]  # empty: any kind
+    scope: str
+    pattern: re.Pattern | None  # None: no text condition
+
+
+def spending_rule_list(rules: pd.DataFrame) -> list[SpendingRule]:
+    """The rows of :func:`spending_rules` as :class:`SpendingRule` (built once, used for every figure).
+
+    >>> [r.role for r in spending_rule_list(spending_rules())][:2]
+    ['budget_share', 'total']
+    """
+    split = lambda v: frozenset(x for x in v.split("|") if x)
+    return [SpendingRule(r.rule_id, r.role, split(r.indicator), split(r.kind), r.scope,
+                         r.compiled if r.pattern else None) for r in rules.itertuples()]
+
+
+def spending_role_of(fig, rules: list[SpendingRule]) -> tuple[str, str]:
     """``(role, rule_id)`` of a figure: roles apply to money and to the budget share."""
     start, _ = _local_span(fig)
     before = fig.sentence[_bounds(fig.sentence, start, start, LEVELS[1][1])[0]:start]
     texts = {"before": before, "sentence_before": fig.sentence[:start], "": ""}
-    for r in rules.itertuples():
-        if r.indicator and fig.indicator_id not in r.indicator.split("|"):
+    for r in rules:
+        if r.indicators and fig.indicator_id not in r.indicators:
             continue
-        if r.kind and fig.kind not in r.kind.split("|"):
+        if r.kinds and fig.kind not in r.kinds:
             continue
-        if not r.indicator and fig.unit != "yuan":
+        if not r.indicators and fig.unit != "yuan":
             continue
-        if r.pattern and not r.compiled.search(texts.get(r.scope, fig.sentence)):
+        if r.pattern is not None and not r.pattern.search(texts.get(r.scope, fig.sentence)):
             continue
         return r.role, r.rule_id
     return "", ""
@@ -303,7 +359,7 @@ def spending_role_of(fig, rules: pd.DataFrame) -> tuple[str, str]:
 def assign_spending_roles(figures: pd.DataFrame, folder: str | Path | None = None) -> pd.DataFrame:
     """Add ``spending_role`` (total, component, executed, cumulative, planned, change,
     budget_share, not_spending) so that no money is counted twice."""
-    rules = spending_rules(folder)
+    rules = spending_rule_list(spending_rules(folder))
     decided = [spending_role_of(f, rules) for f in figures.itertuples()]
     out = figures.copy()
     out["spending_role"] = [d[0] for d in decided]
