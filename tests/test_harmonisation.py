@@ -200,3 +200,25 @@ def test_rule_tables_are_prepared_once_per_call_not_per_figure(corpus, cleaned, 
     out = h.assign_spending_roles(h.assign_indicators(h.assign_categories(figures)))
     assert len(out) == len(figures) > 300
     assert len(calls) <= 10, f"itertuples called {len(calls)} times for {len(figures)} figures"
+
+
+def _figures(sentence, *surfaces, **columns):
+    """A figures table for the figures ``surfaces`` (value+unit as written) of one sentence."""
+    rows = []
+    for surface in surfaces:
+        start = sentence.index(surface)
+        rows.append({"doc_id": "d", "sentence": sentence, "surface": surface, "measure_word": "", "kind": "actual",
+                     "indicator": "", "section_path": "", "clean_start": start,
+                     "clean_end": start + len(surface), "sentence_start": 0, **columns})
+    return pd.DataFrame(rows)
+
+
+def test_indicator_is_searched_in_the_list_item_before_the_clause():
+    # review defect 5; xuzhou_2020h1 '开展线上线下就业技能培训7285人、创业培训2169人', with the item
+    # of 7285人 a little longer: its own cue (就业技能培训) is then farther than the next item's (创业培训)
+    from livelihood_analysis.harmonisation import assign_indicators
+    figs = _figures("市人社局开展线上线下就业技能培训共计7285人、创业培训2169人。", "7285人", "2169人",
+                    unit="person")
+    out = assign_indicators(figs)
+    assert out.indicator_id.tolist() == ["vocational_skills_training", "entrepreneurship_training"]
+    assert out.indicator_basis.str.startswith("item").all()

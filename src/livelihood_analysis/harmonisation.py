@@ -251,23 +251,33 @@ def _fits(ind: IndicatorRule, fig) -> bool:
 
 def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0) -> tuple[str, str]:
     """``(indicator_id, basis)`` of one figure; overrides are the first ``n_override`` rules
-    (see :func:`indicator_rules`)."""
+    (see :func:`indicator_rules`).
+
+    The patterns are searched in the figure's list item (split at 、), then in its
+    clause, then in its short label, then in the text before it in its ；-part;
+    the basis names the level. Within a level the match nearest the figure wins.
+    """
     if fig.kind == "completion_rate":
         return "", "completion rates belong to the figure they measure"
     start, end = _local_span(fig)
     sentence = fig.sentence
-    ci, cj = _bounds(sentence, start, end, LEVELS[1][1])
+    levels = [(name, _bounds(sentence, start, end, delims)) for name, delims in LEVELS[:2]]  # item, clause
     pi, _ = _bounds(sentence, start, end, LEVELS[2][1])
     candidates = [ind for ind in rules if _fits(ind, fig)]
     for group in ([c for c in candidates if c.index < n_override], [c for c in candidates if c.index >= n_override]):
         best = None
-        for ind in group:
-            for m in ind.pattern.finditer(sentence, ci, cj):
-                key = (-_distance(m.span(), start, end), -(m.end() - m.start()))
-                if best is None or key > best[0]:
-                    best = (key, ind, "clause")
-            if best is None and not ind.number_slot and ind.pattern.search(fig.indicator or ""):
-                best = ((-len(sentence), 0), ind, "label")
+        for name, (i, j) in levels:
+            for ind in group:
+                for m in ind.pattern.finditer(sentence, i, j):
+                    key = (-_distance(m.span(), start, end), -(m.end() - m.start()))
+                    if best is None or key > best[0]:
+                        best = (key, ind, name)
+            if best:
+                break
+        if best is None:
+            label = fig.indicator or ""
+            best = next((((0, 0), ind, "label") for ind in group
+                         if not ind.number_slot and ind.pattern.search(label)), None)
         if best is None:
             for ind in group:
                 for m in ind.pattern.finditer(sentence, pi, start):

@@ -58,7 +58,8 @@ FIGURE_FIELDS = {
     "kind": _s("what the figure is: actual, target, spending, share, …", checks=pa.Check.isin(KINDS)),
     "indicator": _s("short simplified-Chinese label of what is counted, from the words around the figure"),
     "indicator_id": _s("canonical indicator id (data/reference/indicators.csv), empty if none applies"),
-    "indicator_basis": _s("where the indicator was recognised: clause, label, preceding text, override"),
+    "indicator_basis": _s("where the indicator was recognised: item (list item), clause, label, preceding "
+                           "text; ' override' when an analyst override decided it"),
     "category": _s("policy category id (data/reference/categories.csv); empty when no rule decides one"),
     "category_basis": _s("which text level and rule decided the category (rule ids of category_rules.csv; "
                          "K-<id> is a keyword cue)"),
