@@ -222,3 +222,28 @@ def test_indicator_is_searched_in_the_list_item_before_the_clause():
     out = assign_indicators(figs)
     assert out.indicator_id.tolist() == ["vocational_skills_training", "entrepreneurship_training"]
     assert out.indicator_basis.str.startswith("item").all()
+
+
+def test_vouchers_redeemed_are_part_of_vouchers_issued_not_extra_spending(tables):
+    # review defect 1; zaozhuang_2022h1 '发放文旅惠民消费券113万元,用券60.94万元,直接带动消费259.12万元'
+    assert figure(tables, "zaozhuang_2022h1", "113万元").spending_role == "component"
+    assert figure(tables, "zaozhuang_2022h1", "60.94万元").spending_role == "breakdown"
+    assert figure(tables, "zaozhuang_2022h1", "259.12万元").spending_role == "not_spending"
+    s = tables["category_summary"].set_index(["doc_id", "category"])
+    assert s.loc[("zaozhuang_2022h1", "culture_sports"), "spending"] == pytest.approx(1.13e6)
+
+
+def test_a_qizhong_part_of_counted_money_is_a_breakdown_but_a_part_of_a_stated_total_is_not():
+    # review defect 1: the 其中 layout of bole_2021 '再新筹集公租房500套…其中市区200套,赛管委300套', with money
+    from livelihood_analysis.harmonisation import assign_spending_roles
+    roles = lambda figs: assign_spending_roles(figs).spending_role.tolist()
+    s = "再投入公租房建设资金500万元,其中市区200万元,赛管委300万元。"
+    figs = _figures(s, "500万元", "200万元", "300万元", unit="yuan", kind="spending", indicator_id="")
+    figs["value"] = [5e6, 2e6, 3e6]
+    assert roles(figs) == ["component", "breakdown", "breakdown"]
+    assert roles(figs.iloc[::-1]) == ["breakdown", "breakdown", "component"]  # decided in text order
+    # zaozhuang_2022h1 '全市民生支出实现124.7亿元': parts of a stated total itemise it and are counted
+    s = "全市民生支出实现124.7亿元,其中教育支出20亿元。"
+    figs = _figures(s, "124.7亿元", "20亿元", unit="yuan", kind="spending")
+    figs["value"], figs["indicator_id"] = [12.47e9, 2e9], ["livelihood_spending", ""]
+    assert roles(figs) == ["total", "component"]

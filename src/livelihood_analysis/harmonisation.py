@@ -29,6 +29,8 @@ from .errors import InputError
 from .reference import compile_patterns, read_csv_table, read_reference, reference_path
 
 RATE_UNITS = {"percent", "percentage_point"}
+COUNTED_ROLES = {"component", "breakdown"}  # money already in category spending, or a part of such money
+SPENDING_SCOPES = {"", "before", "sentence_before", "part_of_earlier"}
 OVERRIDE_COLUMNS = ["mapping", "applies_to", "pattern", "target"]
 OVERRIDE_PRIORITY = 1000
 # Text around a figure, from narrowest to widest: list item, clause, ；-part, sentence.
@@ -317,11 +319,26 @@ def assign_indicators(figures: pd.DataFrame, folder: str | Path | None = None,
 # ---------------------------------------------------------------- spending roles
 
 def spending_rules(folder: str | Path | None = None) -> pd.DataFrame:
-    """The money-role rules (``spending_roles.csv``), highest priority first."""
+    """The money-role rules (``spending_roles.csv``), highest priority first.
+
+    ``scope`` says where ``pattern`` is searched: ``before`` (the clause before the
+    figure), ``sentence_before`` (the sentence before it), ``part_of_earlier`` (the
+    ；-part before it, and only if a larger money figure counted as spending stands
+    before the match in the sentence: the figure is a part of it), or empty (the
+    whole sentence).
+    """
     df = read_reference("spending_roles", ["rule_id", "role", "indicator", "kind", "scope", "pattern", "priority"],
                         folder)
+    path = reference_path("spending_roles", folder)
+    bad = df[~df["scope"].isin(SPENDING_SCOPES)]
+    if len(bad):
+        raise InputError(path, f"row {bad.index[0] + 2}: scope must be empty or one of "
+                               f"{', '.join(sorted(SPENDING_SCOPES - {''}))}, not {bad['scope'].iloc[0]!r}")
+    bad = df[df["scope"].eq("part_of_earlier") & df["pattern"].eq("")]
+    if len(bad):
+        raise InputError(path, f"row {bad.index[0] + 2}: scope part_of_earlier needs a pattern")
     df = df.assign(priority=df["priority"].astype(int)).sort_values("priority", ascending=False, kind="stable")
-    df["compiled"] = compile_patterns(df, "pattern", reference_path("spending_roles", folder))
+    df["compiled"] = compile_patterns(df, "pattern", path)
     return df.reset_index(drop=True)
 
 
@@ -348,11 +365,31 @@ def spending_rule_list(rules: pd.DataFrame) -> list[SpendingRule]:
                          r.compiled if r.pattern else None) for r in rules.itertuples()]
 
 
-def spending_role_of(fig, rules: list[SpendingRule]) -> tuple[str, str]:
-    """``(role, rule_id)`` of a figure: roles apply to money and to the budget share."""
+@dataclass(frozen=True)
+class EarlierMoney:
+    """A money figure that stands earlier in the same sentence, with the role it got."""
+
+    end: int  # end offset in the sentence
+    value: float
+    role: str
+
+
+def _is_part_of_counted(match: re.Match | None, value: float, earlier) -> bool:
+    """Whether a larger counted money figure stands before ``match`` (scope ``part_of_earlier``)."""
+    return match is not None and any(e.end <= match.start() and e.value >= value and e.role in COUNTED_ROLES
+                                     for e in earlier)
+
+
+def spending_role_of(fig, rules: list[SpendingRule], earlier: tuple[EarlierMoney, ...] = ()) -> tuple[str, str]:
+    """``(role, rule_id)`` of a figure: roles apply to money and to the budget share.
+
+    ``earlier``: the money figures before it in its sentence, for rules of
+    scope ``part_of_earlier`` (a 其中 part of a figure already counted).
+    """
     start, _ = _local_span(fig)
-    before = fig.sentence[_bounds(fig.sentence, start, start, LEVELS[1][1])[0]:start]
-    texts = {"before": before, "sentence_before": fig.sentence[:start], "": ""}
+    sentence = fig.sentence
+    before = sentence[_bounds(sentence, start, start, LEVELS[1][1])[0]:start]
+    texts = {"before": before, "sentence_before": sentence[:start], "": ""}
     for r in rules:
         if r.indicators and fig.indicator_id not in r.indicators:
             continue
@@ -360,17 +397,44 @@ def spending_role_of(fig, rules: list[SpendingRule]) -> tuple[str, str]:
             continue
         if not r.indicators and fig.unit != "yuan":
             continue
-        if r.pattern is not None and not r.pattern.search(texts.get(r.scope, fig.sentence)):
+        if r.scope == "part_of_earlier":
+            part_left = _bounds(sentence, start, start, LEVELS[2][1])[0]
+            if not _is_part_of_counted(r.pattern.search(sentence, part_left, start), fig.value, earlier):
+                continue
+        elif r.pattern is not None and not r.pattern.search(texts[r.scope]):
             continue
         return r.role, r.rule_id
     return "", ""
 
 
 def assign_spending_roles(figures: pd.DataFrame, folder: str | Path | None = None) -> pd.DataFrame:
-    """Add ``spending_role`` (total, component, executed, cumulative, planned, change,
-    budget_share, not_spending) so that no money is counted twice."""
+    """Add ``spending_role`` and the rule that gave it, so that no money is counted twice.
+
+    The roles are ``total``, ``component`` (the only money summed into category
+    spending), ``breakdown`` (a part of a figure already counted, as after 其中),
+    ``executed``, ``cumulative``, ``planned``, ``change``, ``budget_share`` and
+    ``not_spending``. Figures are decided in text order, so a part sees the role
+    of the figure it belongs to.
+
+    >>> s = "发放文旅惠民消费券113万元,用券60.94万元。"
+    >>> figs = pd.DataFrame({"doc_id": "d", "sentence": s, "value": [1.13e6, 6.094e5], "unit": "yuan",
+    ...     "kind": "spending", "indicator_id": "", "clean_start": [s.index("113"), s.index("60.94")],
+    ...     "clean_end": [s.index(",用"), s.index("。")], "sentence_start": 0})
+    >>> assign_spending_roles(figs)[["spending_role", "spending_role_rule"]].values.tolist()
+    [['component', 'S08'], ['breakdown', 'S10']]
+    """
     rules = spending_rule_list(spending_rules(folder))
-    decided = [spending_role_of(f, rules) for f in figures.itertuples()]
+    rows = list(figures.itertuples())
+    order = sorted(range(len(rows)), key=lambda k: (str(rows[k].doc_id), int(rows[k].sentence_start),
+                                                    int(rows[k].clean_start)))
+    decided: list[tuple[str, str]] = [("", "")] * len(rows)
+    earlier: dict[tuple, list[EarlierMoney]] = {}
+    for k in order:
+        fig = rows[k]
+        sentence = (fig.doc_id, int(fig.sentence_start))
+        decided[k] = spending_role_of(fig, rules, tuple(earlier.get(sentence, ())))
+        if fig.unit == "yuan":
+            earlier.setdefault(sentence, []).append(EarlierMoney(_local_span(fig)[1], float(fig.value), decided[k][0]))
     out = figures.copy()
     out["spending_role"] = [d[0] for d in decided]
     out["spending_role_rule"] = [d[1] for d in decided]

@@ -21,7 +21,8 @@ NO_CATEGORY = "(none)"
 def category_summary(figures: pd.DataFrame) -> pd.DataFrame:
     """City × category: figures, projects (report sections), spending and spending share.
 
-    Spending sums ``component`` money only. The share is of the report's stated
+    Spending sums ``component`` money only (a ``breakdown``, a part of money already
+    counted, is not added again). The share is of the report's stated
     total (its ``total`` figure) where there is one, else of the summed
     components; ``share_basis`` says which.
     """

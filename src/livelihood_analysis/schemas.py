@@ -27,7 +27,7 @@ UNITS = ["person", "person_time", "household", "dwelling", "yuan", "percent", "p
 KINDS = ["actual", "target", "completion_rate", "growth_rate", "share", "spending", "count_of_projects",
          "standard_rate", "other"]
 QUALIFIERS = ["", "about", "nearly", "more_than", "at_least", "within"]
-ROLES = ["", "total", "component", "executed", "cumulative", "planned", "change", "budget_share", "not_spending"]
+ROLES = ["", "total", "component", "breakdown", "executed", "cumulative", "planned", "change", "budget_share", "not_spending"]
 
 
 def _s(description: str, **kw) -> pa.Column:
@@ -63,7 +63,8 @@ FIGURE_FIELDS = {
     "category": _s("policy category id (data/reference/categories.csv); empty when no rule decides one"),
     "category_basis": _s("which text level and rule decided the category (rule ids of category_rules.csv; "
                          "K-<id> is a keyword cue)"),
-    "spending_role": _s("role of a money figure: total, component, executed, cumulative, planned, change, "
+    "spending_role": _s("role of a money figure: total, component (summed into category spending), breakdown "
+                        "(a part, as after 其中, of money already counted), executed, cumulative, planned, change, "
                         "budget_share, not_spending; empty for non-money figures", checks=pa.Check.isin(ROLES)),
     "spending_role_rule": _s("rule of data/reference/spending_roles.csv that gave the role"),
     "city_en": _s("city name in English"),
