@@ -247,3 +247,17 @@ def test_a_qizhong_part_of_counted_money_is_a_breakdown_but_a_part_of_a_stated_t
     figs = _figures(s, "124.7亿元", "20亿元", unit="yuan", kind="spending")
     figs["value"], figs["indicator_id"] = [12.47e9, 2e9], ["livelihood_spending", ""]
     assert roles(figs) == ["total", "component"]
+
+
+def test_components_above_the_stated_total_keep_their_true_share_and_are_flagged(tables):
+    # review defect 2: a share above 1 failed validation and stopped build. Zaozhuang states
+    # 民生支出124.7亿元; suppose its 5亿元 创业担保贷款 had been reported as 500亿元.
+    from livelihood_analysis.indicators import category_summary
+    f = tables["figures"]
+    f = f[f.doc_id == "zaozhuang_2022h1"].copy()
+    f.loc[f.surface == "5亿元", "value"] = 5e10
+    summary = validate(category_summary(f), "category_summary")
+    employment = summary.set_index("category").loc["employment"]
+    assert employment.spending_share == pytest.approx(5e10 / 12.47e9)  # the true ratio, not clipped
+    assert summary.exceeds_stated_total.all()
+    assert not tables["category_summary"].exceeds_stated_total.any()  # the five reports as they are

@@ -75,3 +75,18 @@ def test_chinese_labels_draw_with_a_cjk_font(tables):
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert "教育" in labels
     plt.close(fig)
+
+
+def test_spending_shares_draw_components_above_the_stated_total(tables):
+    # review defect 2: shares above 1 are kept; the chart says so instead of a negative 'not itemised'
+    summary = tables["category_summary"].copy()
+    zz = summary.doc_id == "zaozhuang_2022h1"
+    summary.loc[zz & (summary.category == "employment"), "spending_share"] = 4.0
+    summary.loc[zz, "exceeds_stated_total"] = True
+    data = plots.spending_shares_data(summary)
+    assert (data.spending_share >= 0).all()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = plots.spending_shares(summary)
+    assert "components exceed the stated total" in [t.get_text() for t in fig.axes[0].texts]
+    plt.close(fig)

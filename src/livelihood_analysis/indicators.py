@@ -24,7 +24,15 @@ def category_summary(figures: pd.DataFrame) -> pd.DataFrame:
     Spending sums ``component`` money only (a ``breakdown``, a part of money already
     counted, is not added again). The share is of the report's stated
     total (its ``total`` figure) where there is one, else of the summed
-    components; ``share_basis`` says which.
+    components; ``share_basis`` says which. When a report's components add up to
+    more than its stated total, the shares keep the true ratio (they may exceed 1
+    together or alone) and ``exceeds_stated_total`` is True on the report's rows.
+
+    >>> f = pd.DataFrame({"doc_id": "a", "city_en": "A", "category": ["", "health", "education"],
+    ...     "section": "s", "unit": "yuan", "value": [10.0, 8.0, 4.0],
+    ...     "spending_role": ["total", "component", "component"], "kind": "spending"})
+    >>> category_summary(f)[["category", "spending_share", "exceeds_stated_total"]].values.tolist()
+    [['(none)', 0.0, True], ['education', 0.4, True], ['health', 0.8, True]]
     """
     f = figures.assign(category=figures["category"].replace("", NO_CATEGORY))
     comp = f["spending_role"].eq("component")
@@ -41,6 +49,8 @@ def category_summary(figures: pd.DataFrame) -> pd.DataFrame:
         share = np.where(denom > 0, out["spending"] / denom, np.nan)
     out["spending_share"] = share
     out["share_basis"] = np.where(out["doc_id"].map(summed) > 0, basis, "")
+    out["exceeds_stated_total"] = (out["share_basis"].eq("stated_total")
+                                   & (out["doc_id"].map(summed) > out["doc_id"].map(stated)))
     out["figure_share"] = out["figures"] / out.groupby("doc_id")["figures"].transform("sum")
     return out
 

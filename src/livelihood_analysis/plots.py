@@ -38,6 +38,7 @@ TEXT = {
            "pace": "Pace index (completed share / share of year elapsed)", "shared": "Shared indicators per 10,000 residents",
            "per10k": "per 10,000 residents", "unitemised": "not itemised", "none": "no category",
            "basis_stated": "share of the stated total", "basis_summed": "share of summed components",
+           "exceeds": "components exceed the stated total",
            "no_spending": "no spending components", "card": "Report card", "figures": "figures",
            "top": "Figures by category", "funds": "Spending components by category (million yuan)", "even": "even pace",
            "key": "Canonical indicators (first figure of each)"},
@@ -47,6 +48,7 @@ TEXT = {
            "pace": "进度指数(完成占比/时间进度)", "shared": "共同指标(每万常住人口)",
            "per10k": "每万人", "unitemised": "未列明", "none": "无类别",
            "basis_stated": "占公布总额", "basis_summed": "占分项合计",
+           "exceeds": "分项合计超过公布总额",
            "no_spending": "无支出分项", "card": "报告概览", "figures": "个数字",
            "top": "各类别数字个数", "funds": "各类别支出分项(百万元)", "even": "时间进度",
            "key": "规范指标(各取第一个数字)"},
@@ -117,13 +119,14 @@ def spending_shares_data(category_summary: pd.DataFrame) -> pd.DataFrame:
     """Per city and category: component spending and its share, with the share basis.
 
     For a report with a stated total, the part of the total its components do
-    not itemise is a row of its own (category ``(not itemised)``).
+    not itemise is a row of its own (category ``(not itemised)``; zero when the
+    components exceed the total, whose shares then sum to more than 1).
     """
     s = category_summary[category_summary["spending"] > 0][
         ["city_en", "category", "spending", "spending_share", "share_basis"]].copy()
     rest = (s[s["share_basis"] == "stated_total"].groupby("city_en")
             .agg(spending_share=("spending_share", "sum"), share_basis=("share_basis", "first")).reset_index())
-    rest["spending_share"] = 1 - rest["spending_share"]
+    rest["spending_share"] = (1 - rest["spending_share"]).clip(lower=0)  # components may exceed the total
     rest["category"] = "(not itemised)"
     rest["spending"] = np.nan
     return pd.concat([s, rest], ignore_index=True).sort_values(["city_en", "category"]).reset_index(drop=True)
@@ -150,11 +153,14 @@ def spending_shares(category_summary: pd.DataFrame, lang: str = "en") -> plt.Fig
                     label=cat.get(c, c))
             left += wide[c].to_numpy() * 100
         basis = data.groupby("city_en")["share_basis"].first()
+        exceeds = category_summary.groupby("city_en")["exceeds_stated_total"].any() \
+            if "exceeds_stated_total" in category_summary else pd.Series(dtype=bool)
         for i, city in enumerate(wide.index):
             b = basis.get(city, "")
             note = t["basis_stated"] if b == "stated_total" else t["basis_summed"] if b else t["no_spending"]
-            ax.text(101, i, note, va="center", fontsize=8)
-        ax.set_xlim(0, 130)
+            note = t["exceeds"] if exceeds.get(city, False) else note
+            ax.text(max(101, left[i] + 1), i, note, va="center", fontsize=8)
+        ax.set_xlim(0, max(130, float(left.max(initial=0)) + 30))
         ax.set_xticks(range(0, 101, 20))
         ax.set_xlabel(t["share"] + " (%)")
         ax.invert_yaxis()

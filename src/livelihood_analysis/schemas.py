@@ -99,8 +99,12 @@ TABLES: dict[str, tuple[str, dict]] = {
         "figures": _i("number of figures in the category"),
         "projects": _i("number of report sections (the city's own projects) with figures in the category"),
         "spending": _f("sum of component spending figures in yuan", nullable=False),
-        "spending_share": _f("spending / denominator given by share_basis", checks=pa.Check.in_range(0, 1)),
+        "spending_share": _f("spending / denominator given by share_basis; above 1 only when the components "
+                             "exceed the stated total (see exceeds_stated_total)", checks=pa.Check.ge(0)),
         "share_basis": _s("stated_total (the report's stated total) or summed_components; empty: no spending"),
+        "exceeds_stated_total": pa.Column(bool, description="True when the report's component spending adds up to "
+                                          "more than its stated total: its shares of the stated total then sum to "
+                                          "more than 1 (parts counted twice, or a total of a narrower scope)"),
         "figure_share": _f("share of the report's figures in this category", nullable=False,
                            checks=pa.Check.in_range(0, 1))}),
     "indicator_comparison": ("Canonical indicators stated by at least two cities, headline figure per city", {
