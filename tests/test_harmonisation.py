@@ -261,3 +261,17 @@ def test_components_above_the_stated_total_keep_their_true_share_and_are_flagged
     assert employment.spending_share == pytest.approx(5e10 / 12.47e9)  # the true ratio, not clipped
     assert summary.exceeds_stated_total.all()
     assert not tables["category_summary"].exceeds_stated_total.any()  # the five reports as they are
+
+
+def test_two_reports_of_one_city_are_not_two_cities_for_indicator_comparison(tables):
+    # review defect 3: Xuzhou alone (its H1 2020 report, and the same report again as a second
+    # Xuzhou report) states urban_new_jobs (城镇新增就业7万人) in one city only
+    from livelihood_analysis.harmonisation import indicators
+    from livelihood_analysis.indicators import indicator_comparison
+    f = tables["figures"]
+    xz = f[f.doc_id == "xuzhou_2020h1"]
+    two_reports = pd.concat([xz, xz.assign(doc_id="xuzhou_2020h2", period_end="2020-12-31")], ignore_index=True)
+    assert indicator_comparison(two_reports, indicators()).empty
+    with_bole = pd.concat([two_reports, f[f.doc_id == "bole_2021"]], ignore_index=True)
+    jobs = indicator_comparison(with_bole, indicators()).query("indicator_id == 'urban_new_jobs'")
+    assert sorted(jobs.doc_id) == ["bole_2021", "xuzhou_2020h1", "xuzhou_2020h2"]

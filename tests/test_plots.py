@@ -3,6 +3,7 @@
 import warnings
 
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 
 from livelihood_analysis import plots
@@ -90,3 +91,11 @@ def test_spending_shares_draw_components_above_the_stated_total(tables):
         fig = plots.spending_shares(summary)
     assert "components exceed the stated total" in [t.get_text() for t in fig.axes[0].texts]
     plt.close(fig)
+
+
+def test_shared_indicators_need_two_cities_not_two_reports(tables):
+    # review defect 3: two Zaozhuang reports and Bole (no population) make no shared indicator
+    c = tables["indicator_comparison"]
+    zz = c[c.city_en == "Zaozhuang"]
+    two = pd.concat([zz, zz.assign(doc_id="zaozhuang_2022h2", period="full-year"), c[c.city_en == "Bole"]])
+    assert plots.shared_indicators_data(two).empty

@@ -56,8 +56,9 @@ def category_summary(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def indicator_comparison(figures: pd.DataFrame, indicators: pd.DataFrame, min_cities: int = 2) -> pd.DataFrame:
-    """Canonical indicators stated by at least ``min_cities`` cities: one row per city, the
-    first (headline) figure of each, with period, elapsed share and per-10k value.
+    """Canonical indicators stated by at least ``min_cities`` different cities: one row per
+    report, the first (headline) figure of each, with period, elapsed share and per-10k value.
+    Two reports of one city count as one city.
 
     ``n_figures`` says how many figures of the report carry the indicator;
     the headline is the first one in the text.
@@ -66,7 +67,7 @@ def indicator_comparison(figures: pd.DataFrame, indicators: pd.DataFrame, min_ci
     n = f.groupby(["indicator_id", "doc_id"]).size().rename("n_figures")
     head = f.groupby(["indicator_id", "doc_id"], sort=True).head(1).set_index(["indicator_id", "doc_id"])
     head = head.join(n).reset_index()
-    cities = head.groupby("indicator_id")["doc_id"].nunique()
+    cities = head.groupby("indicator_id")["city_en"].nunique()  # two reports of one city count once
     head = head[head["indicator_id"].map(cities) >= min_cities]
     labels = indicators.set_index("indicator_id")[["label_en", "label_zh", "comparable"]]
     head = head.join(labels, on="indicator_id")

@@ -212,9 +212,9 @@ def delivery(report_summary: pd.DataFrame, lang: str = "en") -> plt.Figure:
 # ---------------------------------------------------------------- shared indicators
 
 def shared_indicators_data(indicator_comparison: pd.DataFrame) -> pd.DataFrame:
-    """Comparable indicators with a per-10k value in at least two cities."""
+    """Comparable indicators with a per-10k value in at least two cities (not two reports of one city)."""
     d = indicator_comparison[(indicator_comparison["comparable"] == "yes") & indicator_comparison["per_10k"].notna()]
-    n = d.groupby("indicator_id")["doc_id"].transform("nunique")
+    n = d.groupby("indicator_id")["city_en"].transform("nunique")
     return d[n >= 2][["indicator_id", "label_en", "label_zh", "city_en", "period", "surface", "value", "unit",
                       "per_10k"]].reset_index(drop=True)
 

@@ -107,7 +107,7 @@ TABLES: dict[str, tuple[str, dict]] = {
                                           "more than 1 (parts counted twice, or a total of a narrower scope)"),
         "figure_share": _f("share of the report's figures in this category", nullable=False,
                            checks=pa.Check.in_range(0, 1))}),
-    "indicator_comparison": ("Canonical indicators stated by at least two cities, headline figure per city", {
+    "indicator_comparison": ("Canonical indicators stated by at least two different cities, headline figure per report", {
         "indicator_id": _s("canonical indicator id"), "label_en": _s("indicator label, English"),
         "label_zh": _s("indicator label, Chinese"), "comparable": _s("yes if per-10k comparison makes sense"),
         "doc_id": DOC, "city_en": _s("city name in English"), "period": _s("reporting period"),
