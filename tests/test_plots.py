@@ -99,3 +99,26 @@ def test_shared_indicators_need_two_cities_not_two_reports(tables):
     zz = c[c.city_en == "Zaozhuang"]
     two = pd.concat([zz, zz.assign(doc_id="zaozhuang_2022h2", period="full-year"), c[c.city_en == "Bole"]])
     assert plots.shared_indicators_data(two).empty
+
+
+def test_two_reports_of_one_city_are_two_rows_labelled_with_their_period(tables):
+    # review defect 4: grouping by city summed two Zaozhuang reports to 200%
+    from livelihood_analysis.indicators import category_summary
+    f = tables["figures"]
+    zz = f[f.doc_id == "zaozhuang_2022h1"]
+    figs = pd.concat([f[f.doc_id == "bole_2021"], zz,
+                      zz.assign(doc_id="zaozhuang_2022", period="full-year", period_end="2022-12-31")])
+    summary = category_summary(figs)
+    profile = plots.category_profile_data(summary)
+    assert list(profile.index) == ["Bole", "Zaozhuang 2022 H1", "Zaozhuang 2022 full-year"]
+    assert profile.sum(axis=1).round(9).eq(1).all()
+    shares = plots.spending_shares_data(summary)
+    per_report = shares.groupby("report")["spending_share"].sum()
+    assert per_report.round(9).eq(1).all() and len(per_report) == 3
+    # 5亿元 of 创业担保贷款 against 124.7亿元 民生支出, in each Zaozhuang report, not twice in one
+    employment = shares[(shares.city_en == "Zaozhuang") & (shares.category == "employment")]
+    assert employment.spending_share.tolist() == pytest.approx([5e8 / 12.47e9] * 2)
+    for fig in (plots.category_profile(summary), plots.spending_shares(summary)):
+        labels = [t.get_text() for t in fig.axes[0].get_xticklabels() + fig.axes[0].get_yticklabels()]
+        assert "Zaozhuang 2022 full-year" in labels
+        plt.close(fig)

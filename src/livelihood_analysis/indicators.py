@@ -19,7 +19,8 @@ NO_CATEGORY = "(none)"
 
 
 def category_summary(figures: pd.DataFrame) -> pd.DataFrame:
-    """City × category: figures, projects (report sections), spending and spending share.
+    """Report × category: figures, projects (report sections), spending and spending share,
+    with the report's city, year and period (when the figures have them).
 
     Spending sums ``component`` money only (a ``breakdown``, a part of money already
     counted, is not added again). The share is of the report's stated
@@ -37,7 +38,8 @@ def category_summary(figures: pd.DataFrame) -> pd.DataFrame:
     f = figures.assign(category=figures["category"].replace("", NO_CATEGORY))
     comp = f["spending_role"].eq("component")
     f = f.assign(component_yuan=np.where(comp, f["value"], 0.0))
-    out = (f.groupby(["doc_id", "city_en", "category"], sort=True)
+    keys = ["doc_id", "city_en"] + [c for c in ("year", "period") if c in f.columns] + ["category"]
+    out = (f.groupby(keys, sort=True)
            .agg(figures=("value", "size"), projects=("section", "nunique"), spending=("component_yuan", "sum"))
            .reset_index())
     stated = f[f["spending_role"].eq("total")].groupby("doc_id")["value"].max()

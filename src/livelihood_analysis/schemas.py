@@ -93,8 +93,9 @@ TABLES: dict[str, tuple[str, dict]] = {
         "reason": _s("why it is not a figure: date, year, time, code, hotline, ordinal, list_marker, idiom, "
                      "no unit, …"),
         "sentence": _s("the cleaned sentence around it")}),
-    "category_summary": ("City × policy category: figures, projects, spending and spending share", {
-        "doc_id": DOC, "city_en": _s("city name in English"),
+    "category_summary": ("Report × policy category: figures, projects, spending and spending share", {
+        "doc_id": DOC, "city_en": _s("city name in English"), "year": pa.Column(int, description="year the report covers"),
+        "period": _s("reporting period: H1, Q1-Q3, to-date or full-year"),
         "category": _s("policy category id, or (none) for figures no rule places"),
         "figures": _i("number of figures in the category"),
         "projects": _i("number of report sections (the city's own projects) with figures in the category"),
