@@ -122,3 +122,30 @@ def test_two_reports_of_one_city_are_two_rows_labelled_with_their_period(tables)
         labels = [t.get_text() for t in fig.axes[0].get_xticklabels() + fig.axes[0].get_yticklabels()]
         assert "Zaozhuang 2022 full-year" in labels
         plt.close(fig)
+
+
+def test_charts_of_a_corpus_without_figures_draw_and_say_so(corpus):
+    # review defect 6: category_profile crashed on an empty category summary
+    from livelihood_analysis.pipeline import build_tables
+    report = corpus[corpus.doc_id == "bole_2021"].assign(text="今年以来,博乐市扎实推进民生工程。")
+    tables = build_tables(report)
+    assert tables["figures"].empty and tables["category_summary"].empty
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        charts = plots.charts(tables)
+    assert "no figures to show" in [t.get_text() for t in charts["category_profile"].axes[0].texts]
+    for fig in charts.values():
+        plt.close(fig)
+
+
+def test_shared_indicators_draw_nine_cities_in_nine_colours(tables):
+    # review defect 6: the palette had 8 colours, a 9th city was a KeyError. Xuzhou's 城镇新增就业7万人
+    # stands in for nine cities here.
+    c = tables["indicator_comparison"]
+    row = c[(c.indicator_id == "urban_new_jobs") & (c.city_en == "Xuzhou")]
+    nine = pd.concat([row.assign(city_en=f"City{i}", doc_id=f"city{i}_2020h1") for i in range(1, 10)])
+    assert plots.shared_indicators_data(nine).city_en.nunique() == 9
+    fig = plots.shared_indicators(nine)
+    bars = fig.axes[0].patches
+    assert len(bars) == 9 and len({b.get_facecolor() for b in bars}) == 9
+    plt.close(fig)

@@ -41,7 +41,8 @@ TEXT = {
            "exceeds": "components exceed the stated total",
            "no_spending": "no spending components", "card": "Report card", "figures": "figures",
            "top": "Figures by category", "funds": "Spending components by category (million yuan)", "even": "even pace",
-           "key": "Canonical indicators (first figure of each)", "no_figures": "no figures to show"},
+           "key": "Canonical indicators (first figure of each)", "no_figures": "no figures to show",
+           "no_shared": "no comparable indicator with a population in two cities"},
     "zh": {"profile": "各报告数字按政策类别的分布", "city": "城市", "category": "类别",
            "spending": "按政策类别的支出(仅分项)", "share": "支出占比",
            "delivery": "项目完成情况与进度", "completed": "已完成项目占比",
@@ -51,7 +52,8 @@ TEXT = {
            "exceeds": "分项合计超过公布总额",
            "no_spending": "无支出分项", "card": "报告概览", "figures": "个数字",
            "top": "各类别数字个数", "funds": "各类别支出分项(百万元)", "even": "时间进度",
-           "key": "规范指标(各取第一个数字)", "no_figures": "没有可显示的数字"},
+           "key": "规范指标(各取第一个数字)", "no_figures": "没有可显示的数字",
+           "no_shared": "没有两个城市共有的可比指标"},
 }
 SAVE_META = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
 
@@ -259,8 +261,8 @@ def shared_indicators_data(indicator_comparison: pd.DataFrame) -> pd.DataFrame:
     """Comparable indicators with a per-10k value in at least two cities (not two reports of one city)."""
     d = indicator_comparison[(indicator_comparison["comparable"] == "yes") & indicator_comparison["per_10k"].notna()]
     n = d.groupby("indicator_id")["city_en"].transform("nunique")
-    return d[n >= 2][["indicator_id", "label_en", "label_zh", "city_en", "period", "surface", "value", "unit",
-                      "per_10k"]].reset_index(drop=True)
+    return d[n >= 2][["indicator_id", "label_en", "label_zh", "city_en", "period", "period_end", "surface", "value",
+                      "unit", "per_10k"]].reset_index(drop=True)
 
 
 def shared_indicators(indicator_comparison: pd.DataFrame, lang: str = "en", ncols: int = 4) -> plt.Figure:
@@ -273,10 +275,15 @@ def shared_indicators(indicator_comparison: pd.DataFrame, lang: str = "en", ncol
         nrows = max(1, -(-len(ids) // ncols))
         fig, axes = plt.subplots(nrows, ncols, figsize=(3.2 * ncols, 2.4 * nrows), layout="constrained",
                                  squeeze=False)
-        palette = dict(zip(sorted(indicator_comparison["city_en"].unique()), sns.color_palette("Set2", 8)))
+        all_cities = sorted(indicator_comparison["city_en"].unique())
+        colours = sns.color_palette("Set2" if len(all_cities) <= 8 else "husl", len(all_cities))
+        palette = dict(zip(all_cities, colours))
         for ax, i in zip(axes.flat, ids):
             g = d[d["indicator_id"] == i]
-            ax.bar([cty.get(c, c) for c in g["city_en"]], g["per_10k"], color=[palette[c] for c in g["city_en"]])
+            names = [cty.get(c, c) for c in g["city_en"]]
+            several = g["city_en"].duplicated(keep=False).to_numpy()
+            names = [f"{n}\n{e[:4]} {p}" if dup else n for n, e, p, dup in zip(names, g["period_end"], g["period"], several)]
+            ax.bar(names, g["per_10k"], color=[palette[c] for c in g["city_en"]])
             for x, (v, p) in enumerate(zip(g["per_10k"], g["period"])):
                 ax.annotate(f"{v:.3g}\n{p}", (x, v), ha="center", va="bottom", fontsize=7)
             ax.set_title(f"{ind.get(i, i)}\n({g['unit'].iloc[0]}, {t['per10k']})", fontsize=8)
@@ -284,6 +291,8 @@ def shared_indicators(indicator_comparison: pd.DataFrame, lang: str = "en", ncol
             ax.tick_params(labelsize=8)
         for ax in list(axes.flat)[len(ids):]:
             ax.axis("off")
+        if not ids:
+            axes.flat[0].text(0.5, 0.5, t["no_shared"], ha="center", va="center", transform=axes.flat[0].transAxes)
         fig.suptitle(t["shared"])
         return fig
 
