@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .reference import compile_patterns, read_csv_table, read_reference, reference_path
+from .reference import compile_patterns, integer_column, read_csv_table, read_reference, reference_path
 
 RATE_UNITS = {"percent", "percentage_point"}
 COUNTED_ROLES = {"component", "breakdown"}  # money already in category spending, or a part of such money
@@ -111,8 +111,9 @@ def category_rules(folder: str | Path | None = None, overrides: pd.DataFrame | N
     df = read_reference("category_rules", ["rule_id", "applies_to", "pattern", "category_id", "priority"], folder)
     _check_ids(df, "category_id", known, path)
     pats = compile_patterns(df, "pattern", path)
-    rules = [Rule(r.rule_id, r.applies_to, p, r.category_id, int(r.priority))
-             for r, p in zip(df.itertuples(), pats)]
+    priorities = integer_column(df, "priority", path)
+    rules = [Rule(r.rule_id, r.applies_to, p, r.category_id, priority)
+             for r, p, priority in zip(df.itertuples(), pats, priorities)]
     for c in cats.itertuples():
         cues = [w for w in c.keywords_zh.split("|") if w]
         if cues:
@@ -337,8 +338,9 @@ def spending_rules(folder: str | Path | None = None) -> pd.DataFrame:
     bad = df[df["scope"].eq("part_of_earlier") & df["pattern"].eq("")]
     if len(bad):
         raise InputError(path, f"row {bad.index[0] + 2}: scope part_of_earlier needs a pattern")
-    df = df.assign(priority=df["priority"].astype(int)).sort_values("priority", ascending=False, kind="stable")
     df["compiled"] = compile_patterns(df, "pattern", path)
+    df = df.assign(priority=integer_column(df, "priority", path)).sort_values("priority", ascending=False,
+                                                                               kind="stable")
     return df.reset_index(drop=True)
 
 

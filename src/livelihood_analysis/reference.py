@@ -81,3 +81,21 @@ def compile_patterns(df: pd.DataFrame, column: str, where: str | Path) -> list[r
         except re.error as exc:
             raise InputError(where, f"row {i + 2}: malformed pattern in '{column}': {pat!r} ({exc})") from None
     return out
+
+
+def integer_column(df: pd.DataFrame, column: str, where: str | Path) -> list[int]:
+    """The whole numbers in ``df[column]``; anything else is an error naming its row.
+
+    >>> integer_column(pd.DataFrame({"priority": ["90", " 5"]}), "priority", "t.csv")
+    [90, 5]
+    >>> integer_column(pd.DataFrame({"priority": ["high"]}), "priority", "t.csv")
+    Traceback (most recent call last):
+    livelihood_analysis.errors.InputError: t.csv: row 2: 'priority' must be a whole number, not 'high'
+    """
+    out = []
+    for i, value in enumerate(df[column].tolist()):
+        try:
+            out.append(int(str(value).strip()))
+        except ValueError:
+            raise InputError(where, f"row {i + 2}: {column!r} must be a whole number, not {value!r}") from None
+    return out
