@@ -33,6 +33,7 @@ COUNTED_ROLES = {"component", "breakdown"}  # money already in category spending
 SPENDING_SCOPES = {"", "before", "sentence_before", "part_of_earlier"}
 OVERRIDE_COLUMNS = ["mapping", "applies_to", "pattern", "target"]
 OVERRIDE_PRIORITY = 1000
+RULE_SCOPES = ("clause", "heading")  # applies_to of category_rules.csv and of overrides
 # Text around a figure, from narrowest to widest: list item, clause, ；-part, sentence.
 LEVELS = (("item", "、,，;；:：。！？!?"), ("clause", ",，;；:：。！？!?"), ("part", ";；。！？!?"), ("sentence", ""))
 
@@ -54,32 +55,44 @@ def read_overrides(source: str | Path | pd.DataFrame) -> pd.DataFrame:
     """An analyst's overrides, from a CSV path or a DataFrame, checked.
 
     Columns: ``mapping`` (``category`` or ``indicator``), ``applies_to``
-    (``heading`` or ``clause``; for indicators always ``clause``), ``pattern``
-    (a regular expression, a plain keyword is fine) and ``target`` (a category
-    id or an indicator id). Override rows take precedence over the reference
-    tables.
+    (``heading`` or ``clause`` for categories; always ``clause`` for indicators,
+    which are never recognised in headings), ``pattern`` (a regular expression, a
+    plain keyword is fine; one that matches empty text would match every figure
+    and is refused) and ``target`` (a category id or an indicator id). Override
+    rows take precedence over the reference tables. Errors name the override
+    file (kept in ``attrs["source"]`` of the result) and its row.
 
     >>> read_overrides(pd.DataFrame({"mapping": ["category"], "applies_to": ["clause"],
     ...     "pattern": ["送戏"], "target": ["culture_sports"]})).shape
     (1, 4)
     """
-    where = "overrides" if isinstance(source, pd.DataFrame) else str(source)
-    df = source.copy() if isinstance(source, pd.DataFrame) else read_csv_table(source)
+    if isinstance(source, pd.DataFrame):
+        where, df = source.attrs.get("source", "overrides"), source.copy()
+    else:
+        where, df = str(source), read_csv_table(source)
     missing = [c for c in OVERRIDE_COLUMNS if c not in df.columns]
     if missing:
         raise InputError(where, f"override table lacks column(s) {', '.join(missing)}; "
                                 f"expected {', '.join(OVERRIDE_COLUMNS)}")
-    df = df[OVERRIDE_COLUMNS].fillna("").astype(str)
+    df = df[OVERRIDE_COLUMNS].fillna("").astype(str).reset_index(drop=True)
     bad = df[~df["mapping"].isin(["category", "indicator"])]
     if len(bad):
         raise InputError(where, f"row {bad.index[0] + 2}: mapping must be 'category' or 'indicator', "
                                 f"not {bad['mapping'].iloc[0]!r}")
-    bad = df[~df["applies_to"].isin(["heading", "clause"])]
+    bad = df[~df["applies_to"].isin(RULE_SCOPES)]
     if len(bad):
         raise InputError(where, f"row {bad.index[0] + 2}: applies_to must be 'heading' or 'clause', "
                                 f"not {bad['applies_to'].iloc[0]!r}")
-    compile_patterns(df, "pattern", where)
-    return df.reset_index(drop=True)
+    bad = df[df["mapping"].eq("indicator") & df["applies_to"].ne("clause")]
+    if len(bad):
+        raise InputError(where, f"row {bad.index[0] + 2}: indicators are recognised in the text around a "
+                                f"figure only: applies_to must be 'clause', not {bad['applies_to'].iloc[0]!r}")
+    for i, pattern in enumerate(compile_patterns(df, "pattern", where)):
+        if pattern.search(""):
+            raise InputError(where, f"row {i + 2}: pattern {pattern.pattern!r} matches empty text, so it would "
+                                    "match every figure; give the words to look for")
+    df.attrs["source"] = where
+    return df
 
 
 def _check_ids(df: pd.DataFrame, column: str, known: set[str], where: str | Path) -> None:
@@ -110,6 +123,10 @@ def category_rules(folder: str | Path | None = None, overrides: pd.DataFrame | N
     path = reference_path("category_rules", folder)
     df = read_reference("category_rules", ["rule_id", "applies_to", "pattern", "category_id", "priority"], folder)
     _check_ids(df, "category_id", known, path)
+    bad = df[~df["applies_to"].isin(RULE_SCOPES)]
+    if len(bad):
+        raise InputError(path, f"row {bad.index[0] + 2}: applies_to must be 'clause' or 'heading', "
+                               f"not {bad['applies_to'].iloc[0]!r}")
     pats = compile_patterns(df, "pattern", path)
     priorities = integer_column(df, "priority", path)
     rules = [Rule(r.rule_id, r.applies_to, p, r.category_id, priority)
@@ -122,7 +139,7 @@ def category_rules(folder: str | Path | None = None, overrides: pd.DataFrame | N
                               45 if c.category_id == "other" else 50))
     if overrides is not None:
         ov = overrides[overrides["mapping"] == "category"]
-        _check_ids(ov, "target", known, "overrides")
+        _check_ids(ov, "target", known, overrides.attrs.get("source", "overrides"))
         rules += [Rule(f"override-{i + 1}", r.applies_to, re.compile(r.pattern), r.target, OVERRIDE_PRIORITY)
                   for i, r in enumerate(ov.itertuples())]
     return rules
@@ -303,7 +320,7 @@ def assign_indicators(figures: pd.DataFrame, folder: str | Path | None = None,
     n_override = 0
     if overrides is not None:
         ov = overrides[overrides["mapping"] == "indicator"]
-        _check_ids(ov, "target", set(table["indicator_id"]), "overrides")
+        _check_ids(ov, "target", set(table["indicator_id"]), overrides.attrs.get("source", "overrides"))
         extra = table.set_index("indicator_id").loc[ov["target"]].reset_index()
         extra["pattern"] = ov["pattern"].tolist()
         table = pd.concat([extra, table], ignore_index=True)
