@@ -275,3 +275,12 @@ def test_two_reports_of_one_city_are_not_two_cities_for_indicator_comparison(tab
     with_bole = pd.concat([two_reports, f[f.doc_id == "bole_2021"]], ignore_index=True)
     jobs = indicator_comparison(with_bole, indicators()).query("indicator_id == 'urban_new_jobs'")
     assert sorted(jobs.doc_id) == ["bole_2021", "xuzhou_2020h1", "xuzhou_2020h2"]
+
+
+def test_a_report_without_figures_still_has_its_elapsed_share(corpus):
+    # review defect 9: elapsed_share came from the figures, NaN for a report with none.
+    # bole_2021 covers the year to 2021-09-30 (manifest period_end): 273 of 365 days
+    report = corpus[corpus.doc_id == "bole_2021"].assign(text="今年以来,博乐市扎实推进民生工程。")
+    s = build_tables(report)["report_summary"].set_index("doc_id").loc["bole_2021"]
+    assert s.figures == 0
+    assert s.elapsed_share == pytest.approx(273 / 365)

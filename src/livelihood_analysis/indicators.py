@@ -15,6 +15,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .harmonisation import elapsed_share
+
 NO_CATEGORY = "(none)"
 
 
@@ -86,12 +88,12 @@ def report_summary(figures: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFram
     Projects planned and completed are the largest stated counts of those
     indicators (a report may state sub-programmes too). The pace index is the
     completed share divided by the share of the year elapsed: above 1 means
-    ahead of an even pace.
+    ahead of an even pace. The share of the year elapsed comes from the manifest's
+    ``period_end``, so a report without figures has one too.
     """
     m = manifest[["doc_id", "city_en", "year", "period", "period_end"]].copy()
     m["year"] = m["year"].astype(int)
-    elapsed = figures.groupby("doc_id")["elapsed_share"].first()
-    m["elapsed_share"] = m["doc_id"].map(elapsed)
+    m["elapsed_share"] = m["period_end"].map(elapsed_share)  # from the manifest: a report may have no figures
 
     def largest(mask: pd.Series) -> pd.Series:
         return figures[mask].groupby("doc_id")["value"].max()
