@@ -187,3 +187,100 @@ def test_the_committed_data_dictionary_matches_the_schemas():
     from livelihood_analysis.schemas import data_dictionary
     committed = (paths.ROOT / "docs" / "data_dictionary.md").read_text(encoding="utf-8")
     assert committed == data_dictionary(), "regenerate docs/data_dictionary.md from schemas.data_dictionary()"
+
+
+def test_rule_tables_are_prepared_once_per_call_not_per_figure(corpus, cleaned, monkeypatch):
+    # review defect 10: rebuilding the rule tuples for every figure cost ~2 ms per figure
+    from livelihood_analysis import harmonisation as h
+    figures, _ = extract_corpus(cleaned)
+    calls = []
+    original = pd.DataFrame.itertuples
+    monkeypatch.setattr(pd.DataFrame, "itertuples", lambda self, *a, **k: (calls.append(len(self)),
+                                                                             original(self, *a, **k))[1])
+    out = h.assign_spending_roles(h.assign_indicators(h.assign_categories(figures)))
+    assert len(out) == len(figures) > 300
+    assert len(calls) <= 10, f"itertuples called {len(calls)} times for {len(figures)} figures"
+
+
+def _figures(sentence, *surfaces, **columns):
+    """A figures table for the figures ``surfaces`` (value+unit as written) of one sentence."""
+    rows = []
+    for surface in surfaces:
+        start = sentence.index(surface)
+        rows.append({"doc_id": "d", "sentence": sentence, "surface": surface, "measure_word": "", "kind": "actual",
+                     "indicator": "", "section_path": "", "clean_start": start,
+                     "clean_end": start + len(surface), "sentence_start": 0, **columns})
+    return pd.DataFrame(rows)
+
+
+def test_indicator_is_searched_in_the_list_item_before_the_clause():
+    # review defect 5; xuzhou_2020h1 '开展线上线下就业技能培训7285人、创业培训2169人', with the item
+    # of 7285人 a little longer: its own cue (就业技能培训) is then farther than the next item's (创业培训)
+    from livelihood_analysis.harmonisation import assign_indicators
+    figs = _figures("市人社局开展线上线下就业技能培训共计7285人、创业培训2169人。", "7285人", "2169人",
+                    unit="person")
+    out = assign_indicators(figs)
+    assert out.indicator_id.tolist() == ["vocational_skills_training", "entrepreneurship_training"]
+    assert out.indicator_basis.str.startswith("item").all()
+
+
+def test_vouchers_redeemed_are_part_of_vouchers_issued_not_extra_spending(tables):
+    # review defect 1; zaozhuang_2022h1 '发放文旅惠民消费券113万元,用券60.94万元,直接带动消费259.12万元'
+    assert figure(tables, "zaozhuang_2022h1", "113万元").spending_role == "component"
+    assert figure(tables, "zaozhuang_2022h1", "60.94万元").spending_role == "breakdown"
+    assert figure(tables, "zaozhuang_2022h1", "259.12万元").spending_role == "not_spending"
+    s = tables["category_summary"].set_index(["doc_id", "category"])
+    assert s.loc[("zaozhuang_2022h1", "culture_sports"), "spending"] == pytest.approx(1.13e6)
+
+
+def test_a_qizhong_part_of_counted_money_is_a_breakdown_but_a_part_of_a_stated_total_is_not():
+    # review defect 1: the 其中 layout of bole_2021 '再新筹集公租房500套…其中市区200套,赛管委300套', with money
+    from livelihood_analysis.harmonisation import assign_spending_roles
+    roles = lambda figs: assign_spending_roles(figs).spending_role.tolist()
+    s = "再投入公租房建设资金500万元,其中市区200万元,赛管委300万元。"
+    figs = _figures(s, "500万元", "200万元", "300万元", unit="yuan", kind="spending", indicator_id="")
+    figs["value"] = [5e6, 2e6, 3e6]
+    assert roles(figs) == ["component", "breakdown", "breakdown"]
+    assert roles(figs.iloc[::-1]) == ["breakdown", "breakdown", "component"]  # decided in text order
+    # zaozhuang_2022h1 '全市民生支出实现124.7亿元': parts of a stated total itemise it and are counted
+    s = "全市民生支出实现124.7亿元,其中教育支出20亿元。"
+    figs = _figures(s, "124.7亿元", "20亿元", unit="yuan", kind="spending")
+    figs["value"], figs["indicator_id"] = [12.47e9, 2e9], ["livelihood_spending", ""]
+    assert roles(figs) == ["total", "component"]
+
+
+def test_components_above_the_stated_total_keep_their_true_share_and_are_flagged(tables):
+    # review defect 2: a share above 1 failed validation and stopped build. Zaozhuang states
+    # 民生支出124.7亿元; suppose its 5亿元 创业担保贷款 had been reported as 500亿元.
+    from livelihood_analysis.indicators import category_summary
+    f = tables["figures"]
+    f = f[f.doc_id == "zaozhuang_2022h1"].copy()
+    f.loc[f.surface == "5亿元", "value"] = 5e10
+    summary = validate(category_summary(f), "category_summary")
+    employment = summary.set_index("category").loc["employment"]
+    assert employment.spending_share == pytest.approx(5e10 / 12.47e9)  # the true ratio, not clipped
+    assert summary.exceeds_stated_total.all()
+    assert not tables["category_summary"].exceeds_stated_total.any()  # the five reports as they are
+
+
+def test_two_reports_of_one_city_are_not_two_cities_for_indicator_comparison(tables):
+    # review defect 3: Xuzhou alone (its H1 2020 report, and the same report again as a second
+    # Xuzhou report) states urban_new_jobs (城镇新增就业7万人) in one city only
+    from livelihood_analysis.harmonisation import indicators
+    from livelihood_analysis.indicators import indicator_comparison
+    f = tables["figures"]
+    xz = f[f.doc_id == "xuzhou_2020h1"]
+    two_reports = pd.concat([xz, xz.assign(doc_id="xuzhou_2020h2", period_end="2020-12-31")], ignore_index=True)
+    assert indicator_comparison(two_reports, indicators()).empty
+    with_bole = pd.concat([two_reports, f[f.doc_id == "bole_2021"]], ignore_index=True)
+    jobs = indicator_comparison(with_bole, indicators()).query("indicator_id == 'urban_new_jobs'")
+    assert sorted(jobs.doc_id) == ["bole_2021", "xuzhou_2020h1", "xuzhou_2020h2"]
+
+
+def test_a_report_without_figures_still_has_its_elapsed_share(corpus):
+    # review defect 9: elapsed_share came from the figures, NaN for a report with none.
+    # bole_2021 covers the year to 2021-09-30 (manifest period_end): 273 of 365 days
+    report = corpus[corpus.doc_id == "bole_2021"].assign(text="今年以来,博乐市扎实推进民生工程。")
+    s = build_tables(report)["report_summary"].set_index("doc_id").loc["bole_2021"]
+    assert s.figures == 0
+    assert s.elapsed_share == pytest.approx(273 / 365)

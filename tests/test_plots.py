@@ -3,6 +3,7 @@
 import warnings
 
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 
 from livelihood_analysis import plots
@@ -74,4 +75,77 @@ def test_chinese_labels_draw_with_a_cjk_font(tables):
         fig.canvas.draw()
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert "教育" in labels
+    plt.close(fig)
+
+
+def test_spending_shares_draw_components_above_the_stated_total(tables):
+    # review defect 2: shares above 1 are kept; the chart says so instead of a negative 'not itemised'
+    summary = tables["category_summary"].copy()
+    zz = summary.doc_id == "zaozhuang_2022h1"
+    summary.loc[zz & (summary.category == "employment"), "spending_share"] = 4.0
+    summary.loc[zz, "exceeds_stated_total"] = True
+    data = plots.spending_shares_data(summary)
+    assert (data.spending_share >= 0).all()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = plots.spending_shares(summary)
+    assert "components exceed the stated total" in [t.get_text() for t in fig.axes[0].texts]
+    plt.close(fig)
+
+
+def test_shared_indicators_need_two_cities_not_two_reports(tables):
+    # review defect 3: two Zaozhuang reports and Bole (no population) make no shared indicator
+    c = tables["indicator_comparison"]
+    zz = c[c.city_en == "Zaozhuang"]
+    two = pd.concat([zz, zz.assign(doc_id="zaozhuang_2022h2", period="full-year"), c[c.city_en == "Bole"]])
+    assert plots.shared_indicators_data(two).empty
+
+
+def test_two_reports_of_one_city_are_two_rows_labelled_with_their_period(tables):
+    # review defect 4: grouping by city summed two Zaozhuang reports to 200%
+    from livelihood_analysis.indicators import category_summary
+    f = tables["figures"]
+    zz = f[f.doc_id == "zaozhuang_2022h1"]
+    figs = pd.concat([f[f.doc_id == "bole_2021"], zz,
+                      zz.assign(doc_id="zaozhuang_2022", period="full-year", period_end="2022-12-31")])
+    summary = category_summary(figs)
+    profile = plots.category_profile_data(summary)
+    assert list(profile.index) == ["Bole", "Zaozhuang 2022 H1", "Zaozhuang 2022 full-year"]
+    assert profile.sum(axis=1).round(9).eq(1).all()
+    shares = plots.spending_shares_data(summary)
+    per_report = shares.groupby("report")["spending_share"].sum()
+    assert per_report.round(9).eq(1).all() and len(per_report) == 3
+    # 5亿元 of 创业担保贷款 against 124.7亿元 民生支出, in each Zaozhuang report, not twice in one
+    employment = shares[(shares.city_en == "Zaozhuang") & (shares.category == "employment")]
+    assert employment.spending_share.tolist() == pytest.approx([5e8 / 12.47e9] * 2)
+    for fig in (plots.category_profile(summary), plots.spending_shares(summary)):
+        labels = [t.get_text() for t in fig.axes[0].get_xticklabels() + fig.axes[0].get_yticklabels()]
+        assert "Zaozhuang 2022 full-year" in labels
+        plt.close(fig)
+
+
+def test_charts_of_a_corpus_without_figures_draw_and_say_so(corpus):
+    # review defect 6: category_profile crashed on an empty category summary
+    from livelihood_analysis.pipeline import build_tables
+    report = corpus[corpus.doc_id == "bole_2021"].assign(text="今年以来,博乐市扎实推进民生工程。")
+    tables = build_tables(report)
+    assert tables["figures"].empty and tables["category_summary"].empty
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        charts = plots.charts(tables)
+    assert "no figures to show" in [t.get_text() for t in charts["category_profile"].axes[0].texts]
+    for fig in charts.values():
+        plt.close(fig)
+
+
+def test_shared_indicators_draw_nine_cities_in_nine_colours(tables):
+    # review defect 6: the palette had 8 colours, a 9th city was a KeyError. Xuzhou's 城镇新增就业7万人
+    # stands in for nine cities here.
+    c = tables["indicator_comparison"]
+    row = c[(c.indicator_id == "urban_new_jobs") & (c.city_en == "Xuzhou")]
+    nine = pd.concat([row.assign(city_en=f"City{i}", doc_id=f"city{i}_2020h1") for i in range(1, 10)])
+    assert plots.shared_indicators_data(nine).city_en.nunique() == 9
+    fig = plots.shared_indicators(nine)
+    bars = fig.axes[0].patches
+    assert len(bars) == 9 and len({b.get_facecolor() for b in bars}) == 9
     plt.close(fig)

@@ -294,3 +294,97 @@ def test_progress_only_on_a_terminal(monkeypatch):
 def test_corpus_loading_still_checks_every_file(tmp_path):
     with pytest.raises(InputError, match="manifest not found"):
         load_corpus(tmp_path / "manifest.csv")
+
+
+# ---------------------------------------------------------------- review defect 7: one line, no traceback
+
+def test_an_empty_manifest_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "manifest.csv").write_bytes(b"")
+    status, _, err = run(capsys, "build", "--manifest", tmp_path / "manifest.csv", "--out", tmp_path / "p",
+                         "--figures", tmp_path / "f", "--quiet")
+    assert status == 2
+    assert err.startswith(f"error: {tmp_path / 'manifest.csv'}: manifest is empty") and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("table, row", [("category_rules", 3), ("spending_roles", 4)])
+def test_a_priority_that_is_not_a_whole_number_is_a_clear_error(reference_copy, corpus, table, row):
+    p = reference_copy / f"{table}.csv"
+    df = pd.read_csv(p, dtype=str, keep_default_na=False)
+    df.loc[row - 2, "priority"] = "high"
+    df.to_csv(p, index=False)
+    with pytest.raises(InputError, match=fr"{table}.csv: row {row}: 'priority' must be a whole number, not 'high'"):
+        build_tables(corpus, reference=reference_copy)
+
+
+@pytest.mark.parametrize("command", ["build", "extract"])
+@pytest.mark.parametrize("workers", ["0", "-1", "two"])
+def test_workers_must_be_a_positive_whole_number(tmp_path, capsys, command, workers):
+    argv = [command, "--workers", workers] + (["x.txt", "-o", str(tmp_path / "o.csv")] if command == "extract" else [])
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    _, err = capsys.readouterr()
+    assert exc.value.code == 2 and "argument --workers" in err and "Traceback" not in err
+
+
+def test_an_output_path_that_is_a_folder_is_one_line_naming_it(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text("城镇新增就业4912人。", encoding="utf-8")
+    folder = tmp_path / "figures.csv"
+    folder.mkdir()
+    status, _, err = run(capsys, "extract", good, "-o", folder, "--quiet")
+    assert status == 2 and err == f"error: {folder}: is a folder: give a file name to write to\n"
+    under_a_file = good / "figures.csv"  # its parent is a file: an OSError, not an InputError
+    status, _, err = run(capsys, "extract", good, "-o", under_a_file, "--quiet")
+    assert status == 2 and len(err.splitlines()) == 1 and err.startswith(f"error: {good}")
+
+
+# ---------------------------------------------------------------- review defect 8: unchecked input
+
+def _overrides(tmp_path, *rows):
+    p = tmp_path / "my_overrides.csv"
+    p.write_text("mapping,applies_to,pattern,target\n" + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("row", ["category,clause,,culture_sports", "category,clause,(送戏)?,culture_sports"])
+def test_an_override_pattern_that_matches_everything_is_refused(tmp_path, capsys, row):
+    p = _overrides(tmp_path, "category,clause,送戏,culture_sports", row)
+    status, _, err = run(capsys, "build", "--overrides", p, "--out", tmp_path / "p", "--figures", tmp_path / "f")
+    assert status == 2
+    assert err.startswith(f"error: {p}: row 3: pattern ") and "matches empty text" in err
+
+
+def test_override_errors_found_after_reading_name_the_override_file(tmp_path, capsys):
+    # the target is checked against the reference tables later, in harmonisation
+    p = _overrides(tmp_path, "category,clause,送戏,culture_sports", "indicator,clause,送电影,films_shown")
+    status, _, err = run(capsys, "build", "--overrides", p, "--out", tmp_path / "p", "--figures", tmp_path / "f")
+    assert status == 2
+    assert err == f"error: {p}: row 3: unknown target 'films_shown' (known: see categories.csv / indicators.csv)\n"
+
+
+def test_indicator_overrides_on_headings_are_refused(tmp_path):
+    # indicators are never looked for in headings: such a row would silently do nothing
+    from livelihood_analysis.harmonisation import read_overrides
+    p = _overrides(tmp_path, "indicator,heading,扩大就业工程,urban_new_jobs")
+    with pytest.raises(InputError, match=fr"{p.name}: row 2: indicators are recognised in the text around a "
+                                         r"figure only: applies_to must be 'clause', not 'heading'"):
+        read_overrides(p)
+
+
+def test_a_typo_in_applies_to_of_category_rules_is_a_clear_error(reference_copy, corpus):
+    p = reference_copy / "category_rules.csv"
+    df = pd.read_csv(p, dtype=str, keep_default_na=False)
+    df.loc[4, "applies_to"] = "clasue"
+    df.to_csv(p, index=False)
+    with pytest.raises(InputError, match=r"category_rules.csv: row 6: applies_to must be 'clause' or 'heading', "
+                                         r"not 'clasue'"):
+        build_tables(corpus, reference=reference_copy)
+
+
+def test_an_unknown_scope_in_spending_roles_is_a_clear_error(reference_copy, corpus):
+    p = reference_copy / "spending_roles.csv"
+    df = pd.read_csv(p, dtype=str, keep_default_na=False)
+    df.loc[3, "scope"] = "befor"
+    df.to_csv(p, index=False)
+    with pytest.raises(InputError, match=r"spending_roles.csv: row 5: scope must be empty or one of .*not 'befor'"):
+        build_tables(corpus, reference=reference_copy)

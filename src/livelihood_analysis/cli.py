@@ -16,6 +16,17 @@ from . import paths
 from .errors import InputError
 
 
+def _workers(text: str) -> int:
+    """``--workers``: a whole number of processes, at least 1."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{n} processes: use 1 or more (or leave it out for all cores)")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m livelihood_analysis",
@@ -29,13 +40,13 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--manifest", type=Path, default=paths.MANIFEST, help="manifest (default data/raw/manifest.csv)")
     b.add_argument("--overrides", type=Path, default=None,
                    help="CSV of analyst overrides (mapping, applies_to, pattern, target) taking precedence")
-    b.add_argument("--workers", type=int, default=None, help="processes to use (default: all cores)")
+    b.add_argument("--workers", type=_workers, default=None, help="processes to use (default: all cores)")
     b.add_argument("--quiet", action="store_true", help="no per-report summary and no progress bar")
 
     e = sub.add_parser("extract", help="extract figures from any text files (doc_id = file stem)")
     e.add_argument("files", nargs="+", type=Path, metavar="FILE",
                    help="text files; a folder stands for the *.txt files inside it")
-    e.add_argument("--workers", type=int, default=None, help="processes to use (default: all cores)")
+    e.add_argument("--workers", type=_workers, default=None, help="processes to use (default: all cores)")
     e.add_argument("-o", "--output", type=Path, required=True, help="CSV of figures")
     e.add_argument("--rejected", type=Path, help="CSV of numbers that are not figures, with reasons")
     e.add_argument("--quiet", action="store_true", help="no progress or summary")
@@ -117,6 +128,12 @@ def main(argv: list[str] | None = None) -> int:
             raise
         for line in str(exc).splitlines():
             print(f"error: {line}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # an output path that is a folder, a full disk, no permission …
+        if args.debug:
+            raise
+        where = exc.filename2 or exc.filename
+        print(f"error: {where}: {exc.strerror or exc}" if where else f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted; outputs already written are complete, the rest were not written", file=sys.stderr)

@@ -26,11 +26,14 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .reference import compile_patterns, read_csv_table, read_reference, reference_path
+from .reference import compile_patterns, integer_column, read_csv_table, read_reference, reference_path
 
 RATE_UNITS = {"percent", "percentage_point"}
+COUNTED_ROLES = {"component", "breakdown"}  # money already in category spending, or a part of such money
+SPENDING_SCOPES = {"", "before", "sentence_before", "part_of_earlier"}
 OVERRIDE_COLUMNS = ["mapping", "applies_to", "pattern", "target"]
 OVERRIDE_PRIORITY = 1000
+RULE_SCOPES = ("clause", "heading")  # applies_to of category_rules.csv and of overrides
 # Text around a figure, from narrowest to widest: list item, clause, ；-part, sentence.
 LEVELS = (("item", "、,，;；:：。！？!?"), ("clause", ",，;；:：。！？!?"), ("part", ";；。！？!?"), ("sentence", ""))
 
@@ -52,32 +55,44 @@ def read_overrides(source: str | Path | pd.DataFrame) -> pd.DataFrame:
     """An analyst's overrides, from a CSV path or a DataFrame, checked.
 
     Columns: ``mapping`` (``category`` or ``indicator``), ``applies_to``
-    (``heading`` or ``clause``; for indicators always ``clause``), ``pattern``
-    (a regular expression, a plain keyword is fine) and ``target`` (a category
-    id or an indicator id). Override rows take precedence over the reference
-    tables.
+    (``heading`` or ``clause`` for categories; always ``clause`` for indicators,
+    which are never recognised in headings), ``pattern`` (a regular expression, a
+    plain keyword is fine; one that matches empty text would match every figure
+    and is refused) and ``target`` (a category id or an indicator id). Override
+    rows take precedence over the reference tables. Errors name the override
+    file (kept in ``attrs["source"]`` of the result) and its row.
 
     >>> read_overrides(pd.DataFrame({"mapping": ["category"], "applies_to": ["clause"],
     ...     "pattern": ["送戏"], "target": ["culture_sports"]})).shape
     (1, 4)
     """
-    where = "overrides" if isinstance(source, pd.DataFrame) else str(source)
-    df = source.copy() if isinstance(source, pd.DataFrame) else read_csv_table(source)
+    if isinstance(source, pd.DataFrame):
+        where, df = source.attrs.get("source", "overrides"), source.copy()
+    else:
+        where, df = str(source), read_csv_table(source)
     missing = [c for c in OVERRIDE_COLUMNS if c not in df.columns]
     if missing:
         raise InputError(where, f"override table lacks column(s) {', '.join(missing)}; "
                                 f"expected {', '.join(OVERRIDE_COLUMNS)}")
-    df = df[OVERRIDE_COLUMNS].fillna("").astype(str)
+    df = df[OVERRIDE_COLUMNS].fillna("").astype(str).reset_index(drop=True)
     bad = df[~df["mapping"].isin(["category", "indicator"])]
     if len(bad):
         raise InputError(where, f"row {bad.index[0] + 2}: mapping must be 'category' or 'indicator', "
                                 f"not {bad['mapping'].iloc[0]!r}")
-    bad = df[~df["applies_to"].isin(["heading", "clause"])]
+    bad = df[~df["applies_to"].isin(RULE_SCOPES)]
     if len(bad):
         raise InputError(where, f"row {bad.index[0] + 2}: applies_to must be 'heading' or 'clause', "
                                 f"not {bad['applies_to'].iloc[0]!r}")
-    compile_patterns(df, "pattern", where)
-    return df.reset_index(drop=True)
+    bad = df[df["mapping"].eq("indicator") & df["applies_to"].ne("clause")]
+    if len(bad):
+        raise InputError(where, f"row {bad.index[0] + 2}: indicators are recognised in the text around a "
+                                f"figure only: applies_to must be 'clause', not {bad['applies_to'].iloc[0]!r}")
+    for i, pattern in enumerate(compile_patterns(df, "pattern", where)):
+        if pattern.search(""):
+            raise InputError(where, f"row {i + 2}: pattern {pattern.pattern!r} matches empty text, so it would "
+                                    "match every figure; give the words to look for")
+    df.attrs["source"] = where
+    return df
 
 
 def _check_ids(df: pd.DataFrame, column: str, known: set[str], where: str | Path) -> None:
@@ -108,9 +123,14 @@ def category_rules(folder: str | Path | None = None, overrides: pd.DataFrame | N
     path = reference_path("category_rules", folder)
     df = read_reference("category_rules", ["rule_id", "applies_to", "pattern", "category_id", "priority"], folder)
     _check_ids(df, "category_id", known, path)
+    bad = df[~df["applies_to"].isin(RULE_SCOPES)]
+    if len(bad):
+        raise InputError(path, f"row {bad.index[0] + 2}: applies_to must be 'clause' or 'heading', "
+                               f"not {bad['applies_to'].iloc[0]!r}")
     pats = compile_patterns(df, "pattern", path)
-    rules = [Rule(r.rule_id, r.applies_to, p, r.category_id, int(r.priority))
-             for r, p in zip(df.itertuples(), pats)]
+    priorities = integer_column(df, "priority", path)
+    rules = [Rule(r.rule_id, r.applies_to, p, r.category_id, priority)
+             for r, p, priority in zip(df.itertuples(), pats, priorities)]
     for c in cats.itertuples():
         cues = [w for w in c.keywords_zh.split("|") if w]
         if cues:
@@ -119,7 +139,7 @@ def category_rules(folder: str | Path | None = None, overrides: pd.DataFrame | N
                               45 if c.category_id == "other" else 50))
     if overrides is not None:
         ov = overrides[overrides["mapping"] == "category"]
-        _check_ids(ov, "target", known, "overrides")
+        _check_ids(ov, "target", known, overrides.attrs.get("source", "overrides"))
         rules += [Rule(f"override-{i + 1}", r.applies_to, re.compile(r.pattern), r.target, OVERRIDE_PRIORITY)
                   for i, r in enumerate(ov.itertuples())]
     return rules
@@ -176,8 +196,11 @@ def _local_span(fig) -> tuple[int, int]:
 
 def category_of(fig, rules: list[Rule]) -> tuple[str, str]:
     """``(category, basis)`` of one figure (a row with sentence, offsets, section_path, indicator)."""
-    clause_rules = [r for r in rules if r.applies_to == "clause"]
-    heading_rules = [r for r in rules if r.applies_to == "heading"]
+    return _category_of(fig, [r for r in rules if r.applies_to == "clause"],
+                        [r for r in rules if r.applies_to == "heading"])
+
+
+def _category_of(fig, clause_rules: list[Rule], heading_rules: list[Rule]) -> tuple[str, str]:
     start, end = _local_span(fig)
     text_rule, level = _best_text_rule(clause_rules, fig.sentence, start, end, fig.indicator)
     head_rule, heading = _best_heading_rule(heading_rules, fig.section_path)
@@ -200,7 +223,9 @@ def assign_categories(figures: pd.DataFrame, folder: str | Path | None = None,
     process heading) gets an empty category and the rule in its basis.
     """
     rules = category_rules(folder, overrides)
-    decided = [category_of(f, rules) for f in figures.itertuples()]
+    clause_rules = [r for r in rules if r.applies_to == "clause"]
+    heading_rules = [r for r in rules if r.applies_to == "heading"]
+    decided = [_category_of(f, clause_rules, heading_rules) for f in figures.itertuples()]
     out = figures.copy()
     out["category"] = [d[0] for d in decided]
     out["category_basis"] = [d[1] for d in decided]
@@ -212,33 +237,70 @@ def assign_categories(figures: pd.DataFrame, folder: str | Path | None = None,
 NUMBER_SLOT = re.compile(r"\[0-9")
 
 
-def _fits(ind, fig) -> bool:
+@dataclass(frozen=True)
+class IndicatorRule:
+    """One row of the indicator table (overrides first), ready for matching."""
+
+    index: int  # row number: the first ``n_override`` rows are overrides
+    indicator_id: str
+    unit: str
+    kind: str
+    measure_words: tuple[str, ...]
+    pattern: re.Pattern
+    number_slot: bool  # the pattern has a [0-9…] slot: it never matches a short label
+
+
+def indicator_rules(table: pd.DataFrame, patterns: list[re.Pattern]) -> list[IndicatorRule]:
+    """The rows of an indicator table as :class:`IndicatorRule` (built once, used for every figure).
+
+    >>> t = pd.DataFrame({"indicator_id": ["x"], "unit": ["person"], "kind": [""], "measure_word": [""]})
+    >>> [(r.indicator_id, r.measure_words) for r in indicator_rules(t, [re.compile("就业")])]
+    [('x', ())]
+    """
+    return [IndicatorRule(i, r.indicator_id, r.unit, r.kind,
+                          tuple(r.measure_word.split("|")) if r.measure_word else (), pat,
+                          bool(NUMBER_SLOT.search(pat.pattern)))
+            for i, (r, pat) in enumerate(zip(table.itertuples(), patterns))]
+
+
+def _fits(ind: IndicatorRule, fig) -> bool:
     units_ok = ind.unit == fig.unit or {ind.unit, fig.unit} == {"person", "person_time"}
     return (units_ok and (not ind.kind or ind.kind == fig.kind)
-            and (not ind.measure_word or fig.measure_word in ind.measure_word.split("|")))
+            and (not ind.measure_words or fig.measure_word in ind.measure_words))
 
 
-def indicator_of(fig, table: pd.DataFrame, patterns: list[re.Pattern], n_override: int = 0) -> tuple[str, str]:
-    """``(indicator_id, basis)`` of one figure; overrides are the first ``n_override`` rows."""
+def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0) -> tuple[str, str]:
+    """``(indicator_id, basis)`` of one figure; overrides are the first ``n_override`` rules
+    (see :func:`indicator_rules`).
+
+    The patterns are searched in the figure's list item (split at 、), then in its
+    clause, then in its short label, then in the text before it in its ；-part;
+    the basis names the level. Within a level the match nearest the figure wins.
+    """
     if fig.kind == "completion_rate":
         return "", "completion rates belong to the figure they measure"
     start, end = _local_span(fig)
     sentence = fig.sentence
-    ci, cj = _bounds(sentence, start, end, LEVELS[1][1])
+    levels = [(name, _bounds(sentence, start, end, delims)) for name, delims in LEVELS[:2]]  # item, clause
     pi, _ = _bounds(sentence, start, end, LEVELS[2][1])
-    candidates = [(i, ind, pat) for i, (ind, pat) in enumerate(zip(table.itertuples(), patterns)) if _fits(ind, fig)]
-    for group in ([c for c in candidates if c[0] < n_override], [c for c in candidates if c[0] >= n_override]):
+    candidates = [ind for ind in rules if _fits(ind, fig)]
+    for group in ([c for c in candidates if c.index < n_override], [c for c in candidates if c.index >= n_override]):
         best = None
-        for i, ind, pat in group:
-            for m in pat.finditer(sentence, ci, cj):
-                key = (-_distance(m.span(), start, end), -(m.end() - m.start()))
-                if best is None or key > best[0]:
-                    best = (key, ind, "clause")
-            if best is None and not NUMBER_SLOT.search(pat.pattern) and pat.search(fig.indicator or ""):
-                best = ((-len(sentence), 0), ind, "label")
+        for name, (i, j) in levels:
+            for ind in group:
+                for m in ind.pattern.finditer(sentence, i, j):
+                    key = (-_distance(m.span(), start, end), -(m.end() - m.start()))
+                    if best is None or key > best[0]:
+                        best = (key, ind, name)
+            if best:
+                break
         if best is None:
-            for i, ind, pat in group:
-                for m in pat.finditer(sentence, pi, start):
+            label = fig.indicator or ""
+            best = next((((0, 0), ind, "label") for ind in group
+                         if not ind.number_slot and ind.pattern.search(label)), None)
+        if best is None:
+            for ind in group:
+                for m in ind.pattern.finditer(sentence, pi, start):
                     if re.search(r"[0-9]", m.group()) or m.end() > start:
                         continue
                     key = (m.end(), -(m.end() - m.start()))
@@ -247,7 +309,7 @@ def indicator_of(fig, table: pd.DataFrame, patterns: list[re.Pattern], n_overrid
         if best:
             ind = best[1]
             flag = " (unit differs: person vs person_time)" if ind.unit != fig.unit else ""
-            return ind.indicator_id, best[2] + (" override" if ind.Index < n_override else "") + flag
+            return ind.indicator_id, best[2] + (" override" if ind.index < n_override else "") + flag
     return "", ""
 
 
@@ -258,13 +320,14 @@ def assign_indicators(figures: pd.DataFrame, folder: str | Path | None = None,
     n_override = 0
     if overrides is not None:
         ov = overrides[overrides["mapping"] == "indicator"]
-        _check_ids(ov, "target", set(table["indicator_id"]), "overrides")
+        _check_ids(ov, "target", set(table["indicator_id"]), overrides.attrs.get("source", "overrides"))
         extra = table.set_index("indicator_id").loc[ov["target"]].reset_index()
         extra["pattern"] = ov["pattern"].tolist()
         table = pd.concat([extra, table], ignore_index=True)
         n_override = len(extra)
     patterns = compile_patterns(table, "pattern", reference_path("indicators", folder))
-    decided = [indicator_of(f, table, patterns, n_override) for f in figures.itertuples()]
+    rules = indicator_rules(table, patterns)
+    decided = [indicator_of(f, rules, n_override) for f in figures.itertuples()]
     out = figures.copy()
     out["indicator_id"] = [d[0] for d in decided]
     out["indicator_basis"] = [d[1] for d in decided]
@@ -274,37 +337,123 @@ def assign_indicators(figures: pd.DataFrame, folder: str | Path | None = None,
 # ---------------------------------------------------------------- spending roles
 
 def spending_rules(folder: str | Path | None = None) -> pd.DataFrame:
-    """The money-role rules (``spending_roles.csv``), highest priority first."""
+    """The money-role rules (``spending_roles.csv``), highest priority first.
+
+    ``scope`` says where ``pattern`` is searched: ``before`` (the clause before the
+    figure), ``sentence_before`` (the sentence before it), ``part_of_earlier`` (the
+    ；-part before it, and only if a larger money figure counted as spending stands
+    before the match in the sentence: the figure is a part of it), or empty (the
+    whole sentence).
+    """
     df = read_reference("spending_roles", ["rule_id", "role", "indicator", "kind", "scope", "pattern", "priority"],
                         folder)
-    df = df.assign(priority=df["priority"].astype(int)).sort_values("priority", ascending=False, kind="stable")
-    df["compiled"] = compile_patterns(df, "pattern", reference_path("spending_roles", folder))
+    path = reference_path("spending_roles", folder)
+    bad = df[~df["scope"].isin(SPENDING_SCOPES)]
+    if len(bad):
+        raise InputError(path, f"row {bad.index[0] + 2}: scope must be empty or one of "
+                               f"{', '.join(sorted(SPENDING_SCOPES - {''}))}, not {bad['scope'].iloc[0]!r}")
+    bad = df[df["scope"].eq("part_of_earlier") & df["pattern"].eq("")]
+    if len(bad):
+        raise InputError(path, f"row {bad.index[0] + 2}: scope part_of_earlier needs a pattern")
+    df["compiled"] = compile_patterns(df, "pattern", path)
+    df = df.assign(priority=integer_column(df, "priority", path)).sort_values("priority", ascending=False,
+                                                                               kind="stable")
     return df.reset_index(drop=True)
 
 
-def spending_role_of(fig, rules: pd.DataFrame) -> tuple[str, str]:
-    """``(role, rule_id)`` of a figure: roles apply to money and to the budget share."""
+@dataclass(frozen=True)
+class SpendingRule:
+    """One row of ``spending_roles.csv``, ready for matching."""
+
+    rule_id: str
+    role: str
+    indicators: frozenset[str]  # empty: any money figure
+    kinds: frozenset[str]  # empty: any kind
+    scope: str
+    pattern: re.Pattern | None  # None: no text condition
+
+
+def spending_rule_list(rules: pd.DataFrame) -> list[SpendingRule]:
+    """The rows of :func:`spending_rules` as :class:`SpendingRule` (built once, used for every figure).
+
+    >>> [r.role for r in spending_rule_list(spending_rules())][:2]
+    ['budget_share', 'total']
+    """
+    split = lambda v: frozenset(x for x in v.split("|") if x)
+    return [SpendingRule(r.rule_id, r.role, split(r.indicator), split(r.kind), r.scope,
+                         r.compiled if r.pattern else None) for r in rules.itertuples()]
+
+
+@dataclass(frozen=True)
+class EarlierMoney:
+    """A money figure that stands earlier in the same sentence, with the role it got."""
+
+    end: int  # end offset in the sentence
+    value: float
+    role: str
+
+
+def _is_part_of_counted(match: re.Match | None, value: float, earlier) -> bool:
+    """Whether a larger counted money figure stands before ``match`` (scope ``part_of_earlier``)."""
+    return match is not None and any(e.end <= match.start() and e.value >= value and e.role in COUNTED_ROLES
+                                     for e in earlier)
+
+
+def spending_role_of(fig, rules: list[SpendingRule], earlier: tuple[EarlierMoney, ...] = ()) -> tuple[str, str]:
+    """``(role, rule_id)`` of a figure: roles apply to money and to the budget share.
+
+    ``earlier``: the money figures before it in its sentence, for rules of
+    scope ``part_of_earlier`` (a 其中 part of a figure already counted).
+    """
     start, _ = _local_span(fig)
-    before = fig.sentence[_bounds(fig.sentence, start, start, LEVELS[1][1])[0]:start]
-    texts = {"before": before, "sentence_before": fig.sentence[:start], "": ""}
-    for r in rules.itertuples():
-        if r.indicator and fig.indicator_id not in r.indicator.split("|"):
+    sentence = fig.sentence
+    before = sentence[_bounds(sentence, start, start, LEVELS[1][1])[0]:start]
+    texts = {"before": before, "sentence_before": sentence[:start], "": ""}
+    for r in rules:
+        if r.indicators and fig.indicator_id not in r.indicators:
             continue
-        if r.kind and fig.kind not in r.kind.split("|"):
+        if r.kinds and fig.kind not in r.kinds:
             continue
-        if not r.indicator and fig.unit != "yuan":
+        if not r.indicators and fig.unit != "yuan":
             continue
-        if r.pattern and not r.compiled.search(texts.get(r.scope, fig.sentence)):
+        if r.scope == "part_of_earlier":
+            part_left = _bounds(sentence, start, start, LEVELS[2][1])[0]
+            if not _is_part_of_counted(r.pattern.search(sentence, part_left, start), fig.value, earlier):
+                continue
+        elif r.pattern is not None and not r.pattern.search(texts[r.scope]):
             continue
         return r.role, r.rule_id
     return "", ""
 
 
 def assign_spending_roles(figures: pd.DataFrame, folder: str | Path | None = None) -> pd.DataFrame:
-    """Add ``spending_role`` (total, component, executed, cumulative, planned, change,
-    budget_share, not_spending) so that no money is counted twice."""
-    rules = spending_rules(folder)
-    decided = [spending_role_of(f, rules) for f in figures.itertuples()]
+    """Add ``spending_role`` and the rule that gave it, so that no money is counted twice.
+
+    The roles are ``total``, ``component`` (the only money summed into category
+    spending), ``breakdown`` (a part of a figure already counted, as after 其中),
+    ``executed``, ``cumulative``, ``planned``, ``change``, ``budget_share`` and
+    ``not_spending``. Figures are decided in text order, so a part sees the role
+    of the figure it belongs to.
+
+    >>> s = "发放文旅惠民消费券113万元,用券60.94万元。"
+    >>> figs = pd.DataFrame({"doc_id": "d", "sentence": s, "value": [1.13e6, 6.094e5], "unit": "yuan",
+    ...     "kind": "spending", "indicator_id": "", "clean_start": [s.index("113"), s.index("60.94")],
+    ...     "clean_end": [s.index(",用"), s.index("。")], "sentence_start": 0})
+    >>> assign_spending_roles(figs)[["spending_role", "spending_role_rule"]].values.tolist()
+    [['component', 'S08'], ['breakdown', 'S10']]
+    """
+    rules = spending_rule_list(spending_rules(folder))
+    rows = list(figures.itertuples())
+    order = sorted(range(len(rows)), key=lambda k: (str(rows[k].doc_id), int(rows[k].sentence_start),
+                                                    int(rows[k].clean_start)))
+    decided: list[tuple[str, str]] = [("", "")] * len(rows)
+    earlier: dict[tuple, list[EarlierMoney]] = {}
+    for k in order:
+        fig = rows[k]
+        sentence = (fig.doc_id, int(fig.sentence_start))
+        decided[k] = spending_role_of(fig, rules, tuple(earlier.get(sentence, ())))
+        if fig.unit == "yuan":
+            earlier.setdefault(sentence, []).append(EarlierMoney(_local_span(fig)[1], float(fig.value), decided[k][0]))
     out = figures.copy()
     out["spending_role"] = [d[0] for d in decided]
     out["spending_role_rule"] = [d[1] for d in decided]

@@ -15,20 +15,33 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .harmonisation import elapsed_share
+
 NO_CATEGORY = "(none)"
 
 
 def category_summary(figures: pd.DataFrame) -> pd.DataFrame:
-    """City × category: figures, projects (report sections), spending and spending share.
+    """Report × category: figures, projects (report sections), spending and spending share,
+    with the report's city, year and period (when the figures have them).
 
-    Spending sums ``component`` money only. The share is of the report's stated
+    Spending sums ``component`` money only (a ``breakdown``, a part of money already
+    counted, is not added again). The share is of the report's stated
     total (its ``total`` figure) where there is one, else of the summed
-    components; ``share_basis`` says which.
+    components; ``share_basis`` says which. When a report's components add up to
+    more than its stated total, the shares keep the true ratio (they may exceed 1
+    together or alone) and ``exceeds_stated_total`` is True on the report's rows.
+
+    >>> f = pd.DataFrame({"doc_id": "a", "city_en": "A", "category": ["", "health", "education"],
+    ...     "section": "s", "unit": "yuan", "value": [10.0, 8.0, 4.0],
+    ...     "spending_role": ["total", "component", "component"], "kind": "spending"})
+    >>> category_summary(f)[["category", "spending_share", "exceeds_stated_total"]].values.tolist()
+    [['(none)', 0.0, True], ['education', 0.4, True], ['health', 0.8, True]]
     """
     f = figures.assign(category=figures["category"].replace("", NO_CATEGORY))
     comp = f["spending_role"].eq("component")
     f = f.assign(component_yuan=np.where(comp, f["value"], 0.0))
-    out = (f.groupby(["doc_id", "city_en", "category"], sort=True)
+    keys = ["doc_id", "city_en"] + [c for c in ("year", "period") if c in f.columns] + ["category"]
+    out = (f.groupby(keys, sort=True)
            .agg(figures=("value", "size"), projects=("section", "nunique"), spending=("component_yuan", "sum"))
            .reset_index())
     stated = f[f["spending_role"].eq("total")].groupby("doc_id")["value"].max()
@@ -40,13 +53,16 @@ def category_summary(figures: pd.DataFrame) -> pd.DataFrame:
         share = np.where(denom > 0, out["spending"] / denom, np.nan)
     out["spending_share"] = share
     out["share_basis"] = np.where(out["doc_id"].map(summed) > 0, basis, "")
+    out["exceeds_stated_total"] = (out["share_basis"].eq("stated_total")
+                                   & (out["doc_id"].map(summed) > out["doc_id"].map(stated)))
     out["figure_share"] = out["figures"] / out.groupby("doc_id")["figures"].transform("sum")
     return out
 
 
 def indicator_comparison(figures: pd.DataFrame, indicators: pd.DataFrame, min_cities: int = 2) -> pd.DataFrame:
-    """Canonical indicators stated by at least ``min_cities`` cities: one row per city, the
-    first (headline) figure of each, with period, elapsed share and per-10k value.
+    """Canonical indicators stated by at least ``min_cities`` different cities: one row per
+    report, the first (headline) figure of each, with period, elapsed share and per-10k value.
+    Two reports of one city count as one city.
 
     ``n_figures`` says how many figures of the report carry the indicator;
     the headline is the first one in the text.
@@ -55,7 +71,7 @@ def indicator_comparison(figures: pd.DataFrame, indicators: pd.DataFrame, min_ci
     n = f.groupby(["indicator_id", "doc_id"]).size().rename("n_figures")
     head = f.groupby(["indicator_id", "doc_id"], sort=True).head(1).set_index(["indicator_id", "doc_id"])
     head = head.join(n).reset_index()
-    cities = head.groupby("indicator_id")["doc_id"].nunique()
+    cities = head.groupby("indicator_id")["city_en"].nunique()  # two reports of one city count once
     head = head[head["indicator_id"].map(cities) >= min_cities]
     labels = indicators.set_index("indicator_id")[["label_en", "label_zh", "comparable"]]
     head = head.join(labels, on="indicator_id")
@@ -72,12 +88,12 @@ def report_summary(figures: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFram
     Projects planned and completed are the largest stated counts of those
     indicators (a report may state sub-programmes too). The pace index is the
     completed share divided by the share of the year elapsed: above 1 means
-    ahead of an even pace.
+    ahead of an even pace. The share of the year elapsed comes from the manifest's
+    ``period_end``, so a report without figures has one too.
     """
     m = manifest[["doc_id", "city_en", "year", "period", "period_end"]].copy()
     m["year"] = m["year"].astype(int)
-    elapsed = figures.groupby("doc_id")["elapsed_share"].first()
-    m["elapsed_share"] = m["doc_id"].map(elapsed)
+    m["elapsed_share"] = m["period_end"].map(elapsed_share)  # from the manifest: a report may have no figures
 
     def largest(mask: pd.Series) -> pd.Series:
         return figures[mask].groupby("doc_id")["value"].max()

@@ -18,10 +18,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import InputError
+
 
 def write_bytes_atomic(data: bytes, path: str | Path) -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename."""
     path = Path(path)
+    if path.is_dir():
+        raise InputError(path, "is a folder: give a file name to write to")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -7,8 +7,8 @@ through matplotlib's font manager (Noto Sans CJK, Source Han Sans, WenQuanYi).
 Install one with ``sudo apt-get install fonts-noto-cjk`` (Debian/Ubuntu) if
 :func:`cjk_font` reports none.
 
->>> summary = pd.DataFrame({"doc_id": ["a", "a"], "city_en": ["A", "A"], "category": ["health", "education"],
-...     "figures": [1, 3], "figure_share": [0.25, 0.75]})
+>>> summary = pd.DataFrame({"doc_id": ["a", "a"], "city_en": ["A", "A"], "year": [2021, 2021],
+...     "period": ["H1", "H1"], "category": ["health", "education"], "figures": [1, 3], "figure_share": [0.25, 0.75]})
 >>> category_profile_data(summary).loc["A"].to_dict()
 {'education': 0.75, 'health': 0.25}
 """
@@ -32,24 +32,28 @@ from .outputs import write_bytes_atomic
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "Source Han Sans CN",
              "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Serif CJK SC")
 TEXT = {
-    "en": {"profile": "Share of each city's figures by policy category", "city": "City", "category": "Category",
+    "en": {"profile": "Share of each report's figures by policy category", "city": "City", "category": "Category",
            "spending": "Spending by policy category (component figures only)", "share": "Share of spending",
            "delivery": "Project delivery: completed share and pace", "completed": "Completed share of projects",
            "pace": "Pace index (completed share / share of year elapsed)", "shared": "Shared indicators per 10,000 residents",
            "per10k": "per 10,000 residents", "unitemised": "not itemised", "none": "no category",
            "basis_stated": "share of the stated total", "basis_summed": "share of summed components",
+           "exceeds": "components exceed the stated total",
            "no_spending": "no spending components", "card": "Report card", "figures": "figures",
            "top": "Figures by category", "funds": "Spending components by category (million yuan)", "even": "even pace",
-           "key": "Canonical indicators (first figure of each)"},
-    "zh": {"profile": "各市数字按政策类别的分布", "city": "城市", "category": "类别",
+           "key": "Canonical indicators (first figure of each)", "no_figures": "no figures to show",
+           "no_shared": "no comparable indicator with a population in two cities"},
+    "zh": {"profile": "各报告数字按政策类别的分布", "city": "城市", "category": "类别",
            "spending": "按政策类别的支出(仅分项)", "share": "支出占比",
            "delivery": "项目完成情况与进度", "completed": "已完成项目占比",
            "pace": "进度指数(完成占比/时间进度)", "shared": "共同指标(每万常住人口)",
            "per10k": "每万人", "unitemised": "未列明", "none": "无类别",
            "basis_stated": "占公布总额", "basis_summed": "占分项合计",
+           "exceeds": "分项合计超过公布总额",
            "no_spending": "无支出分项", "card": "报告概览", "figures": "个数字",
            "top": "各类别数字个数", "funds": "各类别支出分项(百万元)", "even": "时间进度",
-           "key": "规范指标(各取第一个数字)"},
+           "key": "规范指标(各取第一个数字)", "no_figures": "没有可显示的数字",
+           "no_shared": "没有两个城市共有的可比指标"},
 }
 SAVE_META = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
 
@@ -86,59 +90,101 @@ def _labels(lang: str) -> tuple[dict, dict, dict]:
     return cat, ind, cty
 
 
+# ---------------------------------------------------------------- reports
+
+def report_labels(summary: pd.DataFrame, names: dict | None = None) -> pd.Series:
+    """``doc_id`` → chart label of each report in ``summary``: its city's name (``names`` maps
+    city_en to another name), with year and period when the city has several reports.
+
+    >>> s = pd.DataFrame({"doc_id": ["a", "b", "c"], "city_en": ["A", "A", "B"], "year": [2020, 2021, 2021],
+    ...     "period": ["H1", "H1", "to-date"]})
+    >>> report_labels(s).tolist()
+    ['A 2020 H1', 'A 2021 H1', 'B']
+    """
+    r = summary.drop_duplicates("doc_id").set_index("doc_id")
+    label = r["city_en"].map(lambda c: (names or {}).get(c, c))
+    several = r["city_en"].duplicated(keep=False)
+    if {"year", "period"} <= set(r.columns):
+        label[several] = label[several] + " " + r["year"].astype(str)[several] + " " + r["period"][several]
+    same = label.duplicated(keep=False)
+    label[same] = label[same] + " (" + label.index[same].astype(str) + ")"
+    return label
+
+
 # ---------------------------------------------------------------- category profile
 
-def category_profile_data(category_summary: pd.DataFrame) -> pd.DataFrame:
-    """City × category share of the city's figures (rows sum to 1)."""
-    return (category_summary.pivot_table(index="city_en", columns="category", values="figure_share",
+def category_profile_data(category_summary: pd.DataFrame, names: dict | None = None) -> pd.DataFrame:
+    """Report × category share of the report's figures (rows sum to 1), one row per report,
+    labelled by :func:`report_labels` and sorted by label."""
+    if category_summary.empty:
+        return pd.DataFrame(dtype=float)
+    data = (category_summary.pivot_table(index="doc_id", columns="category", values="figure_share",
                                          aggfunc="sum", fill_value=0.0)
             .rename_axis(index=None, columns=None))
+    data.index = data.index.map(report_labels(category_summary, names))
+    return data.sort_index()
 
 
 def category_profile(category_summary: pd.DataFrame, lang: str = "en") -> plt.Figure:
-    """Heatmap of city × policy category: the share of each city's figures."""
+    """Heatmap of report × policy category: the share of each report's figures."""
     with plt.rc_context(_style(lang)):
         cat, _, cty = _labels(lang)
-        data = category_profile_data(category_summary)
-        data = data.rename(index=cty, columns=cat).T
+        data = category_profile_data(category_summary, cty).rename(columns=cat).T
         fig, ax = plt.subplots(figsize=(8, 8), layout="constrained")
-        sns.heatmap(data * 100, annot=True, fmt=".0f", cmap="Blues", cbar_kws={"label": "%"}, ax=ax,
-                    linewidths=0.5, linecolor="white")
+        if data.empty:
+            _no_data(ax, TEXT[lang]["no_figures"])
+        else:
+            sns.heatmap(data * 100, annot=True, fmt=".0f", cmap="Blues", cbar_kws={"label": "%"}, ax=ax,
+                        linewidths=0.5, linecolor="white")
+            ax.tick_params(axis="y", labelrotation=0)
         ax.set_title(TEXT[lang]["profile"] + " (%)")
         ax.set_xlabel(TEXT[lang]["city"])
         ax.set_ylabel(TEXT[lang]["category"])
-        ax.tick_params(axis="y", labelrotation=0)
         return fig
+
+
+def _no_data(ax, message: str) -> None:
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    ax.set_xticks([])
+    ax.set_yticks([])
 
 
 # ---------------------------------------------------------------- spending shares
 
-def spending_shares_data(category_summary: pd.DataFrame) -> pd.DataFrame:
-    """Per city and category: component spending and its share, with the share basis.
+def spending_shares_data(category_summary: pd.DataFrame, names: dict | None = None) -> pd.DataFrame:
+    """Per report and category: component spending and its share, with the share basis and the
+    report's label (:func:`report_labels`).
 
     For a report with a stated total, the part of the total its components do
-    not itemise is a row of its own (category ``(not itemised)``).
+    not itemise is a row of its own (category ``(not itemised)``; zero when the
+    components exceed the total, whose shares then sum to more than 1).
     """
+    cols = ["doc_id", "report", "city_en", "category", "spending", "spending_share", "share_basis"]
+    if category_summary.empty:
+        return pd.DataFrame(columns=cols)
+    labels = report_labels(category_summary, names)
     s = category_summary[category_summary["spending"] > 0][
-        ["city_en", "category", "spending", "spending_share", "share_basis"]].copy()
-    rest = (s[s["share_basis"] == "stated_total"].groupby("city_en")
+        ["doc_id", "city_en", "category", "spending", "spending_share", "share_basis"]].copy()
+    rest = (s[s["share_basis"] == "stated_total"].groupby(["doc_id", "city_en"])
             .agg(spending_share=("spending_share", "sum"), share_basis=("share_basis", "first")).reset_index())
-    rest["spending_share"] = 1 - rest["spending_share"]
+    rest["spending_share"] = (1 - rest["spending_share"]).clip(lower=0)  # components may exceed the total
     rest["category"] = "(not itemised)"
     rest["spending"] = np.nan
-    return pd.concat([s, rest], ignore_index=True).sort_values(["city_en", "category"]).reset_index(drop=True)
+    out = pd.concat([s, rest], ignore_index=True)
+    out["report"] = out["doc_id"].map(labels)
+    return out[cols].sort_values(["report", "category"]).reset_index(drop=True)
 
 
 def spending_shares(category_summary: pd.DataFrame, lang: str = "en") -> plt.Figure:
-    """Horizontal stacked bars of each city's spending by category (components only)."""
+    """Horizontal stacked bars of each report's spending by category (components only)."""
     with plt.rc_context(_style(lang)):
         t = TEXT[lang]
         cat, _, cty = _labels(lang)
         cat = cat | {"(not itemised)": t["unitemised"]}
-        data = spending_shares_data(category_summary)
-        all_cities = sorted(category_summary["city_en"].unique())
-        wide = data.pivot_table(index="city_en", columns="category", values="spending_share", fill_value=0.0)
-        wide = wide.reindex(all_cities).fillna(0.0)
+        data = spending_shares_data(category_summary, cty)
+        labels = report_labels(category_summary, cty) if len(category_summary) else pd.Series(dtype=str)
+        wide = data.pivot_table(index="report", columns="category", values="spending_share", fill_value=0.0)
+        wide = wide.reindex(sorted(labels)).fillna(0.0)
         order = [c for c in wide.sum().sort_values(ascending=False).index if c != "(not itemised)"]
         order += ["(not itemised)"] if "(not itemised)" in wide.columns else []
         colours = dict(zip(order, sns.color_palette("tab20", len(order))))
@@ -146,20 +192,26 @@ def spending_shares(category_summary: pd.DataFrame, lang: str = "en") -> plt.Fig
         fig, ax = plt.subplots(figsize=(13, 5), layout="constrained")
         left = np.zeros(len(wide))
         for c in order:
-            ax.barh([cty.get(x, x) for x in wide.index], wide[c] * 100, left=left, color=colours[c],
-                    label=cat.get(c, c))
+            ax.barh(list(wide.index), wide[c] * 100, left=left, color=colours[c], label=cat.get(c, c))
             left += wide[c].to_numpy() * 100
-        basis = data.groupby("city_en")["share_basis"].first()
-        for i, city in enumerate(wide.index):
-            b = basis.get(city, "")
+        basis = data.groupby("report")["share_basis"].first()
+        exceeds = (category_summary.assign(report=category_summary["doc_id"].map(labels))
+                   .groupby("report")["exceeds_stated_total"].any()
+                   if "exceeds_stated_total" in category_summary and len(category_summary) else pd.Series(dtype=bool))
+        for i, report in enumerate(wide.index):
+            b = basis.get(report, "")
             note = t["basis_stated"] if b == "stated_total" else t["basis_summed"] if b else t["no_spending"]
-            ax.text(101, i, note, va="center", fontsize=8)
-        ax.set_xlim(0, 130)
+            note = t["exceeds"] if exceeds.get(report, False) else note
+            ax.text(max(101, left[i] + 1), i, note, va="center", fontsize=8)
+        if wide.empty:
+            _no_data(ax, t["no_spending"])
+        ax.set_xlim(0, max(130, float(left.max(initial=0)) + 30))
         ax.set_xticks(range(0, 101, 20))
         ax.set_xlabel(t["share"] + " (%)")
         ax.invert_yaxis()
         ax.set_title(t["spending"])
-        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), ncol=1, fontsize=8, frameon=False)
+        if order:
+            ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), ncol=1, fontsize=8, frameon=False)
         return fig
 
 
@@ -206,11 +258,11 @@ def delivery(report_summary: pd.DataFrame, lang: str = "en") -> plt.Figure:
 # ---------------------------------------------------------------- shared indicators
 
 def shared_indicators_data(indicator_comparison: pd.DataFrame) -> pd.DataFrame:
-    """Comparable indicators with a per-10k value in at least two cities."""
+    """Comparable indicators with a per-10k value in at least two cities (not two reports of one city)."""
     d = indicator_comparison[(indicator_comparison["comparable"] == "yes") & indicator_comparison["per_10k"].notna()]
-    n = d.groupby("indicator_id")["doc_id"].transform("nunique")
-    return d[n >= 2][["indicator_id", "label_en", "label_zh", "city_en", "period", "surface", "value", "unit",
-                      "per_10k"]].reset_index(drop=True)
+    n = d.groupby("indicator_id")["city_en"].transform("nunique")
+    return d[n >= 2][["indicator_id", "label_en", "label_zh", "city_en", "period", "period_end", "surface", "value",
+                      "unit", "per_10k"]].reset_index(drop=True)
 
 
 def shared_indicators(indicator_comparison: pd.DataFrame, lang: str = "en", ncols: int = 4) -> plt.Figure:
@@ -223,10 +275,15 @@ def shared_indicators(indicator_comparison: pd.DataFrame, lang: str = "en", ncol
         nrows = max(1, -(-len(ids) // ncols))
         fig, axes = plt.subplots(nrows, ncols, figsize=(3.2 * ncols, 2.4 * nrows), layout="constrained",
                                  squeeze=False)
-        palette = dict(zip(sorted(indicator_comparison["city_en"].unique()), sns.color_palette("Set2", 8)))
+        all_cities = sorted(indicator_comparison["city_en"].unique())
+        colours = sns.color_palette("Set2" if len(all_cities) <= 8 else "husl", len(all_cities))
+        palette = dict(zip(all_cities, colours))
         for ax, i in zip(axes.flat, ids):
             g = d[d["indicator_id"] == i]
-            ax.bar([cty.get(c, c) for c in g["city_en"]], g["per_10k"], color=[palette[c] for c in g["city_en"]])
+            names = [cty.get(c, c) for c in g["city_en"]]
+            several = g["city_en"].duplicated(keep=False).to_numpy()
+            names = [f"{n}\n{e[:4]} {p}" if dup else n for n, e, p, dup in zip(names, g["period_end"], g["period"], several)]
+            ax.bar(names, g["per_10k"], color=[palette[c] for c in g["city_en"]])
             for x, (v, p) in enumerate(zip(g["per_10k"], g["period"])):
                 ax.annotate(f"{v:.3g}\n{p}", (x, v), ha="center", va="bottom", fontsize=7)
             ax.set_title(f"{ind.get(i, i)}\n({g['unit'].iloc[0]}, {t['per10k']})", fontsize=8)
@@ -234,6 +291,8 @@ def shared_indicators(indicator_comparison: pd.DataFrame, lang: str = "en", ncol
             ax.tick_params(labelsize=8)
         for ax in list(axes.flat)[len(ids):]:
             ax.axis("off")
+        if not ids:
+            axes.flat[0].text(0.5, 0.5, t["no_shared"], ha="center", va="center", transform=axes.flat[0].transAxes)
         fig.suptitle(t["shared"])
         return fig
 

@@ -161,3 +161,21 @@ def with_first_char_filter(pattern: re.Pattern) -> re.Pattern:
     flags = _LEADING_FLAGS.match(pattern.pattern)
     head = flags.group() if flags else ""
     return re.compile(f"{head}(?=[{''.join(parts)}]){pattern.pattern[len(head):]}", pattern.flags)
+
+
+def integer_column(df: pd.DataFrame, column: str, where: str | Path) -> list[int]:
+    """The whole numbers in ``df[column]``; anything else is an error naming its row.
+
+    >>> integer_column(pd.DataFrame({"priority": ["90", " 5"]}), "priority", "t.csv")
+    [90, 5]
+    >>> integer_column(pd.DataFrame({"priority": ["high"]}), "priority", "t.csv")
+    Traceback (most recent call last):
+    livelihood_analysis.errors.InputError: t.csv: row 2: 'priority' must be a whole number, not 'high'
+    """
+    out = []
+    for i, value in enumerate(df[column].tolist()):
+        try:
+            out.append(int(str(value).strip()))
+        except ValueError:
+            raise InputError(where, f"row {i + 2}: {column!r} must be a whole number, not {value!r}") from None
+    return out

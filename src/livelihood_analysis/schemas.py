@@ -27,7 +27,7 @@ UNITS = ["person", "person_time", "household", "dwelling", "yuan", "percent", "p
 KINDS = ["actual", "target", "completion_rate", "growth_rate", "share", "spending", "count_of_projects",
          "standard_rate", "other"]
 QUALIFIERS = ["", "about", "nearly", "more_than", "at_least", "within"]
-ROLES = ["", "total", "component", "executed", "cumulative", "planned", "change", "budget_share", "not_spending"]
+ROLES = ["", "total", "component", "breakdown", "executed", "cumulative", "planned", "change", "budget_share", "not_spending"]
 
 
 def _s(description: str, **kw) -> pa.Column:
@@ -58,11 +58,13 @@ FIGURE_FIELDS = {
     "kind": _s("what the figure is: actual, target, spending, share, …", checks=pa.Check.isin(KINDS)),
     "indicator": _s("short simplified-Chinese label of what is counted, from the words around the figure"),
     "indicator_id": _s("canonical indicator id (data/reference/indicators.csv), empty if none applies"),
-    "indicator_basis": _s("where the indicator was recognised: clause, label, preceding text, override"),
+    "indicator_basis": _s("where the indicator was recognised: item (list item), clause, label, preceding "
+                           "text; ' override' when an analyst override decided it"),
     "category": _s("policy category id (data/reference/categories.csv); empty when no rule decides one"),
     "category_basis": _s("which text level and rule decided the category (rule ids of category_rules.csv; "
                          "K-<id> is a keyword cue)"),
-    "spending_role": _s("role of a money figure: total, component, executed, cumulative, planned, change, "
+    "spending_role": _s("role of a money figure: total, component (summed into category spending), breakdown "
+                        "(a part, as after 其中, of money already counted), executed, cumulative, planned, change, "
                         "budget_share, not_spending; empty for non-money figures", checks=pa.Check.isin(ROLES)),
     "spending_role_rule": _s("rule of data/reference/spending_roles.csv that gave the role"),
     "city_en": _s("city name in English"),
@@ -91,17 +93,22 @@ TABLES: dict[str, tuple[str, dict]] = {
         "reason": _s("why it is not a figure: date, year, time, code, hotline, ordinal, list_marker, idiom, "
                      "no unit, …"),
         "sentence": _s("the cleaned sentence around it")}),
-    "category_summary": ("City × policy category: figures, projects, spending and spending share", {
-        "doc_id": DOC, "city_en": _s("city name in English"),
+    "category_summary": ("Report × policy category: figures, projects, spending and spending share", {
+        "doc_id": DOC, "city_en": _s("city name in English"), "year": pa.Column(int, description="year the report covers"),
+        "period": _s("reporting period: H1, Q1-Q3, to-date or full-year"),
         "category": _s("policy category id, or (none) for figures no rule places"),
         "figures": _i("number of figures in the category"),
         "projects": _i("number of report sections (the city's own projects) with figures in the category"),
         "spending": _f("sum of component spending figures in yuan", nullable=False),
-        "spending_share": _f("spending / denominator given by share_basis", checks=pa.Check.in_range(0, 1)),
+        "spending_share": _f("spending / denominator given by share_basis; above 1 only when the components "
+                             "exceed the stated total (see exceeds_stated_total)", checks=pa.Check.ge(0)),
         "share_basis": _s("stated_total (the report's stated total) or summed_components; empty: no spending"),
+        "exceeds_stated_total": pa.Column(bool, description="True when the report's component spending adds up to "
+                                          "more than its stated total: its shares of the stated total then sum to "
+                                          "more than 1 (parts counted twice, or a total of a narrower scope)"),
         "figure_share": _f("share of the report's figures in this category", nullable=False,
                            checks=pa.Check.in_range(0, 1))}),
-    "indicator_comparison": ("Canonical indicators stated by at least two cities, headline figure per city", {
+    "indicator_comparison": ("Canonical indicators stated by at least two different cities, headline figure per report", {
         "indicator_id": _s("canonical indicator id"), "label_en": _s("indicator label, English"),
         "label_zh": _s("indicator label, Chinese"), "comparable": _s("yes if per-10k comparison makes sense"),
         "doc_id": DOC, "city_en": _s("city name in English"), "period": _s("reporting period"),

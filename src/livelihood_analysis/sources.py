@@ -174,6 +174,9 @@ def load_manifest(path: str | Path = paths.MANIFEST) -> pd.DataFrame:
         raise InputError(path, "manifest not found")
     try:
         df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except pd.errors.EmptyDataError:
+        raise InputError(path, f"manifest is empty: expected a header row ({', '.join(REQUIRED_COLUMNS)}) "
+                               "and one row per report") from None
     except (UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise InputError(path, f"cannot be read as a UTF-8 CSV ({exc.__class__.__name__})") from None
     missing = [c for c in REQUIRED_COLUMNS if c not in df.columns]
