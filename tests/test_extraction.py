@@ -203,6 +203,13 @@ def test_an_unseen_report():
     assert dict(zip(rej.surface.astype(str), rej.reason))["12345"] == "hotline"
 
 
+def test_both_ends_of_a_range_share_unit_kind_and_sign():
+    figs, _ = extract_text("失业率同比下降3-5%,补助1.2万—1.5万元/户。", "t")
+    assert figs[["value", "unit", "kind"]].values.tolist() == [
+        [-3, "percent", "growth_rate"], [-5, "percent", "growth_rate"],
+        [12000, "yuan", "standard_rate"], [15000, "yuan", "standard_rate"]]
+
+
 def test_articles_and_chinese_years_are_not_figures():
     figs, rej = extract_text("青岚县二〇二三年为每一名困难群众建一个档案,新建一批幼儿园。", "t")
     assert figs.empty

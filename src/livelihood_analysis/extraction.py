@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .cleaning import CleanText, clean_text
-from .reference import compile_patterns, read_reference, reference_path, with_first_char_filter
+from .reference import compile_patterns, integer_column, read_reference, reference_path, with_first_char_filter
 from .segmentation import CLAUSE_END, sentence_rows
 
 FIGURE_COLUMNS = ["doc_id", "start", "end", "surface", "value", "unit", "measure_word",
@@ -45,8 +45,8 @@ CLAUSE_BREAK = re.compile(rf"[{CLAUSE_END}\n]")
 LONE_MULTIPLIERS = ("万", "千", "百", "亿")  # 千余人 is a thousand and more
 DURATIONS = ("hour", "day", "month", "year")
 DIGIT_RUN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-RANGE_JOINERS = {"至", "到", "~", "-", "—"}
-LIST_JOINERS = {"和", "、", "与", "及", "至", "到", "~", "-", "或", ",", "和近", "、近"}
+RANGE_JOINERS = {"至", "到", "~", "-", "—", "－"}
+LIST_JOINERS = {"和", "、", "与", "及", "至", "到", "~", "-", "—", "－", "或", ",", "和近", "、近"}
 
 
 @dataclass(frozen=True)
@@ -104,8 +104,10 @@ def grammar(folder: str | None = None) -> Grammar:
         rf"(?P<unit>[ \t]?(?:{order(unit_alts)}))?(?P<post>{post})?"))
     unit_map = {r.surface: (r.unit, float(r.multiplier), r.measure_word) for r in unit_rows.itertuples()}
     kind_rules = sorted(
-        ((int(r.priority), r.kind, r.scope, re.compile(r.pattern) if r.pattern else None,
-          frozenset(u for u in r.units.split("|") if u)) for r in kinds.itertuples()),
+        ((priority, r.kind, r.scope, re.compile(r.pattern) if r.pattern else None,
+          frozenset(u for u in r.units.split("|") if u))
+         for priority, r in zip(integer_column(kinds, "priority", reference_path("kind_cues", folder)),
+                                kinds.itertuples())),
         key=lambda k: -k[0])
     return Grammar(
         figure=figure, units=unit_map,
@@ -421,6 +423,7 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
         cands.append([m, value, unit_text])
 
     # pass 2: units shared by lists (150.9万和112.6万平方米), measure word before the number (个11小区)
+    lower = None
     for i, (m, value, unit_text) in enumerate(cands):
         mult = g.multipliers.get(m.group("mult") or "", 1.0)
         unit, umult, mw = _unit_of(unit_text, g) if unit_text else ("", 1.0, "")
@@ -453,12 +456,19 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
         qualifier = next((q for q in quals if q), "")
         si = sentence_at(start)
         cs, ce = _clause_bounds(breaks, len(text), start, end)
-        before = text[cs:m.start()]
+        # the upper end of a range (下降3-5%, 1.2万—1.5万元/户) is read with the words before the
+        # lower end and after itself, and the lower end takes the kind so found
+        upper = lower is not None and lower[0] == unit and text[lower[1]:m.start()].strip() in RANGE_JOINERS
+        before = text[cs:lower[2] if upper else m.start()]
         after = text[end:ce]
         sent_before = text[max(s_starts[si], m.start() - 200):m.start()] if s_starts else before
         kind = _kind(g, unit, unit_text, before, (m.group("post") or "") + after, sent_before)
-        if kind == "growth_rate" and DECREASE.search(before):
-            value = -value
+        sign = -1 if kind == "growth_rate" and DECREASE.search(before) else 1
+        value *= sign
+        if upper:
+            low = figures[-1]
+            figures[-1] = low[:4] + (abs(low[4]) * sign,) + low[5:8] + (kind,) + low[9:]
+        lower = (unit, end, cs if upper else m.start())
         rs, re_ = doc.raw_span(start, end)
         covered[m.start("num"):end] = b"\x01" * (end - m.start("num"))
         sentence, s0 = context(si, start, end)

@@ -27,6 +27,7 @@ import pandas as pd
 
 from .errors import InputError
 from .reference import compile_patterns, integer_column, read_csv_table, read_reference, reference_path
+from .segmentation import CLAUSE_END, ITEM_END, PART_END
 
 RATE_UNITS = {"percent", "percentage_point"}
 COUNTED_ROLES = {"component", "breakdown"}  # money already in category spending, or a part of such money
@@ -35,7 +36,7 @@ OVERRIDE_COLUMNS = ["mapping", "applies_to", "pattern", "target"]
 OVERRIDE_PRIORITY = 1000
 RULE_SCOPES = ("clause", "heading")  # applies_to of category_rules.csv and of overrides
 # Text around a figure, from narrowest to widest: list item, clause, ；-part, sentence.
-LEVELS = (("item", "、,，;；:：。！？!?"), ("clause", ",，;；:：。！？!?"), ("part", ";；。！？!?"), ("sentence", ""))
+LEVELS = (("item", ITEM_END), ("clause", CLAUSE_END), ("part", PART_END), ("sentence", ""))
 
 
 @dataclass(frozen=True)

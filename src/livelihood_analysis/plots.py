@@ -130,13 +130,15 @@ def category_profile(category_summary: pd.DataFrame, lang: str = "en") -> plt.Fi
     with plt.rc_context(_style(lang)):
         cat, _, cty = _labels(lang)
         data = category_profile_data(category_summary, cty).rename(columns=cat).T
-        fig, ax = plt.subplots(figsize=(8, 8), layout="constrained")
+        fig, ax = plt.subplots(figsize=(7 + 0.8 * max(1, data.shape[1]), 8), layout="constrained")
         if data.empty:
             _no_data(ax, TEXT[lang]["no_figures"])
         else:
             sns.heatmap(data * 100, annot=True, fmt=".0f", cmap="Blues", cbar_kws={"label": "%"}, ax=ax,
                         linewidths=0.5, linecolor="white")
             ax.tick_params(axis="y", labelrotation=0)
+            ax.tick_params(axis="x", labelrotation=45)
+            plt.setp(ax.get_xticklabels(), ha="right", rotation_mode="anchor")
         ax.set_title(TEXT[lang]["profile"] + " (%)")
         ax.set_xlabel(TEXT[lang]["city"])
         ax.set_ylabel(TEXT[lang]["category"])
