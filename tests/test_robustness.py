@@ -154,22 +154,34 @@ def reference_copy(tmp_path):
     return folder
 
 
-def test_a_reference_table_with_an_unknown_category_is_a_clear_error(reference_copy, corpus):
-    p = reference_copy / "indicators.csv"
+@pytest.mark.parametrize("table, row, column, value, message", [
+    ("indicators", 4, "category_id", "employmnet", r"row 4: unknown category id 'employmnet'"),
+    ("category_rules", 7, "pattern", "医疗(救助", r"row 7: malformed pattern in 'pattern'"),
+    ("category_rules", 3, "priority", "high", r"row 3: 'priority' must be a whole number, not 'high'"),
+    ("spending_roles", 4, "priority", "high", r"row 4: 'priority' must be a whole number, not 'high'"),
+    ("kind_cues", 5, "priority", "high", r"row 5: 'priority' must be a whole number, not 'high'"),
+    ("category_rules", 6, "applies_to", "clasue", r"row 6: applies_to must be 'clause' or 'heading', not 'clasue'"),
+    ("spending_roles", 5, "scope", "befor", r"row 5: scope must be empty or one of .*not 'befor'"),
+])
+def test_a_mistake_in_a_reference_table_is_a_clear_error(reference_copy, corpus, table, row, column, value, message):
+    """An analyst's typo in a reference table names the file, the row (as a spreadsheet counts
+    it, header included) and the problem."""
+    p = reference_copy / f"{table}.csv"
     df = pd.read_csv(p, dtype=str, keep_default_na=False)
-    df.loc[2, "category_id"] = "employmnet"
+    df.loc[row - 2, column] = value
     df.to_csv(p, index=False)
-    with pytest.raises(InputError, match=r"indicators.csv: row 4: unknown category id 'employmnet'"):
+    with pytest.raises(InputError, match=fr"{table}.csv: {message}"):
         build_tables(corpus, reference=reference_copy)
 
 
-def test_a_reference_table_with_a_malformed_pattern_is_a_clear_error(reference_copy, corpus):
-    p = reference_copy / "category_rules.csv"
+def test_a_reference_folder_drives_extraction_too(reference_copy, corpus):
+    """build_tables(reference=...) uses that folder's units, cues and cleaning rules, not only
+    its categories: without the unit 套, no figure is a dwelling."""
+    p = reference_copy / "units.csv"
     df = pd.read_csv(p, dtype=str, keep_default_na=False)
-    df.loc[5, "pattern"] = "医疗(救助"
-    df.to_csv(p, index=False)
-    with pytest.raises(InputError, match=r"category_rules.csv: row 7: malformed pattern in 'pattern'"):
-        build_tables(corpus, reference=reference_copy)
+    df[df.unit != "dwelling"].to_csv(p, index=False)
+    assert (build_tables(corpus)["figures"].unit == "dwelling").sum() > 10
+    assert (build_tables(corpus, reference=reference_copy)["figures"].unit == "dwelling").sum() == 0
 
 
 def test_an_override_file_with_bad_columns_is_a_clear_error(tmp_path, capsys):
@@ -306,16 +318,6 @@ def test_an_empty_manifest_is_a_clear_error(tmp_path, capsys):
     assert err.startswith(f"error: {tmp_path / 'manifest.csv'}: manifest is empty") and len(err.splitlines()) == 1
 
 
-@pytest.mark.parametrize("table, row", [("category_rules", 3), ("spending_roles", 4)])
-def test_a_priority_that_is_not_a_whole_number_is_a_clear_error(reference_copy, corpus, table, row):
-    p = reference_copy / f"{table}.csv"
-    df = pd.read_csv(p, dtype=str, keep_default_na=False)
-    df.loc[row - 2, "priority"] = "high"
-    df.to_csv(p, index=False)
-    with pytest.raises(InputError, match=fr"{table}.csv: row {row}: 'priority' must be a whole number, not 'high'"):
-        build_tables(corpus, reference=reference_copy)
-
-
 @pytest.mark.parametrize("command", ["build", "extract"])
 @pytest.mark.parametrize("workers", ["0", "-1", "two"])
 def test_workers_must_be_a_positive_whole_number(tmp_path, capsys, command, workers):
@@ -371,20 +373,3 @@ def test_indicator_overrides_on_headings_are_refused(tmp_path):
         read_overrides(p)
 
 
-def test_a_typo_in_applies_to_of_category_rules_is_a_clear_error(reference_copy, corpus):
-    p = reference_copy / "category_rules.csv"
-    df = pd.read_csv(p, dtype=str, keep_default_na=False)
-    df.loc[4, "applies_to"] = "clasue"
-    df.to_csv(p, index=False)
-    with pytest.raises(InputError, match=r"category_rules.csv: row 6: applies_to must be 'clause' or 'heading', "
-                                         r"not 'clasue'"):
-        build_tables(corpus, reference=reference_copy)
-
-
-def test_an_unknown_scope_in_spending_roles_is_a_clear_error(reference_copy, corpus):
-    p = reference_copy / "spending_roles.csv"
-    df = pd.read_csv(p, dtype=str, keep_default_na=False)
-    df.loc[3, "scope"] = "befor"
-    df.to_csv(p, index=False)
-    with pytest.raises(InputError, match=r"spending_roles.csv: row 5: scope must be empty or one of .*not 'befor'"):
-        build_tables(corpus, reference=reference_copy)

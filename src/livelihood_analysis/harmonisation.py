@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .reference import compile_patterns, integer_column, read_csv_table, read_reference, reference_path
+from .reference import check_rows, compile_patterns, integer_column, read_csv_table, read_reference, reference_path
 from .segmentation import CLAUSE_END, ITEM_END, PART_END
 
 RATE_UNITS = {"percent", "percentage_point"}
@@ -76,18 +76,13 @@ def read_overrides(source: str | Path | pd.DataFrame) -> pd.DataFrame:
         raise InputError(where, f"override table lacks column(s) {', '.join(missing)}; "
                                 f"expected {', '.join(OVERRIDE_COLUMNS)}")
     df = df[OVERRIDE_COLUMNS].fillna("").astype(str).reset_index(drop=True)
-    bad = df[~df["mapping"].isin(["category", "indicator"])]
-    if len(bad):
-        raise InputError(where, f"row {bad.index[0] + 2}: mapping must be 'category' or 'indicator', "
-                                f"not {bad['mapping'].iloc[0]!r}")
-    bad = df[~df["applies_to"].isin(RULE_SCOPES)]
-    if len(bad):
-        raise InputError(where, f"row {bad.index[0] + 2}: applies_to must be 'heading' or 'clause', "
-                                f"not {bad['applies_to'].iloc[0]!r}")
-    bad = df[df["mapping"].eq("indicator") & df["applies_to"].ne("clause")]
-    if len(bad):
-        raise InputError(where, f"row {bad.index[0] + 2}: indicators are recognised in the text around a "
-                                f"figure only: applies_to must be 'clause', not {bad['applies_to'].iloc[0]!r}")
+    check_rows(df, ~df["mapping"].isin(["category", "indicator"]), where,
+               lambda r: f"mapping must be 'category' or 'indicator', not {r.mapping!r}")
+    check_rows(df, ~df["applies_to"].isin(RULE_SCOPES), where,
+               lambda r: f"applies_to must be 'heading' or 'clause', not {r.applies_to!r}")
+    check_rows(df, df["mapping"].eq("indicator") & df["applies_to"].ne("clause"), where,
+               lambda r: "indicators are recognised in the text around a figure only: "
+                         f"applies_to must be 'clause', not {r.applies_to!r}")
     for i, pattern in enumerate(compile_patterns(df, "pattern", where)):
         if pattern.search(""):
             raise InputError(where, f"row {i + 2}: pattern {pattern.pattern!r} matches empty text, so it would "
@@ -97,10 +92,8 @@ def read_overrides(source: str | Path | pd.DataFrame) -> pd.DataFrame:
 
 
 def _check_ids(df: pd.DataFrame, column: str, known: set[str], where: str | Path) -> None:
-    bad = df[~df[column].isin(known)]
-    if len(bad):
-        raise InputError(where, f"row {bad.index[0] + 2}: unknown {column.replace('_', ' ')} "
-                                f"{bad[column].iloc[0]!r} (known: see categories.csv / indicators.csv)")
+    check_rows(df, ~df[column].isin(known), where,
+               lambda r: f"unknown {column.replace('_', ' ')} {r[column]!r} (known: see categories.csv / indicators.csv)")
 
 
 def categories(folder: str | Path | None = None) -> pd.DataFrame:
@@ -124,10 +117,8 @@ def category_rules(folder: str | Path | None = None, overrides: pd.DataFrame | N
     path = reference_path("category_rules", folder)
     df = read_reference("category_rules", ["rule_id", "applies_to", "pattern", "category_id", "priority"], folder)
     _check_ids(df, "category_id", known, path)
-    bad = df[~df["applies_to"].isin(RULE_SCOPES)]
-    if len(bad):
-        raise InputError(path, f"row {bad.index[0] + 2}: applies_to must be 'clause' or 'heading', "
-                               f"not {bad['applies_to'].iloc[0]!r}")
+    check_rows(df, ~df["applies_to"].isin(RULE_SCOPES), path,
+               lambda r: f"applies_to must be 'clause' or 'heading', not {r.applies_to!r}")
     pats = compile_patterns(df, "pattern", path)
     priorities = integer_column(df, "priority", path)
     rules = [Rule(r.rule_id, r.applies_to, p, r.category_id, priority)
@@ -349,13 +340,10 @@ def spending_rules(folder: str | Path | None = None) -> pd.DataFrame:
     df = read_reference("spending_roles", ["rule_id", "role", "indicator", "kind", "scope", "pattern", "priority"],
                         folder)
     path = reference_path("spending_roles", folder)
-    bad = df[~df["scope"].isin(SPENDING_SCOPES)]
-    if len(bad):
-        raise InputError(path, f"row {bad.index[0] + 2}: scope must be empty or one of "
-                               f"{', '.join(sorted(SPENDING_SCOPES - {''}))}, not {bad['scope'].iloc[0]!r}")
-    bad = df[df["scope"].eq("part_of_earlier") & df["pattern"].eq("")]
-    if len(bad):
-        raise InputError(path, f"row {bad.index[0] + 2}: scope part_of_earlier needs a pattern")
+    check_rows(df, ~df["scope"].isin(SPENDING_SCOPES), path,
+               lambda r: f"scope must be empty or one of {', '.join(sorted(SPENDING_SCOPES - {''}))}, not {r.scope!r}")
+    check_rows(df, df["scope"].eq("part_of_earlier") & df["pattern"].eq(""), path,
+               lambda r: "scope part_of_earlier needs a pattern")
     df["compiled"] = compile_patterns(df, "pattern", path)
     df = df.assign(priority=integer_column(df, "priority", path)).sort_values("priority", ascending=False,
                                                                                kind="stable")

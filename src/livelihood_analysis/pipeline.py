@@ -49,7 +49,7 @@ def build_tables(corpus: pd.DataFrame, overrides=None, reference: str | Path | N
     folder of reference tables to use instead of ``data/reference/``.
     """
     ov = read_overrides(overrides) if overrides is not None else None
-    done = process_reports(list(zip(corpus["doc_id"], corpus["text"])), workers, progress)
+    done = process_reports(list(zip(corpus["doc_id"], corpus["text"])), workers, progress, reference)
     figures, rejected = frames(done.figures, done.rejected)
     harmonised = harmonise(figures, corpus, reference, ov)
     headings = headings_recognised(pd.DataFrame(done.headings, columns=["doc_id", "section"]), reference, ov)

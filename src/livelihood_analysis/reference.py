@@ -179,3 +179,17 @@ def integer_column(df: pd.DataFrame, column: str, where: str | Path) -> list[int
         except ValueError:
             raise InputError(where, f"row {i + 2}: {column!r} must be a whole number, not {value!r}") from None
     return out
+
+
+def check_rows(df: pd.DataFrame, bad: pd.Series, where: str | Path, problem) -> None:
+    """Raise an :class:`InputError` naming the first row where ``bad`` holds (its CSV line
+    number, counting the header) and ``problem(row)``, a description of what is wrong.
+
+    >>> df = pd.DataFrame({"scope": ["before", "befor"]})
+    >>> check_rows(df, ~df["scope"].isin({"before"}), "t.csv", lambda r: f"unknown scope {r.scope!r}")
+    Traceback (most recent call last):
+    livelihood_analysis.errors.InputError: t.csv: row 3: unknown scope 'befor'
+    """
+    if bad.any():  # the index is the row's place in the file (kept when ``df`` is a subset)
+        label = bad[bad].index[0]
+        raise InputError(where, f"row {label + 2}: {problem(df.loc[label])}")

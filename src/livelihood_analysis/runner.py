@@ -16,6 +16,7 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .cleaning import clean_text
 from .extraction import extract_rows
@@ -38,17 +39,18 @@ class Processed:
             mine.extend(theirs)
 
 
-def process_report(doc_id: str, raw: str) -> tuple[list, list, list, list]:
-    """Clean and extract one report: ``(figures, rejected, removals, headings)`` rows."""
-    doc = clean_text(raw, doc_id)
-    sents = sentence_rows(doc)
-    figures, rejected = extract_rows(doc, sents=sents)
+def process_report(doc_id: str, raw: str, reference: str | None = None) -> tuple[list, list, list, list]:
+    """Clean and extract one report: ``(figures, rejected, removals, headings)`` rows.
+    ``reference``: a folder of reference tables to use instead of ``data/reference/``."""
+    doc = clean_text(raw, doc_id, reference)
+    sents = sentence_rows(doc, reference)
+    figures, rejected = extract_rows(doc, reference, sents=sents)
     headings = [(doc_id, r[9]) for r in sents if r[7]]
     return figures, rejected, list(doc.records), headings
 
 
-def _process_chunk(chunk: list[tuple[str, str]]) -> list[tuple]:
-    return [process_report(doc_id, raw) for doc_id, raw in chunk]
+def _process_chunk(chunk: list[tuple[str, str]], reference: str | None = None) -> list[tuple]:
+    return [process_report(doc_id, raw, reference) for doc_id, raw in chunk]
 
 
 def default_workers() -> int:
@@ -65,22 +67,26 @@ def show_progress(quiet: bool = False) -> bool:
 
 
 def process_reports(reports: list[tuple[str, str]], workers: int | None = None,
-                    progress: bool = False) -> Processed:
-    """Clean and extract ``(doc_id, raw_text)`` pairs, in order, on ``workers`` processes."""
+                    progress: bool = False, reference: str | Path | None = None) -> Processed:
+    """Clean and extract ``(doc_id, raw_text)`` pairs, in order, on ``workers`` processes,
+    with the reference tables of ``reference`` (default ``data/reference/``)."""
+    from functools import partial
+
     from tqdm import tqdm
 
+    reference = str(reference) if reference else None
     workers = workers or default_workers()
     out = Processed()
     bar = tqdm(total=len(reports), unit="report", disable=not progress, file=sys.stderr)
     if workers == 1 or len(reports) < PARALLEL_FROM:
         for doc_id, raw in reports:
-            out.add(process_report(doc_id, raw))
+            out.add(process_report(doc_id, raw, reference))
             bar.update(1)
     else:
         size = max(1, min(64, len(reports) // (workers * 8)))
         chunks = [reports[i:i + size] for i in range(0, len(reports), size)]
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for chunk, parts in zip(chunks, pool.map(_process_chunk, chunks)):
+            for chunk, parts in zip(chunks, pool.map(partial(_process_chunk, reference=reference), chunks)):
                 for part in parts:
                     out.add(part)
                 bar.update(len(chunk))

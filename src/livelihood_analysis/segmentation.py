@@ -41,7 +41,7 @@ def _heading_patterns(folder: str | None = None):
     return tuple(zip(pats, df["level"].astype(int), df["scope"]))
 
 
-def heading_of(sentence: str, whole_line: bool) -> tuple[int, str] | None:
+def heading_of(sentence: str, whole_line: bool, folder: str | None = None) -> tuple[int, str] | None:
     """``(level, title)`` if a line-initial sentence is a heading, else None.
 
     >>> heading_of("(一)全力扶持大学生就业创业", True)
@@ -50,7 +50,7 @@ def heading_of(sentence: str, whole_line: bool) -> tuple[int, str] | None:
     ((1, '更好的教育'), None)
     """
     s = sentence.strip()
-    for pattern, level, scope in _heading_patterns():
+    for pattern, level, scope in _heading_patterns(str(folder) if folder else None):
         if scope == "whole_line" and not whole_line:
             continue
         m = pattern.match(s)
@@ -64,8 +64,9 @@ def sentences(doc: CleanText) -> pd.DataFrame:
     return pd.DataFrame(sentence_rows(doc), columns=SENTENCE_COLUMNS)
 
 
-def sentence_rows(doc: CleanText) -> list[tuple]:
-    """The rows of :func:`sentences` as tuples (no DataFrame: fast for many small reports)."""
+def sentence_rows(doc: CleanText, folder: str | None = None) -> list[tuple]:
+    """The rows of :func:`sentences` as tuples (no DataFrame: fast for many small reports);
+    ``folder``: reference tables to use instead of ``data/reference/``."""
     text, rows, stack = doc.text, [], []
     line_start = True
     for m in SENTENCE_RE.finditer(text):
@@ -82,7 +83,7 @@ def sentence_rows(doc: CleanText) -> list[tuple]:
             k -= 1
         starts_line = k < 0 or text[k] == "\n" or line_start
         ends_line = e == len(text) or text[e:e + 1] == "\n"
-        head = heading_of(body, starts_line and ends_line) if starts_line else None
+        head = heading_of(body, starts_line and ends_line, folder) if starts_line else None
         if head:
             level, title = head
             stack = [h for h in stack if h[0] < level] + [(level, title)]
