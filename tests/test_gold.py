@@ -108,3 +108,11 @@ def test_held_out_non_figures_never_become_figures():
         if len(hit):
             clashes.append((r.doc_id, r.excerpt, hit.surface.tolist()))
     assert not clashes
+
+
+def test_score_command_scores_the_held_out_folder(capsys):
+    from livelihood_analysis.cli import main
+
+    assert main(["score", "--gold", str(HELDOUT_DIR)]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1].split()
+    assert last[:3] == ["ALL", "572", "572"]

@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
 
     sc = sub.add_parser("score", help="print extraction precision/recall against the gold standard")
     sc.add_argument("--differences", action="store_true", help="also list every disagreement with the gold standard")
+    sc.add_argument("--gold", type=Path, default=None, metavar="DIR",
+                    help="gold-standard folder (default tests/gold; tests/heldout scores the held-out reports in it)")
     return p
 
 
@@ -102,12 +104,13 @@ def _cmd_clean(args) -> int:
 
 
 def _cmd_score(args) -> int:
-    from .evaluation import corpus_differences, score_corpus
+    from .evaluation import GOLD_DIR, corpus_differences, score_corpus
 
+    gold = args.gold or GOLD_DIR
     with pd.option_context("display.width", 200, "display.max_rows", None, "display.max_colwidth", 50):
-        print(score_corpus().to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+        print(score_corpus(gold).to_string(index=False, float_format=lambda x: f"{x:.3f}"))
         if args.differences:
-            print(corpus_differences().to_string(index=False))
+            print(corpus_differences(gold).to_string(index=False))
     return 0
 
 

@@ -119,20 +119,30 @@ def differences(figures: pd.DataFrame, matched: pd.DataFrame) -> pd.DataFrame:
 
 
 def _corpus_against_gold(gold_folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Extract and match: the ``.txt`` reports beside the gold files if there are any
+    (``tests/heldout/``), else the manifest's corpus (``tests/gold/``)."""
     from .cleaning import clean_corpus
-    from .extraction import extract_corpus
+    from .extraction import extract_corpus, extract_files
     from .sources import load_corpus
 
-    corpus = load_corpus()
-    figures, _ = extract_corpus(clean_corpus(corpus))
+    files = sorted(Path(gold_folder).glob("*.txt"))
+    if files:
+        figures, _, errors = extract_files(files, workers=1)
+        if errors:
+            raise errors[0]
+        texts = {p.stem: p.read_text(encoding="utf-8") for p in files}
+    else:
+        corpus = load_corpus()
+        figures, _ = extract_corpus(clean_corpus(corpus))
+        texts = dict(zip(corpus["doc_id"], corpus["text"]))
     gold = load_gold(gold_folder)
     figures = figures[figures["doc_id"].isin(set(gold["doc_id"]))]
-    texts = dict(zip(corpus["doc_id"], corpus["text"]))
     return figures, match_gold(figures, gold, texts)
 
 
 def score_corpus(gold_folder: str | Path = GOLD_DIR) -> pd.DataFrame:
-    """Extract the manifest's corpus and score it against the gold standard."""
+    """Extract the manifest's corpus (or the reports in ``gold_folder``) and score it
+    against the gold standard there."""
     return scores(*_corpus_against_gold(gold_folder))
 
 
