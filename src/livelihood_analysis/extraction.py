@@ -193,25 +193,32 @@ def _clause_bounds(breaks: list[int], n: int, start: int, end: int) -> tuple[int
 LABEL_PREFIX = re.compile(
     r"^(?:截至目前|截至[^,，]{0,6}(?:底|末)|目前|今年以来|今年|上半年|全年|年内|其中|同时|累计|共计|共|全市|全县|全区|该市|我市|"
     r"已经|已|并|新|为|对|向|在|实现|完成了?|达到|达|有|[0-9x]{4}年|x市|x)+")
+COUNTED = frozenset({"count", "person", "person_time", "household", "dwelling"})  # units of things counted
+LABEL_NOT_NOUN = re.compile(r"[已的是为了和及与将在于等以来内均全共]|左右|上调|符合|提前|按期")
+LABEL_NOUN_END = re.compile(r"[已的是为将在于等]|正在|完成|实现|达到|参加|参与|得到|获得|受益|享受")
 LABEL_CUT = re.compile(r".*(?:[的,，、和及与由从到至为是达]|[0-9.]+[^\u4e00-\u9fff]*)")
 
 
-def indicator_label(before: str, after: str) -> str:
+def indicator_label(before: str, after: str, unit: str = "") -> str:
     """A short label of what a figure counts, from the words around it.
+
+    After a measure word the counted noun usually follows (认定47家就业见习基地,
+    组织4.9万名群众); otherwise the words before the figure name it.
 
     >>> indicator_label("截至目前全市城镇新增就业", ",就业困难人员")
     '城镇新增就业'
     >>> indicator_label("其中", "幼儿园、24所中小学已竣工")
     '幼儿园'
+    >>> indicator_label("累计认定", "就业见习基地,共派遣", "count")
+    '就业见习基地'
     """
-    tail = re.match(r"[\u4e00-\u9fff]{2,10}", after or "")
+    tail = re.match(r"[\u4e00-\u9fff]{2,12}", after or "")
     head = LABEL_CUT.sub("", before or "")
     head = LABEL_PREFIX.sub("", head)[-12:]
-    if tail and len(head) < 2 and not re.match(r"[已的是为了和及与将在于]", tail.group()):
-        return re.split(r"[已的是为将]|正在|完成", tail.group())[0] or tail.group()
-    if head:
-        return head
-    return tail.group() if tail else ""
+    noun = LABEL_NOUN_END.split(tail.group())[0] if tail else ""
+    if len(noun) >= 2 and not LABEL_NOT_NOUN.match(noun) and (unit in COUNTED or len(head) < 2):
+        return noun
+    return head or noun or (tail.group() if tail else "")
 
 
 def _kind(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent_before: str) -> str:
@@ -473,7 +480,7 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
         covered[m.start("num"):end] = b"\x01" * (end - m.start("num"))
         sentence, s0 = context(si, start, end)
         figures.append((doc.doc_id, rs, re_, raw[rs:re_], value, unit, mw if unit == "count" else "",
-                        qualifier, kind, indicator_label(before, after), "", sentence,
+                        qualifier, kind, indicator_label(before, after, unit), "", sentence,
                         s_section[si] if s_text else "", s_path[si] if s_text else "",
                         text[cs:ce], start, end, s0))
 
