@@ -210,6 +210,45 @@ def test_both_ends_of_a_range_share_unit_kind_and_sign():
         [12000, "yuan", "standard_rate"], [15000, "yuan", "standard_rate"]]
 
 
+@pytest.mark.parametrize("text, expected", [  # found by review of stop 9
+    ("城乡低保补助标准提高15元。", [("15元", 15, "yuan", "", "standard_rate")]),
+    ("低保标准提高百分之八。", [("百分之八", 8, "percent", "", "growth_rate")]),
+    ("本次培训包括12项内容,改造12个内涝点。", [("12项", 12, "count", "", "count_of_projects"),
+                                              ("12个", 12, "count", "", "actual")]),
+    ("标准全部统一到120元/月。", [("120元", 120, "yuan", "", "standard_rate")]),
+    ("覆盖率达到百分之百,下降百分之一。", [("百分之百", 100, "percent", "", "share"),
+                                          ("百分之一", -1, "percent", "", "growth_rate")]),
+    ("一年一度的招聘会,一年四季不停。", []),
+    ("每招用1名高校毕业生补助1500元。", [("1500元", 1500, "yuan", "", "standard_rate")]),
+])
+def test_words_that_look_like_figures(text, expected):
+    # and a monthly total is spending, not a standard: 每月为1.2万名低保对象发放补贴1500万元
+    assert extract_text("每月为1.2万名低保对象发放补贴1500万元。", "t")[0].kind.tolist()[-1] == "spending"
+    figs, _ = extract_text(text, "t")
+    assert [tuple(r) for r in figs[["surface", "value", "unit", "qualifier", "kind"]].values.tolist()] == expected
+
+
+def test_table_rows_keep_their_headers_and_titles_need_no_headers():
+    t = "新增城镇就业(人)\n目标 完成\n全市 27800 30000\n其中: 甲区 1000 1200\n乙区 2000 2500\n新建住房(套)\n全市 50 60\n"
+    figs, _ = extract_text(t, "t")
+    assert figs[["value", "unit", "kind"]].values.tolist() == [
+        [27800, "person", "target"], [30000, "person", "actual"], [1000, "person", "target"],
+        [1200, "person", "actual"], [2000, "person", "target"], [2500, "person", "actual"],
+        [50, "dwelling", "actual"], [60, "dwelling", "actual"]]
+
+
+def test_an_edited_reference_table_is_read_again_in_the_same_session(tmp_path):
+    from livelihood_analysis.reference import working_copy
+    from livelihood_analysis.runner import process_reports
+
+    ref = working_copy(tmp_path / "ref")
+    units = lambda: [r[5] for r in process_reports([("d", "新建公厕12座。")], workers=1, reference=ref).figures]
+    assert units() == ["count"]
+    df = pd.read_csv(ref / "units.csv", dtype=str, keep_default_na=False)
+    df[df.surface != "座"].to_csv(ref / "units.csv", index=False)
+    assert units() == []
+
+
 def test_articles_and_chinese_years_are_not_figures():
     figs, rej = extract_text("青岚县二〇二三年为每一名困难群众建一个档案,新建一批幼儿园。", "t")
     assert figs.empty
@@ -249,3 +288,4 @@ def test_first_char_filter_keeps_every_match(raw):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in p.finditer(text)], p.pattern
     assert with_first_char_filter(re.compile(r"(?i)abc")).pattern == "(?i)abc"
     assert with_first_char_filter(re.compile(r"\d+")).pattern == r"\d+"
+    assert with_first_char_filter(re.compile(r"(?s)(?m)^编号[0-9]+")).pattern == r"(?s)(?m)(?=[编])^编号[0-9]+"

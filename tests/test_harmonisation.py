@@ -249,6 +249,15 @@ def test_a_qizhong_part_of_counted_money_is_a_breakdown_but_a_part_of_a_stated_t
     assert roles(figs) == ["total", "component"]
 
 
+def test_a_qizhong_list_ends_at_a_clause_that_is_not_money():
+    # found by review: later money of the same part, after a clause about something else, is not a part
+    from livelihood_analysis.harmonisation import assign_spending_roles
+    s = "发放创业担保贷款8000万元,其中个人贷款5000万元,扶持创业1200人,发放技能培训补贴600万元。"
+    figs = _figures(s, "8000万元", "5000万元", "600万元", unit="yuan", kind="spending", indicator_id="")
+    figs["value"] = [8e7, 5e7, 6e6]
+    assert assign_spending_roles(figs).spending_role.tolist() == ["component", "breakdown", "component"]
+
+
 def test_components_above_the_stated_total_keep_their_true_share_and_are_flagged(tables):
     # review defect 2: a share above 1 failed validation and stopped build. Zaozhuang states
     # 民生支出124.7亿元; suppose its 5亿元 创业担保贷款 had been reported as 500亿元.

@@ -162,6 +162,10 @@ def reference_copy(tmp_path):
     ("kind_cues", 5, "priority", "high", r"row 5: 'priority' must be a whole number, not 'high'"),
     ("category_rules", 6, "applies_to", "clasue", r"row 6: applies_to must be 'clause' or 'heading', not 'clasue'"),
     ("spending_roles", 5, "scope", "befor", r"row 5: scope must be empty or one of .*not 'befor'"),
+    ("kind_cues", 3, "scope", "befor", r"row 3: scope must be one of .*not 'befor'"),
+    ("units", 4, "multiplier", "ten", r"row 4: multiplier must be a number, not 'ten'"),
+    ("nonfigure_patterns", 2, "whole_token", "y", r"row 2: whole_token must be 'yes' or 'no', not 'y'"),
+    ("qualifiers", 2, "position", "front", r"row 2: position must be before, after_number or after_unit"),
 ])
 def test_a_mistake_in_a_reference_table_is_a_clear_error(reference_copy, corpus, table, row, column, value, message):
     """An analyst's typo in a reference table names the file, the row (as a spreadsheet counts

@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .reference import compile_patterns, read_reference, reference_path
+from .reference import compile_patterns, read_reference, reference_path, tables_stamp
 
 REMOVAL_COLUMNS = ["doc_id", "rule", "action", "raw_start", "raw_end", "text"]
 
@@ -60,8 +60,12 @@ class CleanText:
         return int(self.index[start]), int(self.index[end - 1]) + 1
 
 
-@lru_cache(maxsize=8)
 def _rules(folder: str | None) -> tuple[tuple[str, str, re.Pattern], ...]:
+    return _compiled_rules(folder, tables_stamp(("cleaning_rules",), folder))
+
+
+@lru_cache(maxsize=8)
+def _compiled_rules(folder: str | None, stamp: tuple) -> tuple[tuple[str, str, re.Pattern], ...]:
     df = read_reference("cleaning_rules", ["rule", "action", "pattern"], folder)
     pats = compile_patterns(df, "pattern", reference_path("cleaning_rules", folder))
     return tuple(zip(df["rule"], df["action"], pats))

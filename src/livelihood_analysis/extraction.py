@@ -28,7 +28,8 @@ import numpy as np
 import pandas as pd
 
 from .cleaning import CleanText, clean_text
-from .reference import compile_patterns, integer_column, read_reference, reference_path, with_first_char_filter
+from .reference import (check_rows, compile_patterns, integer_column, read_reference, reference_path, tables_stamp,
+                        with_first_char_filter)
 from .segmentation import CLAUSE_END, sentence_rows
 
 FIGURE_COLUMNS = ["doc_id", "start", "end", "surface", "value", "unit", "measure_word",
@@ -44,6 +45,7 @@ DECREASE = re.compile(r"(?:下降|减少|降低|回落)了?$")
 CLAUSE_BREAK = re.compile(rf"[{CLAUSE_END}\n]")
 LONE_MULTIPLIERS = ("万", "千", "百", "亿")  # 千余人 is a thousand and more
 DURATIONS = ("hour", "day", "month", "year")
+CN_NUMERAL_START = re.compile(CHINESE)
 DIGIT_RUN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 RANGE_JOINERS = {"至", "到", "~", "-", "—", "－"}
 LIST_JOINERS = {"和", "、", "与", "及", "至", "到", "~", "-", "—", "－", "或", ",", "和近", "、近"}
@@ -56,7 +58,7 @@ class Grammar:
     figure: re.Pattern
     units: dict          # surface -> (unit, multiplier, measure_word)
     multipliers: dict    # surface -> multiplier
-    qualifiers: dict     # (position, surface) -> qualifier
+    qualifiers: dict     # (position, surface) -> (qualifier, units it applies to; empty: all)
     kind_rules: list     # (priority, kind, scope, pattern, units)
     nonfigures: list     # (reason, pattern, whole_token)
     measure_words: frozenset
@@ -66,16 +68,36 @@ def _alternation(surfaces: list[str]) -> str:
     return "|".join(re.escape(s) for s in sorted(set(surfaces), key=lambda s: (-len(s), s)))
 
 
-@lru_cache(maxsize=4)
+GRAMMAR_TABLES = ("units", "qualifiers", "kind_cues", "nonfigure_patterns")
+KIND_SCOPES = frozenset({"before", "after", "unit", "sentence_before"})
+
+
 def grammar(folder: str | None = None) -> Grammar:
-    """Build the figure grammar from ``data/reference/`` (or ``folder``)."""
+    """The figure grammar of the reference tables in ``data/reference/`` (or ``folder``),
+    built once and again whenever one of its tables changes."""
+    folder = str(folder) if folder else None
+    return _grammar(folder, tables_stamp(GRAMMAR_TABLES, folder))
+
+
+@lru_cache(maxsize=4)
+def _grammar(folder: str | None, stamp: tuple) -> Grammar:
     units = read_reference("units", ["surface", "unit", "multiplier", "dimension", "measure_word",
                                      "gap_pattern", "not_before"], folder)
-    quals = read_reference("qualifiers", ["surface", "position", "qualifier"], folder)
+    quals = read_reference("qualifiers", ["surface", "position", "qualifier", "units"], folder)
     kinds = read_reference("kind_cues", ["kind", "scope", "pattern", "units", "priority"], folder)
     nonfig = read_reference("nonfigure_patterns", ["reason", "pattern", "whole_token"], folder)
     for df, name in ((kinds, "kind_cues"), (nonfig, "nonfigure_patterns")):
         compile_patterns(df, "pattern", reference_path(name, folder))
+    check_rows(kinds, ~kinds["scope"].isin(KIND_SCOPES), reference_path("kind_cues", folder),
+               lambda r: f"scope must be one of {', '.join(sorted(KIND_SCOPES))}, not {r.scope!r}")
+    check_rows(nonfig, ~nonfig["whole_token"].str.strip().str.lower().isin({"yes", "no"}),
+               reference_path("nonfigure_patterns", folder),
+               lambda r: f"whole_token must be 'yes' or 'no', not {r.whole_token!r}")
+    check_rows(units, pd.to_numeric(units["multiplier"], errors="coerce").isna(), reference_path("units", folder),
+               lambda r: f"multiplier must be a number, not {r.multiplier!r}")
+    check_rows(quals, ~quals["position"].isin({"before", "after_number", "after_unit"}),
+               reference_path("qualifiers", folder),
+               lambda r: f"position must be before, after_number or after_unit, not {r.position!r}")
     for name, df, col in (("units", units, "not_before"), ("units", units, "gap_pattern")):
         compile_patterns(df.assign(**{col: df[col].map(lambda p: f"(?:{p})")}), col,
                          reference_path(name, folder))
@@ -94,7 +116,8 @@ def grammar(folder: str | None = None) -> Grammar:
         unit_alts.append((r.surface, gap + re.escape(r.surface) + nb))
     order = lambda alts: "|".join(p for s, p in sorted(alts, key=lambda a: (-len(a[0]), a[0])))
 
-    q = {(r.position, r.surface): r.qualifier for r in quals.itertuples()}
+    q = {(r.position, r.surface): (r.qualifier, frozenset(u for u in r.units.split("|") if u))
+         for r in quals.itertuples()}
     pre = _alternation([s for (p, s) in q if p == "before"])
     inner = _alternation([s for (p, s) in q if p == "after_number"])
     post = _alternation([s for (p, s) in q if p == "after_unit"])
@@ -157,12 +180,25 @@ def _numeral_in_a_word(m: re.Match, text: str, g: Grammar) -> bool:
     (一至两个月) or counts time (一个工作日); a lone 万/千/百/亿 is a word, unless
     余/多 and a unit follow (千余人)."""
     num = m.group("num")
+    if m.group("pct"):
+        return False  # 百分之一, 百分之百
     if num in LONE_MULTIPLIERS:
         return not (m.group("q1") or m.group("q2")) or not m.group("unit")
     if num != "一":
         return False
     unit = _unit_of(m.group("unit") or "", g)[0]
-    return text[m.end("num"):m.end("num") + 1] not in RANGE_JOINERS and unit not in DURATIONS
+    return not _range_start(text, m.end("num")) and unit not in DURATIONS
+
+
+def _range_start(text: str, end: int) -> bool:
+    """Whether a Chinese numeral ending at ``end`` is the lower end of a range of Chinese
+    numerals (三至五天, 一至两个月; not the 一 of 统一到120元)."""
+    return text[end:end + 1] in RANGE_JOINERS and CN_NUMERAL_START.match(text, end + 1) is not None
+
+
+def _qualifier(g: Grammar, position: str, surface: str | None, unit: str) -> str:
+    qualifier, units = g.qualifiers.get((position, surface or ""), ("", frozenset()))
+    return qualifier if not units or unit in units else ""
 
 
 def _unit_of(unit_text: str, g: Grammar) -> tuple[str, float, str]:
@@ -265,21 +301,30 @@ def _columns(headers: list[str], k: int) -> list[str]:
     return headers if len(headers) == k else [""] * k
 
 
-def _header_group(cells: list[str], k: int, label: str, unit: str) -> tuple[str, str, list[str]]:
+def _header_group(cells: list[str], k: int, label: str, unit: str,
+                  headers: list[str]) -> tuple[str, str, list[str]]:
     """Split the text cells before a data row of ``k`` numbers into a title and column headers.
 
     The title is the last ``label(unit)`` cell with at least ``k`` cells after it: a
     bracketed unit among the last ``k`` cells is a column's own unit (``完成率(%)``).
-    With no title, the previous table's title and unit carry on.
+    A ``label(unit)`` cell followed by fewer than ``k`` cells is a title with no column
+    headers. Without a title, fewer than ``k`` cells are part of a row label
+    (``其中:``) and the current headers carry on, as do the title and unit.
 
-    >>> _header_group(["一、新增城镇就业(人)", "目标", "完成", "完成率(%)"], 3, "", "")
+    >>> _header_group(["一、新增城镇就业(人)", "目标", "完成", "完成率(%)"], 3, "", "", [])
     ('新增城镇就业', '人', ['目标', '完成', '完成率(%)'])
-    >>> _header_group(["目标", "完成"], 2, "新增城镇就业", "人")
+    >>> _header_group(["目标", "完成"], 2, "新增城镇就业", "人", [])
     ('新增城镇就业', '人', ['目标', '完成'])
+    >>> _header_group(["其中:"], 2, "新增城镇就业", "人", ["目标", "完成"])
+    ('新增城镇就业', '人', ['目标', '完成'])
+    >>> _header_group(["新建住房(套)"], 2, "新增城镇就业", "人", ["目标", "完成"])
+    ('新建住房', '套', [])
     """
     titles = [j for j, c in enumerate(cells) if UNIT_HEADER.fullmatch(c) and len(cells) - j - 1 >= k]
+    if not titles and UNIT_HEADER.fullmatch(cells[0]) and k > 1:
+        titles = [0]  # a title, then fewer than k cells: no column headers of its own
     if not titles:
-        return label, unit, cells
+        return (label, unit, cells) if len(cells) >= k else (label, unit, headers)
     head = UNIT_HEADER.fullmatch(cells[titles[-1]])
     return LIST_MARKER.sub("", head.group("label")), head.group("unit"), cells[titles[-1] + 1:]
 
@@ -313,7 +358,7 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
                 i += 1
                 continue
             if pending:
-                label, base_unit, headers = _header_group(pending, run, label, base_unit)
+                label, base_unit, headers = _header_group(pending, run, label, base_unit, headers)
                 pending = []
             cols = _columns(headers, run)
             for j in range(run):
@@ -356,7 +401,7 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
     """Figure rows and rejected rows of one cleaned report, in text order (tuples in the
     order of ``FIGURE_COLUMNS`` and ``REJECTED_COLUMNS``). ``sents``: the report's
     :func:`segmentation.sentence_rows`, if already computed."""
-    g = grammar(str(grammar_folder) if grammar_folder else None)
+    g = grammar(grammar_folder)
     text = doc.text
     sents = sentence_rows(doc) if sents is None else sents
     s_starts = [r[2] for r in sents]
@@ -421,7 +466,7 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
                 reject_blocked(ns, ne, code)
             continue
         unit_text = "%" if m.group("pct") else m.group("unit") or ""
-        if chinese and not unit_text and text[ne:ne + 1] not in RANGE_JOINERS:
+        if chinese and not unit_text and not _range_start(text, ne):
             continue  # a numeral character inside a word (统一, 一般), not a range's lower end (三至五天)
         value = parse_number("一" + num if num in LONE_MULTIPLIERS else num)
         if value is None:
@@ -457,9 +502,9 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
             reject(m.start("num"), m.end("num") if not m.group("mult") else m.end("mult"), "no unit")
             continue
         value = float(Decimal(str(value)) * Decimal(str(mult)) * Decimal(str(umult)))
-        quals = [g.qualifiers.get(("before", m.group("pre") or ""), ""),
+        quals = [_qualifier(g, "before", m.group("pre"), unit),
                  "more_than" if (m.group("q1") or m.group("q2")) else "",
-                 g.qualifiers.get(("after_unit", m.group("post") or ""), "")]
+                 _qualifier(g, "after_unit", m.group("post"), unit)]
         qualifier = next((q for q in quals if q), "")
         si = sentence_at(start)
         cs, ce = _clause_bounds(breaks, len(text), start, end)

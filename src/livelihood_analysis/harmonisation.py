@@ -382,10 +382,26 @@ class EarlierMoney:
     role: str
 
 
-def _is_part_of_counted(match: re.Match | None, value: float, earlier) -> bool:
-    """Whether a larger counted money figure stands before ``match`` (scope ``part_of_earlier``)."""
-    return match is not None and any(e.end <= match.start() and e.value >= value and e.role in COUNTED_ROLES
-                                     for e in earlier)
+MONEY = re.compile(r"[0-9.]+(?:万|亿)?元|[0-9.]+亿")
+CLAUSE_SPLIT = re.compile(f"[{re.escape(CLAUSE_END)}]")
+
+
+def _is_part_of_counted(match: re.Match | None, value: float, earlier, sentence: str = "", start: int = 0) -> bool:
+    """Whether a larger counted money figure stands before ``match`` (scope ``part_of_earlier``)
+    and the clauses between ``match`` and the figure at ``start`` each name money: a list of
+    parts (其中A 100万元,B 200万元) goes on, a clause of something else ends it.
+
+    >>> e = (EarlierMoney(end=8, value=8e7, role="component"),)
+    >>> s = "发放创业担保贷款8000万元,其中个人贷款5000万元,扶持创业1200人,发放补贴600万元。"
+    >>> m = re.search("其中", s)
+    >>> _is_part_of_counted(m, 5e7, e, s, s.index("5000")), _is_part_of_counted(m, 6e6, e, s, s.index("600万"))
+    (True, False)
+    """
+    if match is None:
+        return False
+    between = CLAUSE_SPLIT.split(sentence[match.end():start])[:-1]
+    return all(MONEY.search(c) for c in between) and any(
+        e.end <= match.start() and e.value >= value and e.role in COUNTED_ROLES for e in earlier)
 
 
 def spending_role_of(fig, rules: list[SpendingRule], earlier: tuple[EarlierMoney, ...] = ()) -> tuple[str, str]:
@@ -407,7 +423,8 @@ def spending_role_of(fig, rules: list[SpendingRule], earlier: tuple[EarlierMoney
             continue
         if r.scope == "part_of_earlier":
             part_left = _bounds(sentence, start, start, LEVELS[2][1])[0]
-            if not _is_part_of_counted(r.pattern.search(sentence, part_left, start), fig.value, earlier):
+            if not _is_part_of_counted(r.pattern.search(sentence, part_left, start), fig.value, earlier,
+                                       sentence, start):
                 continue
         elif r.pattern is not None and not r.pattern.search(texts[r.scope]):
             continue

@@ -25,6 +25,22 @@ def reference_path(name: str, folder: str | Path | None = None) -> Path:
     return Path(folder or paths.REFERENCE_DIR) / f"{name}.csv"
 
 
+def tables_stamp(names: tuple[str, ...], folder: str | Path | None = None) -> tuple:
+    """The modification times of reference tables: part of the key of every cache built
+    from them, so that an edited table is read again in the same session.
+
+    >>> len(tables_stamp(("units", "qualifiers"))) == 2
+    True
+    """
+    out = []
+    for name in names:
+        try:
+            out.append(reference_path(name, folder).stat().st_mtime_ns)
+        except OSError:
+            out.append(None)  # missing: reading it gives the error
+    return tuple(out)
+
+
 @lru_cache(maxsize=64)
 def _read_cached(path: str, mtime: float) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
@@ -83,7 +99,7 @@ def compile_patterns(df: pd.DataFrame, column: str, where: str | Path) -> list[r
     return out
 
 
-_LEADING_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
+_LEADING_FLAGS = re.compile(r"^(?:\(\?[aiLmsux]+\)|\(\?#[^)]*\))+")  # global flags and comments
 
 
 def _first_chars(items) -> tuple[list | None, bool]:
@@ -160,7 +176,10 @@ def with_first_char_filter(pattern: re.Pattern) -> re.Pattern:
             parts.append(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
     flags = _LEADING_FLAGS.match(pattern.pattern)
     head = flags.group() if flags else ""
-    return re.compile(f"{head}(?=[{''.join(parts)}]){pattern.pattern[len(head):]}", pattern.flags)
+    try:
+        return re.compile(f"{head}(?=[{''.join(parts)}]){pattern.pattern[len(head):]}", pattern.flags)
+    except re.error:  # a form of pattern this does not foresee: keep it as it is
+        return pattern
 
 
 def integer_column(df: pd.DataFrame, column: str, where: str | Path) -> list[int]:

@@ -19,7 +19,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .cleaning import CleanText
-from .reference import compile_patterns, read_reference, reference_path
+from .reference import compile_patterns, read_reference, reference_path, tables_stamp
 
 # The punctuation that ends each level of text around a figure, shared by extraction
 # (the clause a figure's kind is read from) and harmonisation (where a cue is looked for).
@@ -34,8 +34,12 @@ SENTENCE_COLUMNS = ["doc_id", "sentence_id", "start", "end", "raw_start", "raw_e
                     "is_heading", "heading_level", "section", "section_path"]
 
 
-@lru_cache(maxsize=4)
 def _heading_patterns(folder: str | None = None):
+    return _compiled_headings(folder, tables_stamp(("heading_patterns",), folder))
+
+
+@lru_cache(maxsize=4)
+def _compiled_headings(folder: str | None, stamp: tuple):
     df = read_reference("heading_patterns", ["pattern", "level", "scope"], folder)
     pats = compile_patterns(df, "pattern", reference_path("heading_patterns", folder))
     return tuple(zip(pats, df["level"].astype(int), df["scope"]))
