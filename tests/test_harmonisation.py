@@ -293,3 +293,14 @@ def test_a_report_without_figures_still_has_its_elapsed_share(corpus):
     s = build_tables(report)["report_summary"].set_index("doc_id").loc["bole_2021"]
     assert s.figures == 0
     assert s.elapsed_share == pytest.approx(273 / 365)
+
+
+def test_summaries_of_a_figures_csv_read_with_pandas_defaults_are_the_same():
+    # read_csv turns empty cells into NaN; the shares must not count NaN as a category
+    from livelihood_analysis import paths
+    from livelihood_analysis.indicators import mapping_coverage
+    path = paths.ROOT / "data" / "processed" / "figures.csv"
+    plain = mapping_coverage(pd.read_csv(path))
+    strict = mapping_coverage(pd.read_csv(path, dtype=str, keep_default_na=False))
+    pd.testing.assert_frame_equal(plain, strict, check_dtype=False)
+    assert plain.set_index("doc_id").loc["xingtai_2021", "categorised"] < 0.9  # 18 programme-wide figures

@@ -20,6 +20,16 @@ from .harmonisation import elapsed_share
 NO_CATEGORY = "(none)"
 
 
+
+def _given(column: pd.Series) -> pd.Series:
+    """True where a text column has a value: empty strings and NaN (a CSV read without
+    ``keep_default_na=False``) both mean none.
+
+    >>> _given(pd.Series(["employment", "", None])).tolist()
+    [True, False, False]
+    """
+    return column.fillna("").astype(str).ne("")
+
 def category_summary(figures: pd.DataFrame) -> pd.DataFrame:
     """Report × category: figures, projects (report sections), spending and spending share,
     with the report's city, year and period (when the figures have them).
@@ -67,7 +77,7 @@ def indicator_comparison(figures: pd.DataFrame, indicators: pd.DataFrame, min_ci
     ``n_figures`` says how many figures of the report carry the indicator;
     the headline is the first one in the text.
     """
-    f = figures[figures["indicator_id"].ne("")].sort_values(["doc_id", "start"], kind="stable")
+    f = figures[_given(figures["indicator_id"])].sort_values(["doc_id", "start"], kind="stable")
     n = f.groupby(["indicator_id", "doc_id"]).size().rename("n_figures")
     head = f.groupby(["indicator_id", "doc_id"], sort=True).head(1).set_index(["indicator_id", "doc_id"])
     head = head.join(n).reset_index()
@@ -109,8 +119,8 @@ def report_summary(figures: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFram
         figures[role.eq("component")].groupby("doc_id")["value"].sum()).fillna(0.0)
     counts = figures.groupby("doc_id")
     m["figures"] = m["doc_id"].map(counts.size()).fillna(0).astype(int)
-    m["with_category"] = m["doc_id"].map(counts["category"].apply(lambda c: (c.ne("") & c.ne("other")).sum()))
-    m["with_indicator"] = m["doc_id"].map(counts["indicator_id"].apply(lambda c: c.ne("").sum()))
+    m["with_category"] = m["doc_id"].map(counts["category"].apply(lambda c: (_given(c) & c.ne("other")).sum()))
+    m["with_indicator"] = m["doc_id"].map(counts["indicator_id"].apply(lambda c: _given(c).sum()))
     m[["with_category", "with_indicator"]] = m[["with_category", "with_indicator"]].fillna(0).astype(int)
     return m
 
@@ -131,10 +141,10 @@ def unmapped(figures: pd.DataFrame, headings: pd.DataFrame, manifest: pd.DataFra
     for (doc, name), g in heads.groupby(["doc_id", "section"], sort=True):
         n = int(((figures["doc_id"] == doc) & (figures["section"] == name)).sum())
         rows.append(("heading", doc, name, n, "no heading rule matches this heading"))
-    nocat = figures[figures["category"].eq("")]
+    nocat = figures[~_given(figures["category"])]
     for (doc, basis), g in nocat.groupby(["doc_id", "category_basis"], sort=True):
         rows.append(("figure_category", doc, "; ".join(g["surface"].head(8)), len(g), basis))
-    noind = figures[figures["indicator_id"].eq("") & figures["kind"].ne("completion_rate")]
+    noind = figures[~_given(figures["indicator_id"]) & figures["kind"].ne("completion_rate")]
     for (doc, label), g in noind.groupby(["doc_id", "indicator"], sort=True):
         rows.append(("indicator_label", doc, label, len(g), f"{g['unit'].iloc[0]}: " + "; ".join(g["surface"].head(4))))
     pop = pd.to_numeric(cities.set_index("adcode")["population_2020"], errors="coerce")
@@ -151,9 +161,9 @@ def mapping_coverage(figures: pd.DataFrame) -> pd.DataFrame:
     level = figures["category_basis"].str.split(" ").str[0].str.rstrip(":")
     out = pd.DataFrame({
         "figures": figures.groupby("doc_id").size(),
-        "categorised": figures.assign(ok=figures["category"].ne("") & figures["category"].ne("other"))
+        "categorised": figures.assign(ok=_given(figures["category"]) & figures["category"].ne("other"))
         .groupby("doc_id")["ok"].mean(),
-        "with_indicator": figures.assign(ok=figures["indicator_id"].ne("")).groupby("doc_id")["ok"].mean(),
+        "with_indicator": figures.assign(ok=_given(figures["indicator_id"])).groupby("doc_id")["ok"].mean(),
     })
     by_level = pd.crosstab(figures["doc_id"], level).add_prefix("decided_by_")
     return out.join(by_level).fillna(0).reset_index()

@@ -304,7 +304,7 @@ def shared_indicators(indicator_comparison: pd.DataFrame, lang: str = "en", ncol
 def report_card_indicators(tables: dict[str, pd.DataFrame], doc_id: str, limit: int = 10) -> pd.DataFrame:
     """The report's figures with a canonical indicator (the first of each), for its report card."""
     f = tables["figures"]
-    f = f[(f["doc_id"] == doc_id) & f["indicator_id"].ne("")].drop_duplicates("indicator_id")
+    f = f[(f["doc_id"] == doc_id) & f["indicator_id"].fillna("").ne("")].drop_duplicates("indicator_id")
     return f[["indicator_id", "surface", "value", "unit", "kind", "per_10k"]].head(limit).reset_index(drop=True)
 
 
