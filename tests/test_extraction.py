@@ -249,6 +249,32 @@ def test_an_edited_reference_table_is_read_again_in_the_same_session(tmp_path):
     assert units() == []
 
 
+def test_a_word_table_with_a_unit_line_serial_numbers_and_tabs():
+    t = ("表1  民生资金支出情况\n单位:万元\n序号\t项目类别\t年度预算\t已支出\t支出进度(%)\n"
+         "1\t就业创业\t3260\t2714\t83.3\n2\t教育助学\t5840\t4376\t74.9\n"
+         "单位：户、人\n序号\t救助类别\t救助户数\t救助人数\n1\t城乡低保\t3126\t5480\n")
+    figs, rej = extract_text(t, "t")
+    assert figs[["value", "unit", "kind", "indicator"]].values.tolist() == [
+        [32600000, "yuan", "spending", "就业创业"], [27140000, "yuan", "spending", "就业创业"],
+        [83.3, "percent", "completion_rate", "就业创业"], [58400000, "yuan", "spending", "教育助学"],
+        [43760000, "yuan", "spending", "教育助学"], [74.9, "percent", "completion_rate", "教育助学"],
+        [3126, "household", "actual", "城乡低保"], [5480, "person", "actual", "城乡低保"]]
+    assert set(rej.reason) == {"name", "no unit"}  # 表1; the serial numbers
+
+
+@pytest.mark.parametrize("text, expected", [  # fourth held-out batch
+    ("城中村改造签约2316户。", [("2316户", "", "actual")]),
+    ("表2所列4项指标中已有2项提前完成。", [("4项", "", "count_of_projects"), ("2项", "", "count_of_projects")]),
+    ("今年是关键一年,审批压缩至一个工作日。", [("一个工作日", "", "other")]),
+    ("服务较一季度增加18.7万人次。", [("18.7万人次", "", "growth_rate")]),
+    ("目标任务1.2万亩,已完成1.26万亩,超额完成600亩。", [("1.2万亩", "", "target"), ("1.26万亩", "", "actual"),
+                                                    ("600亩", "", "other")]),
+])
+def test_phrasings_of_the_fourth_held_out_batch(text, expected):
+    figs, _ = extract_text(text, "t")
+    assert [tuple(r) for r in figs[["surface", "qualifier", "kind"]].values.tolist()] == expected
+
+
 def test_articles_and_chinese_years_are_not_figures():
     figs, rej = extract_text("青岚县二〇二三年为每一名困难群众建一个档案,新建一批幼儿园。", "t")
     assert figs.empty

@@ -83,7 +83,7 @@ def grammar(folder: str | None = None) -> Grammar:
 def _grammar(folder: str | None, stamp: tuple) -> Grammar:
     units = read_reference("units", ["surface", "unit", "multiplier", "dimension", "measure_word",
                                      "gap_pattern", "not_before"], folder)
-    quals = read_reference("qualifiers", ["surface", "position", "qualifier", "units"], folder)
+    quals = read_reference("qualifiers", ["surface", "position", "qualifier", "units", "not_after"], folder)
     kinds = read_reference("kind_cues", ["kind", "scope", "pattern", "units", "priority"], folder)
     nonfig = read_reference("nonfigure_patterns", ["reason", "pattern", "whole_token"], folder)
     for df, name in ((kinds, "kind_cues"), (nonfig, "nonfigure_patterns")):
@@ -98,7 +98,8 @@ def _grammar(folder: str | None, stamp: tuple) -> Grammar:
     check_rows(quals, ~quals["position"].isin({"before", "after_number", "after_unit"}),
                reference_path("qualifiers", folder),
                lambda r: f"position must be before, after_number or after_unit, not {r.position!r}")
-    for name, df, col in (("units", units, "not_before"), ("units", units, "gap_pattern")):
+    for name, df, col in (("units", units, "not_before"), ("units", units, "gap_pattern"),
+                          ("qualifiers", quals, "not_after")):
         compile_patterns(df.assign(**{col: df[col].map(lambda p: f"(?:{p})")}), col,
                          reference_path(name, folder))
 
@@ -118,7 +119,9 @@ def _grammar(folder: str | None, stamp: tuple) -> Grammar:
 
     q = {(r.position, r.surface): (r.qualifier, frozenset(u for u in r.units.split("|") if u))
          for r in quals.itertuples()}
-    pre = _alternation([s for (p, s) in q if p == "before"])
+    not_after = {r.surface: r.not_after for r in quals.itertuples() if r.position == "before" and r.not_after}
+    pre = "|".join((f"(?<!{not_after[s]})" if s in not_after else "") + re.escape(s)
+                   for s in sorted({s for (p, s) in q if p == "before"}, key=lambda s: (-len(s), s)))
     inner = _alternation([s for (p, s) in q if p == "after_number"])
     post = _alternation([s for (p, s) in q if p == "after_unit"])
     figure = with_first_char_filter(re.compile(
@@ -177,7 +180,7 @@ def _blocked(text: str, g: Grammar) -> tuple[np.ndarray, np.ndarray, list[tuple[
 
 def _numeral_in_a_word(m: re.Match, text: str, g: Grammar) -> bool:
     """A lone 一 before a measure word is an article (一个, 每一名), unless it starts a range
-    (一至两个月) or counts time (一个工作日); a lone 万/千/百/亿 is a word, unless
+    (一至两个月) or counts time with 个, 小时 or 周 (一个工作日; 关键一年 is a word); a lone 万/千/百/亿 is a word, unless
     余/多 and a unit follow (千余人)."""
     num = m.group("num")
     if m.group("pct"):
@@ -187,7 +190,8 @@ def _numeral_in_a_word(m: re.Match, text: str, g: Grammar) -> bool:
     if num != "一":
         return False
     unit = _unit_of(m.group("unit") or "", g)[0]
-    return not _range_start(text, m.end("num")) and unit not in DURATIONS
+    counted_time = unit in DURATIONS and (m.group("unit") or "").strip().startswith(("个", "小时", "周", "星期"))
+    return not _range_start(text, m.end("num")) and not counted_time  # 一个工作日, not 关键一年
 
 
 def _range_start(text: str, end: int) -> bool:
@@ -272,33 +276,72 @@ def _kind(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent_b
 
 
 
-TABLE_LINE = re.compile(r"(?m)^(?:其中[:：])?[^\n。,，;；:：!！?？]*$")  # a sub-row may start 其中:
+TABLE_LINE = re.compile(r"(?:其中[:：])?[^\n。,，;；:：!！?？]*")  # a sub-row may start 其中:
 NUMERIC_CELL = re.compile(r"-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?%?")
 UNIT_HEADER = re.compile(r"(?P<label>[^\s()]{2,40})\((?P<unit>[^()]{1,10})\)")
+UNIT_LINE = re.compile(r"单位[:：]\s*(.{1,20})")
+RATE_HEADER = re.compile(r"率|比例|比重|进度|占比|%")
 LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+|[0-9]+)[、.．]")
 ROW_LABEL_HEADERS = frozenset({"地区", "单位", "区县", "县区", "项目", "名称", "城市", "序号", "区域"})
 
 
 def _table_blocks(text: str) -> list[list[tuple[int, int, str]]]:
-    """Runs of punctuation-free lines holding at least two numeric cells, as cells with spans."""
+    r"""Runs of punctuation-free lines holding at least two numeric cells, as cells with spans.
+    A blank line or a line of prose (with punctuation, like ``单位:万元``) ends a run.
+
+    >>> [[c[2] for c in b] for b in _table_blocks("说明:略\n目标 完成\n全市 10 12\n单位:人\n甲 1 2\n")]
+    [['目标', '完成', '全市', '10', '12'], ['甲', '1', '2']]
+    """
     blocks, cur = [], []
-    for m in TABLE_LINE.finditer(text):
-        cells = [(c.start() + m.start(), c.end() + m.start(), c.group()) for c in re.finditer(r"\S+", m.group())]
-        if cells:
-            cur.extend(cells)
-            continue
-        if sum(bool(NUMERIC_CELL.fullmatch(c[2])) for c in cur) >= 2:
-            blocks.append(cur)
-        cur = []
+    pos = 0
+    for n, line in enumerate(text.split("\n")):
+        if TABLE_LINE.fullmatch(line) and line.strip():
+            cells = [(c.start() + pos, c.end() + pos, c.group()) for c in re.finditer(r"\S+", line)]
+            cur.extend(c + (n, len(cells)) for c in cells)  # with the line number and its cell count
+        else:
+            if sum(bool(NUMERIC_CELL.fullmatch(c[2])) for c in cur) >= 2:
+                blocks.append(cur)
+            cur = []
+        pos += len(line) + 1
     if sum(bool(NUMERIC_CELL.fullmatch(c[2])) for c in cur) >= 2:
         blocks.append(cur)
     return blocks
 
 
 def _columns(headers: list[str], k: int) -> list[str]:
+    """The headers of a row's ``k`` numbers: the last ``k`` when the row label has headers of
+    its own (``序号 项目类别 年度预算 …``); with one extra, it is a row-label header (地区)
+    or a header split in two (``目标 任务``)."""
     if len(headers) == k + 1:
         headers = headers[1:] if headers[0] in ROW_LABEL_HEADERS else [headers[0] + headers[1]] + headers[2:]
+    elif len(headers) > k + 1:
+        headers = headers[-k:]
     return headers if len(headers) == k else [""] * k
+
+
+def _unit_line(text: str, start: int) -> list[str]:
+    r"""The units of a ``单位:万元`` (or ``单位：户、人、万元``) line just above a table starting at ``start``.
+
+    >>> _unit_line("表1\n单位：户、人、万元\n地区 户数\n", 13)
+    ['户', '人', '万元']
+    """
+    line = text[:start].rstrip("\n").rsplit("\n", 1)[-1]
+    m = UNIT_LINE.fullmatch(line.strip())
+    return [u for u in re.split(r"[、,，/ \t]+", m.group(1)) if u] if m else []
+
+
+def _column_units(units: list[str], cols: list[str]) -> list[str]:
+    """Each column's unit from a table's unit line: one per column when the counts agree,
+    else ``%`` for rate columns (完成率, 进度) and the first other unit for the rest.
+
+    >>> _column_units(["个", "%"], ["年度目标", "完成", "完成率"])
+    ['个', '个', '%']
+    """
+    if len(units) == len(cols):
+        return units
+    other = next((u for u in units if u != "%"), "")
+    rate = "%" if "%" in units else other
+    return [rate if RATE_HEADER.search(c) else other for c in cols]
 
 
 def _header_group(cells: list[str], k: int, label: str, unit: str,
@@ -344,15 +387,17 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
     """
     out = []
     for cells in _table_blocks(text):
+        line_units = _unit_line(text, cells[0][0])
         label, base_unit, headers, pending, i = "", "", [], [], 0
         while i < len(cells):
-            s, e, cell = cells[i]
+            s, e, cell = cells[i][:3]
             if NUMERIC_CELL.fullmatch(cell):
                 i += 1
                 continue
             run = 0
-            while i + 1 + run < len(cells) and NUMERIC_CELL.fullmatch(cells[i + 1 + run][2]):
-                run += 1
+            while i + 1 + run < len(cells) and NUMERIC_CELL.fullmatch(cells[i + 1 + run][2]) and (
+                    cells[i + run][3] == cells[i + 1 + run][3] or cells[i + run][4] == 1):
+                run += 1  # a row ends with its line, unless the table has one cell per line
             if run == 0:
                 pending.append(cell)
                 i += 1
@@ -361,11 +406,12 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
                 label, base_unit, headers = _header_group(pending, run, label, base_unit, headers)
                 pending = []
             cols = _columns(headers, run)
+            col_units = _column_units(line_units, cols) if line_units and not base_unit else [base_unit] * run
             for j in range(run):
-                ns, ne, num = cells[i + 1 + j]
+                ns, ne, num = cells[i + 1 + j][:3]
                 col = cols[j]
                 ch = UNIT_HEADER.fullmatch(col)
-                unit_text = ch.group("unit") if ch else base_unit
+                unit_text = ch.group("unit") if ch else col_units[j]
                 col_words = ch.group("label") if ch else col
                 if num.endswith("%"):
                     num, unit_text = num[:-1], "%"
@@ -376,7 +422,7 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
                 unit, umult, mw = _unit_of(m.group("unit"), g)
                 value = float(Decimal(num.replace(",", "")) * Decimal(str(mult)) * Decimal(str(umult)))
                 kind = _kind(g, unit, m.group("unit"), col_words, "", col_words)
-                out.append((ns, ne, value, unit, mw if unit == "count" else "", kind, label or col_words,
+                out.append((ns, ne, value, unit, mw if unit == "count" else "", kind, label or cell,
                             f"{label}({base_unit}) {cell} {col}".strip()))
             i += 1 + run
     return out
