@@ -53,8 +53,12 @@ def heading_of(sentence: str, whole_line: bool, folder: str | None = None) -> tu
     >>> heading_of("更好的教育", True), heading_of("更好的教育", False)
     ((1, '更好的教育'), None)
     """
+    return _heading(sentence, whole_line, _heading_patterns(str(folder) if folder else None))
+
+
+def _heading(sentence: str, whole_line: bool, patterns) -> tuple[int, str] | None:
     s = sentence.strip()
-    for pattern, level, scope in _heading_patterns(str(folder) if folder else None):
+    for pattern, level, scope in patterns:
         if scope == "whole_line" and not whole_line:
             continue
         m = pattern.match(s)
@@ -72,6 +76,7 @@ def sentence_rows(doc: CleanText, folder: str | None = None) -> list[tuple]:
     """The rows of :func:`sentences` as tuples (no DataFrame: fast for many small reports);
     ``folder``: reference tables to use instead of ``data/reference/``."""
     text, rows, stack = doc.text, [], []
+    patterns = _heading_patterns(str(folder) if folder else None)
     line_start = True
     for m in SENTENCE_RE.finditer(text):
         s, e = m.span()
@@ -87,7 +92,7 @@ def sentence_rows(doc: CleanText, folder: str | None = None) -> list[tuple]:
             k -= 1
         starts_line = k < 0 or text[k] == "\n" or line_start
         ends_line = e == len(text) or text[e:e + 1] == "\n"
-        head = heading_of(body, starts_line and ends_line, folder) if starts_line else None
+        head = _heading(body, starts_line and ends_line, patterns) if starts_line else None
         if head:
             level, title = head
             stack = [h for h in stack if h[0] < level] + [(level, title)]
