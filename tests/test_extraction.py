@@ -262,6 +262,18 @@ def test_a_word_table_with_a_unit_line_serial_numbers_and_tabs():
     assert set(rej.reason) == {"name", "no unit"}  # 表1; the serial numbers
 
 
+def test_an_excel_table_with_thousands_separators_blanks_and_a_text_column():
+    t = ("表一\t资金执行情况\n单位：万元、%\n序号\t区县\t年度预算\t已支付\t支付率\t同比增减\n"
+         "1\t东城区\t12,500\t9,860\t78.9\t12.4\n2\t西城区\t8,340\t-\t-\t-3.5\n\n"
+         "附表 重点项目\n项目名称 总投资(亿元) 完成投资(亿元) 形象进度\n新院区 12.6 3.12 主体完工\n中学 2.85 1.02 85%\n")
+    figs, _ = extract_text(t, "t")
+    assert figs[["value", "unit", "kind"]].values.tolist() == [
+        [125000000, "yuan", "spending"], [98600000, "yuan", "spending"], [78.9, "percent", "completion_rate"],
+        [12.4, "percent", "growth_rate"], [83400000, "yuan", "spending"], [-3.5, "percent", "growth_rate"],
+        [1260000000, "yuan", "spending"], [312000000, "yuan", "spending"], [285000000, "yuan", "spending"],
+        [102000000, "yuan", "spending"], [85, "percent", "completion_rate"]]
+
+
 @pytest.mark.parametrize("text, expected", [  # fourth held-out batch
     ("城中村改造签约2316户。", [("2316户", "", "actual")]),
     ("表2所列4项指标中已有2项提前完成。", [("4项", "", "count_of_projects"), ("2项", "", "count_of_projects")]),

@@ -276,13 +276,14 @@ def _kind(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent_b
 
 
 
-TABLE_LINE = re.compile(r"(?:其中[:：])?[^\n。,，;；:：!！?？]*")  # a sub-row may start 其中:
+TABLE_LINE = re.compile(r"(?:其中[:：])?(?:[^\n。,，;；:：!！?？]|(?<=[0-9]),(?=[0-9]{3}))*")  # 12,500 is a number
+BLANK_CELLS = frozenset({"-", "/", "—", "－", "／", "--", "——"})  # a sub-row may start 其中:
 NUMERIC_CELL = re.compile(r"-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?%?")
 UNIT_HEADER = re.compile(r"(?P<label>[^\s()]{2,40})\((?P<unit>[^()]{1,10})\)")
 UNIT_LINE = re.compile(r"单位[:：]\s*(.{1,20})")
-RATE_HEADER = re.compile(r"率|比例|比重|进度|占比|%")
+RATE_HEADER = re.compile(r"率|比例|比重|进度|占比|增减|增长|同比|环比|%")
 LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+|[0-9]+)[、.．]")
-ROW_LABEL_HEADERS = frozenset({"地区", "单位", "区县", "县区", "项目", "名称", "城市", "序号", "区域"})
+ROW_LABEL_HEADER = re.compile(r"(?:地区|单位|区县|县区|项目|名称|城市|序号|区域|类别)$")  # 项目名称, 救助类别
 
 
 def _table_blocks(text: str) -> list[list[tuple[int, int, str]]]:
@@ -308,12 +309,17 @@ def _table_blocks(text: str) -> list[list[tuple[int, int, str]]]:
     return blocks
 
 
+def _value_cell(cell: str) -> bool:
+    """A number, or a blank (``-``, ``/``) that holds a number's place in a row."""
+    return bool(NUMERIC_CELL.fullmatch(cell)) or cell in BLANK_CELLS
+
+
 def _columns(headers: list[str], k: int) -> list[str]:
     """The headers of a row's ``k`` numbers: the last ``k`` when the row label has headers of
     its own (``序号 项目类别 年度预算 …``); with one extra, it is a row-label header (地区)
     or a header split in two (``目标 任务``)."""
     if len(headers) == k + 1:
-        headers = headers[1:] if headers[0] in ROW_LABEL_HEADERS else [headers[0] + headers[1]] + headers[2:]
+        headers = headers[1:] if ROW_LABEL_HEADER.search(headers[0]) else [headers[0] + headers[1]] + headers[2:]
     elif len(headers) > k + 1:
         headers = headers[-k:]
     return headers if len(headers) == k else [""] * k
@@ -344,15 +350,18 @@ def _column_units(units: list[str], cols: list[str]) -> list[str]:
     return [rate if RATE_HEADER.search(c) else other for c in cols]
 
 
-def _header_group(cells: list[str], k: int, label: str, unit: str,
-                  headers: list[str]) -> tuple[str, str, list[str]]:
+def _header_group(cells: list[str], k: int, label: str, unit: str, headers: list[str],
+                  lines: list[int] | None = None) -> tuple[str, str, list[str]]:
     """Split the text cells before a data row of ``k`` numbers into a title and column headers.
 
-    The title is the last ``label(unit)`` cell with at least ``k`` cells after it: a
-    bracketed unit among the last ``k`` cells is a column's own unit (``完成率(%)``).
-    A ``label(unit)`` cell followed by fewer than ``k`` cells is a title with no column
-    headers. Without a title, fewer than ``k`` cells are part of a row label
-    (``其中:``) and the current headers carry on, as do the title and unit.
+    The title is the last ``label(unit)`` cell that ends its line (``lines``: each cell's
+    line) with at least ``k`` cells after it: a bracketed unit inside a row of headers
+    is a column's own unit (``总投资(亿元)``, ``完成率(%)``). A ``label(unit)`` cell
+    followed by fewer than ``k`` cells is a title with no column headers. When the
+    headers stand on one line with others, only that last line holds them (a caption
+    like ``附表 重点项目进度`` above is not a header). Without a title, fewer than ``k``
+    cells are part of a row label (``其中:``) and the current headers carry on, as do the
+    title and unit.
 
     >>> _header_group(["一、新增城镇就业(人)", "目标", "完成", "完成率(%)"], 3, "", "", [])
     ('新增城镇就业', '人', ['目标', '完成', '完成率(%)'])
@@ -362,14 +371,23 @@ def _header_group(cells: list[str], k: int, label: str, unit: str,
     ('新增城镇就业', '人', ['目标', '完成'])
     >>> _header_group(["新建住房(套)"], 2, "新增城镇就业", "人", ["目标", "完成"])
     ('新建住房', '套', [])
+    >>> _header_group(["附表", "重点项目", "项目名称", "总投资(亿元)", "完成投资(亿元)"], 2, "", "", [], [0, 0, 1, 1, 1])
+    ('', '', ['项目名称', '总投资(亿元)', '完成投资(亿元)'])
     """
-    titles = [j for j, c in enumerate(cells) if UNIT_HEADER.fullmatch(c) and len(cells) - j - 1 >= k]
-    if not titles and UNIT_HEADER.fullmatch(cells[0]) and k > 1:
+    lines = lines or list(range(len(cells)))
+    ends = [j + 1 == len(cells) or lines[j + 1] != lines[j] for j in range(len(cells))]
+    titles = [j for j, c in enumerate(cells) if ends[j] and UNIT_HEADER.fullmatch(c) and len(cells) - j - 1 >= k]
+    if not titles and ends[0] and UNIT_HEADER.fullmatch(cells[0]) and k > 1:
         titles = [0]  # a title, then fewer than k cells: no column headers of its own
-    if not titles:
-        return (label, unit, cells) if len(cells) >= k else (label, unit, headers)
-    head = UNIT_HEADER.fullmatch(cells[titles[-1]])
-    return LIST_MARKER.sub("", head.group("label")), head.group("unit"), cells[titles[-1] + 1:]
+    if titles:
+        head = UNIT_HEADER.fullmatch(cells[titles[-1]])
+        label, unit = LIST_MARKER.sub("", head.group("label")), head.group("unit")
+        cells, lines = cells[titles[-1] + 1:], lines[titles[-1] + 1:]
+    elif len(cells) < k:
+        return label, unit, headers
+    if lines.count(lines[-1] if lines else None) > 1:
+        cells = [c for c, n in zip(cells, lines) if n == lines[-1]]
+    return label, unit, cells
 
 
 def table_figures(text: str, g: Grammar) -> list[tuple]:
@@ -391,24 +409,35 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
         label, base_unit, headers, pending, i = "", "", [], [], 0
         while i < len(cells):
             s, e, cell = cells[i][:3]
-            if NUMERIC_CELL.fullmatch(cell):
+            if _value_cell(cell):
                 i += 1
                 continue
             run = 0
-            while i + 1 + run < len(cells) and NUMERIC_CELL.fullmatch(cells[i + 1 + run][2]) and (
+            while i + 1 + run < len(cells) and _value_cell(cells[i + 1 + run][2]) and (
                     cells[i + run][3] == cells[i + 1 + run][3] or cells[i + run][4] == 1):
                 run += 1  # a row ends with its line, unless the table has one cell per line
+            if run and all(c[2] in BLANK_CELLS for c in cells[i + 1:i + 1 + run]):
+                run = 0
             if run == 0:
-                pending.append(cell)
+                pending.append(cells[i])
                 i += 1
                 continue
             if pending:
-                label, base_unit, headers = _header_group(pending, run, label, base_unit, headers)
+                label, base_unit, headers = _header_group([c[2] for c in pending], run, label, base_unit, headers,
+                                                          [c[3] for c in pending])
                 pending = []
-            cols = _columns(headers, run)
+            # the row's own layout: a serial number and the label before its numbers, text after
+            lead = 1 + (i > 0 and cells[i - 1][3] == cells[i][3] and _value_cell(cells[i - 1][2]))
+            trail = sum(1 for c in cells[i + 1 + run:] if c[3] == cells[i][3] and cells[i][4] > 1)
+            if cells[i][4] > 1 and len(headers) == lead + run + trail and trail:
+                cols = headers[lead:lead + run]
+            else:
+                cols = _columns(headers, run)
             col_units = _column_units(line_units, cols) if line_units and not base_unit else [base_unit] * run
             for j in range(run):
                 ns, ne, num = cells[i + 1 + j][:3]
+                if num in BLANK_CELLS:
+                    continue
                 col = cols[j]
                 ch = UNIT_HEADER.fullmatch(col)
                 unit_text = ch.group("unit") if ch else col_units[j]
