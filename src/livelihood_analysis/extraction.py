@@ -280,7 +280,9 @@ TABLE_LINE = re.compile(r"(?:其中[:：])?(?:[^\n。,，;；:：!！?？]|(?<=[
 BLANK_CELLS = frozenset({"-", "/", "—", "－", "／", "--", "——"})  # a sub-row may start 其中:
 NUMERIC_CELL = re.compile(r"-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?%?")
 UNIT_HEADER = re.compile(r"(?P<label>[^\s()]{2,40})\((?P<unit>[^()]{1,10})\)")
-UNIT_LINE = re.compile(r"单位[:：]\s*(.{1,20})")
+UNIT_LINE = re.compile(r"[(（]?单位[:：]\s*([^()（）]{1,20})[)）]?")  # 单位:万元, 进度表(单位:万元)
+RULE_LINE = re.compile(r"[\s|｜:\-—]*-[\s|｜:\-—]*")  # |---|---| under a markdown header
+CELL = re.compile(r"[^\s|｜]+")  # cells are separated by spaces, tabs or pipes
 RATE_HEADER = re.compile(r"率|比例|比重|进度|占比|增减|增长|同比|环比|%")
 LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+|[0-9]+)[、.．]")
 ROW_LABEL_HEADER = re.compile(r"(?:地区|单位|区县|县区|项目|名称|城市|序号|区域|类别)$")  # 项目名称, 救助类别
@@ -296,8 +298,11 @@ def _table_blocks(text: str) -> list[list[tuple[int, int, str]]]:
     blocks, cur = [], []
     pos = 0
     for n, line in enumerate(text.split("\n")):
+        if RULE_LINE.fullmatch(line) and cur:
+            pos += len(line) + 1
+            continue
         if TABLE_LINE.fullmatch(line) and line.strip():
-            cells = [(c.start() + pos, c.end() + pos, c.group()) for c in re.finditer(r"\S+", line)]
+            cells = [(c.start() + pos, c.end() + pos, c.group()) for c in CELL.finditer(line)]
             cur.extend(c + (n, len(cells)) for c in cells)  # with the line number and its cell count
         else:
             if sum(bool(NUMERIC_CELL.fullmatch(c[2])) for c in cur) >= 2:
@@ -332,7 +337,8 @@ def _unit_line(text: str, start: int) -> list[str]:
     ['户', '人', '万元']
     """
     line = text[:start].rstrip("\n").rsplit("\n", 1)[-1]
-    m = UNIT_LINE.fullmatch(line.strip())
+    m = UNIT_LINE.search(line.strip())
+    m = m if m and m.end() == len(line.strip()) else None
     return [u for u in re.split(r"[、,，/ \t]+", m.group(1)) if u] if m else []
 
 
@@ -440,7 +446,8 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
                     continue
                 col = cols[j]
                 ch = UNIT_HEADER.fullmatch(col)
-                unit_text = ch.group("unit") if ch else col_units[j]
+                row_unit = UNIT_HEADER.fullmatch(cell)  # a unit in the row label: 新增城镇就业(万人)
+                unit_text = ch.group("unit") if ch else col_units[j] or (row_unit.group("unit") if row_unit else "")
                 col_words = ch.group("label") if ch else col
                 if num.endswith("%"):
                     num, unit_text = num[:-1], "%"
