@@ -338,3 +338,13 @@ def test_a_markdown_pipe_table_with_units_in_the_row_labels():
     assert figs[["value", "unit"]].values.tolist() == [
         [45000, "person"], [26100, "person"], [3000, "dwelling"], [3120, "dwelling"],
         [156000000, "yuan"], [124800000, "yuan"]]
+
+
+@pytest.mark.parametrize("text, expected", [  # found by review of the table code
+    ("项目名称 投资(亿元) 形象进度\n新院区 12.6 主体完工\n中学 2.85 在建\n", [[1260000000, "yuan"], [285000000, "yuan"]]),
+    ("新增就业(人) 目标 完成\n全市 100 120\n", [[100, "person"], [120, "person"]]),
+    ("单位：万元、%\n区县 预算 同比增减\n东城区 100 +3.5\n", [[1000000, "yuan"], [3.5, "percent"]]),
+])
+def test_table_rows_text_cells_titles_and_signs(text, expected):
+    figs, _ = extract_text(text, "t")
+    assert figs[["value", "unit"]].values.tolist() == expected

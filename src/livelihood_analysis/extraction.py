@@ -278,7 +278,7 @@ def _kind(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent_b
 
 TABLE_LINE = re.compile(r"(?:其中[:：])?(?:[^\n。,，;；:：!！?？]|(?<=[0-9]),(?=[0-9]{3}))*")  # 12,500 is a number
 BLANK_CELLS = frozenset({"-", "/", "—", "－", "／", "--", "——"})  # a sub-row may start 其中:
-NUMERIC_CELL = re.compile(r"-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?%?")
+NUMERIC_CELL = re.compile(r"[-+]?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?%?")
 UNIT_HEADER = re.compile(r"(?P<label>[^\s()]{2,40})\((?P<unit>[^()]{1,10})\)")
 UNIT_LINE = re.compile(r"[(（]?单位[:：]\s*([^()（）]{1,20})[)）]?")  # 单位:万元, 进度表(单位:万元)
 RULE_LINE = re.compile(r"[\s|｜:\-—]*-[\s|｜:\-—]*")  # |---|---| under a markdown header
@@ -360,7 +360,7 @@ def _header_group(cells: list[str], k: int, label: str, unit: str, headers: list
                   lines: list[int] | None = None) -> tuple[str, str, list[str]]:
     """Split the text cells before a data row of ``k`` numbers into a title and column headers.
 
-    The title is the last ``label(unit)`` cell that ends its line (``lines``: each cell's
+    The title is the last ``label(unit)`` cell that ends or starts its line (``lines``: each cell's
     line) with at least ``k`` cells after it: a bracketed unit inside a row of headers
     is a column's own unit (``总投资(亿元)``, ``完成率(%)``). A ``label(unit)`` cell
     followed by fewer than ``k`` cells is a title with no column headers. When the
@@ -382,7 +382,9 @@ def _header_group(cells: list[str], k: int, label: str, unit: str, headers: list
     """
     lines = lines or list(range(len(cells)))
     ends = [j + 1 == len(cells) or lines[j + 1] != lines[j] for j in range(len(cells))]
-    titles = [j for j, c in enumerate(cells) if ends[j] and UNIT_HEADER.fullmatch(c) and len(cells) - j - 1 >= k]
+    starts = [j == 0 or lines[j - 1] != lines[j] for j in range(len(cells))]
+    titles = [j for j, c in enumerate(cells)
+              if (ends[j] or starts[j]) and UNIT_HEADER.fullmatch(c) and len(cells) - j - 1 >= k]
     if not titles and ends[0] and UNIT_HEADER.fullmatch(cells[0]) and k > 1:
         titles = [0]  # a title, then fewer than k cells: no column headers of its own
     if titles:
@@ -412,7 +414,7 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
     out = []
     for cells in _table_blocks(text):
         line_units = _unit_line(text, cells[0][0])
-        label, base_unit, headers, pending, i = "", "", [], [], 0
+        label, base_unit, headers, pending, i, row_line = "", "", [], [], 0, -1
         while i < len(cells):
             s, e, cell = cells[i][:3]
             if _value_cell(cell):
@@ -424,6 +426,9 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
                 run += 1  # a row ends with its line, unless the table has one cell per line
             if run and all(c[2] in BLANK_CELLS for c in cells[i + 1:i + 1 + run]):
                 run = 0
+            if run == 0 and cells[i][3] == row_line:
+                i += 1  # a text cell at the end of a data row (形象进度 主体完工): not a header
+                continue
             if run == 0:
                 pending.append(cells[i])
                 i += 1
@@ -460,6 +465,7 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
                 kind = _kind(g, unit, m.group("unit"), col_words, "", col_words)
                 out.append((ns, ne, value, unit, mw if unit == "count" else "", kind, label or cell,
                             f"{label}({base_unit}) {cell} {col}".strip()))
+            row_line = cells[i + run][3]
             i += 1 + run
     return out
 
