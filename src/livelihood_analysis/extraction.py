@@ -276,8 +276,9 @@ def _kind(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent_b
 
 
 
-TABLE_LINE = re.compile(r"(?:其中[:：])?(?:[^\n。,，;；:：!！?？]|(?<=[0-9]),(?=[0-9]{3}))*")  # 12,500 is a number
-BLANK_CELLS = frozenset({"-", "/", "—", "－", "／", "--", "——"})  # a sub-row may start 其中:
+# a table line has no prose punctuation; a sub-row may start 其中:, and 12,500 is a number
+TABLE_LINE = re.compile(r"(?:其中[:：])?(?:[^\n。,，;；:：!！?？]|(?<=[0-9]),(?=[0-9]{3}))*")
+BLANK_CELLS = frozenset({"-", "/", "—", "－", "／", "--", "——"})  # an empty table cell
 NUMERIC_CELL = re.compile(r"[-+]?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?%?")
 UNIT_HEADER = re.compile(r"(?P<label>[^\s()]{2,40})\((?P<unit>[^()]{1,10})\)")
 UNIT_LINE = re.compile(r"[(（]?单位[:：]\s*([^()（）]{1,20})[)）]?")  # 单位:万元, 进度表(单位:万元)
