@@ -3,11 +3,13 @@
 import pandas as pd
 import pytest
 
-from livelihood_analysis.evaluation import GOLD_DIR, load_gold, match_gold, scores
+from livelihood_analysis import paths
+from livelihood_analysis.evaluation import load_gold, match_gold, scores
 from livelihood_analysis.extraction import extract_corpus
-from livelihood_analysis.schemas import KINDS, QUALIFIERS, UNITS
+from livelihood_analysis.schemas import vocabularies
 
-GOLD = load_gold()
+GOLD_DIR = paths.root() / "tests" / "gold"
+GOLD = load_gold(GOLD_DIR)
 DOCS = sorted(GOLD.doc_id.unique())
 
 
@@ -25,7 +27,8 @@ def score_table(extracted, raw):
 def test_gold_covers_every_report_and_is_well_formed(raw):
     assert DOCS == sorted(raw)
     assert len(GOLD) > 350
-    assert GOLD.unit.isin(UNITS).all() and GOLD.kind.isin(KINDS).all() and GOLD.qualifier.isin(QUALIFIERS).all()
+    v = vocabularies()
+    assert GOLD.unit.isin(v['unit']).all() and GOLD.kind.isin(v['kind']).all() and GOLD.qualifier.isin(v['qualifier']).all()
     assert (GOLD.measure_word.eq("") | GOLD.unit.eq("count")).all()
     for doc, ex in zip(GOLD.doc_id, GOLD.excerpt):
         assert raw[doc].count(ex) == 1, (doc, ex)

@@ -163,8 +163,8 @@ def test_schema_failure_names_table_column_and_rows(tables):
 
 def test_build_is_byte_identical_and_a_valid_data_package(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
-    build(out=a, figures_dir=None, verbose=False)
-    build(out=b, figures_dir=None, verbose=False)
+    build(out=a, charts=False, verbose=False)
+    build(out=b, charts=False, verbose=False)
     names = sorted(p.name for p in a.iterdir())
     assert "datapackage.json" in names and "indicator_comparison.csv" in names
     for name in names:

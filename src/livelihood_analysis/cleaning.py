@@ -163,9 +163,9 @@ def clean_text(raw: str, doc_id: str = "", rules_folder: str | Path | None = Non
     return CleanText(doc_id, raw, text, index, records)
 
 
-def clean_corpus(corpus: pd.DataFrame) -> dict[str, CleanText]:
+def clean_corpus(corpus: pd.DataFrame, reference: str | Path | None = None) -> dict[str, CleanText]:
     """Clean every report of a corpus (a frame with ``doc_id`` and ``text``), keyed by doc_id."""
-    return {d: clean_text(t, d) for d, t in zip(corpus["doc_id"], corpus["text"])}
+    return {d: clean_text(t, d, reference) for d, t in zip(corpus["doc_id"], corpus["text"])}
 
 
 def removal_log(cleaned: dict[str, CleanText]) -> pd.DataFrame:

@@ -36,10 +36,13 @@ def _parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="run raw → processed: every table in data/processed/, every chart in figures/ (the main job)")
     b.add_argument("--out", type=Path, default=None, help="output folder (default data/processed/)")
-    b.add_argument("--figures", type=Path, default=paths.FIGURES_DIR, help="chart folder (default figures/)")
-    b.add_argument("--manifest", type=Path, default=paths.MANIFEST, help="manifest (default data/raw/manifest.csv)")
+    b.add_argument("--figures", type=Path, default=None, help="chart folder (default figures/)")
+    b.add_argument("--manifest", type=Path, default=None, help="manifest (default data/raw/manifest.csv)")
     b.add_argument("--overrides", type=Path, default=None,
                    help="CSV of analyst overrides (mapping, applies_to, pattern, target) taking precedence")
+    b.add_argument("--reference", type=Path, default=None, metavar="DIR",
+                   help="folder of reference tables to use instead of data/reference/ (see reference.working_copy)")
+    b.add_argument("--no-figures", action="store_true", help="write the tables only, no charts")
     b.add_argument("--workers", type=_workers, default=None, help="processes to use (default: all cores)")
     b.add_argument("--quiet", action="store_true", help="no per-report summary and no progress bar")
 
@@ -56,8 +59,9 @@ def _parser() -> argparse.ArgumentParser:
 
     sc = sub.add_parser("score", help="print extraction precision/recall against the gold standard")
     sc.add_argument("--differences", action="store_true", help="also list every disagreement with the gold standard")
-    sc.add_argument("--gold", type=Path, default=None, metavar="DIR",
-                    help="gold-standard folder (default tests/gold; tests/heldout scores the held-out reports in it)")
+    sc.add_argument("--gold", type=Path, required=True, metavar="DIR",
+                    help="gold-standard folder: tests/gold scores the manifest's reports, tests/heldout the "
+                         "held-out reports in it")
     return p
 
 
@@ -65,7 +69,7 @@ def _cmd_build(args) -> int:
     from .pipeline import build
 
     build(out=args.out, manifest=args.manifest, figures_dir=args.figures, overrides=args.overrides,
-          verbose=not args.quiet, workers=args.workers)
+          verbose=not args.quiet, workers=args.workers, reference=args.reference, charts=not args.no_figures)
     return 0
 
 
@@ -104,9 +108,9 @@ def _cmd_clean(args) -> int:
 
 
 def _cmd_score(args) -> int:
-    from .evaluation import GOLD_DIR, corpus_differences, score_corpus
+    from .evaluation import corpus_differences, score_corpus
 
-    gold = args.gold or GOLD_DIR
+    gold = args.gold
     with pd.option_context("display.width", 200, "display.max_rows", None, "display.max_colwidth", 50):
         print(score_corpus(gold).to_string(index=False, float_format=lambda x: f"{x:.3f}"))
         if args.differences:

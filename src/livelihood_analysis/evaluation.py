@@ -1,4 +1,4 @@
-"""Scoring extraction against the hand-built gold standard in ``tests/gold/``.
+"""Scoring extraction against a hand-built gold standard (the project's is in ``tests/gold/``).
 
 A gold figure is matched by an extracted figure of the same report whose value
 (relative tolerance 1e-6) and unit agree and whose raw span lies inside the
@@ -20,13 +20,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
 from .errors import InputError
 
-GOLD_DIR = paths.ROOT / "tests" / "gold"
-
-
-def load_gold(folder: str | Path = GOLD_DIR) -> pd.DataFrame:
+def load_gold(folder: str | Path) -> pd.DataFrame:
     """All gold figures (every ``*.csv`` in the folder but ``*_nonfigures.csv``)."""
     files = sorted(p for p in Path(folder).glob("*.csv") if not p.stem.endswith("_nonfigures"))
     if not files:
@@ -140,12 +136,12 @@ def _corpus_against_gold(gold_folder: str | Path) -> tuple[pd.DataFrame, pd.Data
     return figures, match_gold(figures, gold, texts)
 
 
-def score_corpus(gold_folder: str | Path = GOLD_DIR) -> pd.DataFrame:
+def score_corpus(gold_folder: str | Path) -> pd.DataFrame:
     """Extract the manifest's corpus (or the reports in ``gold_folder``) and score it
     against the gold standard there."""
     return scores(*_corpus_against_gold(gold_folder))
 
 
-def corpus_differences(gold_folder: str | Path = GOLD_DIR) -> pd.DataFrame:
+def corpus_differences(gold_folder: str | Path) -> pd.DataFrame:
     """Extract the manifest's corpus and list where it disagrees with the gold standard."""
     return differences(*_corpus_against_gold(gold_folder))

@@ -30,18 +30,17 @@ import pandas as pd
 from .cleaning import CleanText, clean_text
 from .reference import (check_rows, compile_patterns, integer_column, read_reference, reference_path, tables_stamp,
                         with_first_char_filter)
-from .segmentation import CLAUSE_END, sentence_rows
+from .segmentation import CLAUSE_END, enclosing, sentence_rows
 
 FIGURE_COLUMNS = ["doc_id", "start", "end", "surface", "value", "unit", "measure_word",
                   "qualifier", "kind", "indicator", "category", "sentence", "section",
-                  "section_path", "clause", "clean_start", "clean_end", "sentence_start"]
+                  "section_path", "clause", "table_header", "clean_start", "clean_end", "sentence_start"]
 HIDDEN_COLUMNS = ["clean_start", "clean_end", "sentence_start"]  # cleaned-text offsets, for harmonisation
 REJECTED_COLUMNS = ["doc_id", "start", "end", "surface", "reason", "sentence"]
 
 ARABIC = r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 CN_DIGITS = set("零〇一二两三四五六七八九十百千万亿点")
-DECREASE = re.compile(r"(?:下降|减少|降低|回落)了?$")
 CLAUSE_BREAK = re.compile(rf"[{CLAUSE_END}\n]")
 LONE_MULTIPLIERS = ("万", "千", "百", "亿")  # 千余人 is a thousand and more
 DURATIONS = ("hour", "day", "month", "year")
@@ -59,7 +58,7 @@ class Grammar:
     units: dict          # surface -> (unit, multiplier, measure_word)
     multipliers: dict    # surface -> multiplier
     qualifiers: dict     # (position, surface) -> (qualifier, units it applies to; empty: all)
-    kind_rules: list     # (priority, kind, scope, pattern, units)
+    kind_rules: list     # (priority, kind, scope, pattern, units, sign)
     nonfigures: list     # (reason, pattern, whole_token)
     measure_words: frozenset
 
@@ -84,12 +83,14 @@ def _grammar(folder: str | None, stamp: tuple) -> Grammar:
     units = read_reference("units", ["surface", "unit", "multiplier", "dimension", "measure_word",
                                      "gap_pattern", "not_before"], folder)
     quals = read_reference("qualifiers", ["surface", "position", "qualifier", "units", "not_after"], folder)
-    kinds = read_reference("kind_cues", ["kind", "scope", "pattern", "units", "priority"], folder)
+    kinds = read_reference("kind_cues", ["kind", "scope", "pattern", "units", "priority", "sign"], folder)
     nonfig = read_reference("nonfigure_patterns", ["reason", "pattern", "whole_token"], folder)
     for df, name in ((kinds, "kind_cues"), (nonfig, "nonfigure_patterns")):
         compile_patterns(df, "pattern", reference_path(name, folder))
     check_rows(kinds, ~kinds["scope"].isin(KIND_SCOPES), reference_path("kind_cues", folder),
                lambda r: f"scope must be one of {', '.join(sorted(KIND_SCOPES))}, not {r.scope!r}")
+    check_rows(kinds, ~kinds["sign"].isin({"", "+", "-"}), reference_path("kind_cues", folder),
+               lambda r: f"sign must be empty, '+' or '-', not {r.sign!r}")
     check_rows(nonfig, ~nonfig["whole_token"].str.strip().str.lower().isin({"yes", "no"}),
                reference_path("nonfigure_patterns", folder),
                lambda r: f"whole_token must be 'yes' or 'no', not {r.whole_token!r}")
@@ -131,7 +132,7 @@ def _grammar(folder: str | None, stamp: tuple) -> Grammar:
     unit_map = {r.surface: (r.unit, float(r.multiplier), r.measure_word) for r in unit_rows.itertuples()}
     kind_rules = sorted(
         ((priority, r.kind, r.scope, re.compile(r.pattern) if r.pattern else None,
-          frozenset(u for u in r.units.split("|") if u))
+          frozenset(u for u in r.units.split("|") if u), -1 if r.sign == "-" else 1)
          for priority, r in zip(integer_column(kinds, "priority", reference_path("kind_cues", folder)),
                                 kinds.itertuples())),
         key=lambda k: -k[0])
@@ -230,6 +231,11 @@ def _clause_bounds(breaks: list[int], n: int, start: int, end: int) -> tuple[int
     return max(left, start - CLAUSE_REACH), min(right, end + CLAUSE_REACH)
 
 
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause column: the same clause harmonisation reads (:func:`segmentation.enclosing`)."""
+    return sentence[slice(*enclosing(sentence, max(0, start), max(0, end), "clause"))]
+
+
 LABEL_PREFIX = re.compile(
     r"^(?:截至目前|截至[^,，]{0,6}(?:底|末)|目前|今年以来|今年|上半年|全年|年内|其中|同时|累计|共计|共|全市|全县|全区|该市|我市|"
     r"已经|已|并|新|为|对|向|在|实现|完成了?|达到|达|有|[0-9x]{4}年|x市|x)+")
@@ -261,18 +267,19 @@ def indicator_label(before: str, after: str, unit: str = "") -> str:
     return head or noun or (tail.group() if tail else "")
 
 
-def _kind(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent_before: str) -> str:
-    """The first kind cue (by priority) that matches; ``unit`` rules look at the unit only."""
+def _kind(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent_before: str) -> tuple[str, int]:
+    """The kind and sign of the first kind cue (by priority) that matches; ``unit`` rules
+    look at the unit only. A fall (下降8.8%) has sign -1."""
     hay = {"unit": unit_text.strip(), "before": before, "after": after, "sentence_before": sent_before}
-    for _, kind, scope, pattern, units in g.kind_rules:
+    for _, kind, scope, pattern, units, sign in g.kind_rules:
         if units and unit not in units:
             continue
         if pattern is None:
             if scope == "unit":
-                return kind
+                return kind, sign
         elif pattern.search(hay[scope]):
-            return kind
-    return "actual"
+            return kind, sign
+    return "actual", 1
 
 
 
@@ -463,7 +470,7 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
                 mult = g.multipliers.get(m.group("mult") or "", 1.0)
                 unit, umult, mw = _unit_of(m.group("unit"), g)
                 value = float(Decimal(num.replace(",", "")) * Decimal(str(mult)) * Decimal(str(umult)))
-                kind = _kind(g, unit, m.group("unit"), col_words, "", col_words)
+                kind = _kind(g, unit, m.group("unit"), col_words, "", col_words)[0]
                 out.append((ns, ne, value, unit, mw if unit == "count" else "", kind, label or cell,
                             f"{label}({base_unit}) {cell} {col}".strip()))
             row_line = cells[i + run][3]
@@ -471,9 +478,10 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
     return out
 
 
-def extract_clean(doc: CleanText, grammar_folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def extract_clean(doc: CleanText, reference: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Figures and rejected numbers of one cleaned report (see :func:`extract_text`)."""
-    return frames(*extract_rows(doc, grammar_folder))
+    reference = str(reference) if reference else None
+    return frames(*extract_rows(doc, reference, sentence_rows(doc, reference)))
 
 
 def frames(figure_rows: list[tuple], rejected_rows: list[tuple]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -539,7 +547,7 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
         sentence, s0 = context(si, ts, te)
         figures.append((doc.doc_id, rs, re_, raw[rs:re_], value, unit, mw, "", kind, label, "",
                         sentence, s_section[si] if s_text else "",
-                        s_path[si] if s_text else "", header, ts, te, s0))
+                        s_path[si] if s_text else "", _clause(sentence, ts - s0, te - s0), header, ts, te, s0))
 
     for m in g.figure.finditer(text):
         ns, ne = m.span("num")
@@ -592,7 +600,7 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
             continue
         value = float(Decimal(str(value)) * Decimal(str(mult)) * Decimal(str(umult)))
         quals = [_qualifier(g, "before", m.group("pre"), unit),
-                 "more_than" if (m.group("q1") or m.group("q2")) else "",
+                 _qualifier(g, "after_number", m.group("q1") or m.group("q2"), unit),
                  _qualifier(g, "after_unit", m.group("post"), unit)]
         qualifier = next((q for q in quals if q), "")
         si = sentence_at(start)
@@ -603,8 +611,7 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
         before = text[cs:lower[2] if upper else m.start()]
         after = text[end:ce]
         sent_before = text[max(s_starts[si], m.start() - 200):m.start()] if s_starts else before
-        kind = _kind(g, unit, unit_text, before, (m.group("post") or "") + after, sent_before)
-        sign = -1 if kind == "growth_rate" and DECREASE.search(before) else 1
+        kind, sign = _kind(g, unit, unit_text, before, (m.group("post") or "") + after, sent_before)
         value *= sign
         if upper:
             low = figures[-1]
@@ -616,7 +623,7 @@ def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
         figures.append((doc.doc_id, rs, re_, raw[rs:re_], value, unit, mw if unit == "count" else "",
                         qualifier, kind, indicator_label(before, after, unit), "", sentence,
                         s_section[si] if s_text else "", s_path[si] if s_text else "",
-                        text[cs:ce], start, end, s0))
+                        _clause(sentence, start - s0, end - s0), "", start, end, s0))
 
     for m in DIGIT_RUN.finditer(text):
         if covered.find(1, m.start(), m.end()) >= 0:
@@ -655,14 +662,15 @@ def annotate(raw: str, figures: pd.DataFrame, rejected: pd.DataFrame | None = No
     return "".join(out)
 
 
-def extract_text(raw: str, doc_id: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
+def extract_text(raw: str, doc_id: str = "", reference: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean and extract one report's raw text: ``(figures, rejected)`` in raw coordinates."""
-    return extract_clean(clean_text(raw, doc_id))
+    return extract_clean(clean_text(raw, doc_id, reference), reference)
 
 
-def extract_corpus(cleaned: dict[str, CleanText]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def extract_corpus(cleaned: dict[str, CleanText], reference: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Figures and rejected numbers of a cleaned corpus (from :func:`cleaning.clean_corpus`)."""
-    parts = [extract_rows(doc) for doc in cleaned.values()]
+    reference = str(reference) if reference else None
+    parts = [extract_rows(doc, reference, sentence_rows(doc, reference)) for doc in cleaned.values()]
     return frames([r for p in parts for r in p[0]], [r for p in parts for r in p[1]])
 
 

@@ -27,7 +27,7 @@ import pandas as pd
 
 from .errors import InputError
 from .reference import check_rows, compile_patterns, integer_column, read_csv_table, read_reference, reference_path
-from .segmentation import CLAUSE_END, ITEM_END, PART_END
+from .segmentation import CLAUSE_END, LEVELS, enclosing
 
 RATE_UNITS = {"percent", "percentage_point"}
 COUNTED_ROLES = {"component", "breakdown"}  # money already in category spending, or a part of such money
@@ -35,8 +35,32 @@ SPENDING_SCOPES = {"", "before", "sentence_before", "part_of_earlier"}
 OVERRIDE_COLUMNS = ["mapping", "applies_to", "pattern", "target"]
 OVERRIDE_PRIORITY = 1000
 RULE_SCOPES = ("clause", "heading")  # applies_to of category_rules.csv and of overrides
-# Text around a figure, from narrowest to widest: list item, clause, ；-part, sentence.
-LEVELS = (("item", ITEM_END), ("clause", CLAUSE_END), ("part", PART_END), ("sentence", ""))
+# what each verb needs of the figures table (a table read back from data/interim/ has them)
+NEEDS = {
+    "assign_categories": ["doc_id", "sentence", "section_path", "indicator", "clean_start", "clean_end",
+                          "sentence_start"],
+    "assign_indicators": ["sentence", "unit", "kind", "measure_word", "indicator", "clean_start", "clean_end",
+                          "sentence_start"],
+    "assign_spending_roles": ["doc_id", "sentence", "value", "unit", "kind", "indicator_id", "clean_start",
+                              "clean_end", "sentence_start"],
+}
+TEXT_COLUMNS = ("surface", "unit", "measure_word", "qualifier", "kind", "indicator", "category", "sentence",
+                "section", "section_path", "clause", "table_header", "indicator_id", "category_basis")
+
+
+def prepared(figures: pd.DataFrame, verb: str) -> pd.DataFrame:
+    """``figures`` checked for the columns ``verb`` needs (an error names the missing ones), with
+    empty text cells as ``""`` even when read with pandas defaults (NaN).
+
+    >>> prepared(pd.DataFrame({"sentence": ["x"]}), "assign_categories")
+    Traceback (most recent call last):
+    livelihood_analysis.errors.InputError: figures table: missing column(s) needed by assign_categories: doc_id, section_path, indicator, clean_start, clean_end, sentence_start
+    """
+    missing = [c for c in NEEDS[verb] if c not in figures.columns]
+    if missing:
+        raise InputError("figures table", f"missing column(s) needed by {verb}: {', '.join(missing)}")
+    text = [c for c in TEXT_COLUMNS if c in figures.columns]
+    return figures.assign(**{c: figures[c].astype(object).where(figures[c].notna(), "").astype(str) for c in text})
 
 
 @dataclass(frozen=True)
@@ -139,21 +163,13 @@ def category_rules(folder: str | Path | None = None, overrides: pd.DataFrame | N
 
 # ---------------------------------------------------------------- categories
 
-def _bounds(sentence: str, start: int, end: int, delims: str) -> tuple[int, int]:
-    if not delims:
-        return 0, len(sentence)
-    left = max((sentence.rfind(d, 0, start) for d in delims), default=-1) + 1
-    rights = [i for i in (sentence.find(d, end) for d in delims) if i >= 0]
-    return left, min(rights) + 1 if rights else len(sentence)
-
-
 def _distance(span: tuple[int, int], start: int, end: int) -> int:
     return max(0, span[0] - end, start - span[1])
 
 
 def _best_text_rule(rules: list[Rule], sentence: str, start: int, end: int, label: str):
     """The winning clause rule at the narrowest level of text that has any match."""
-    levels = [_bounds(sentence, start, end, d) + (name,) for name, d in LEVELS]
+    levels = [enclosing(sentence, start, end, name) + (name,) for name in LEVELS]
     for left, right, name in levels + [(None, None, "label")]:
         text = label if name == "label" else sentence[left:right]
         offset = 0 if name == "label" else left
@@ -215,6 +231,7 @@ def assign_categories(figures: pd.DataFrame, folder: str | Path | None = None,
     process heading) gets an empty category and the rule in its basis.
     """
     rules = category_rules(folder, overrides)
+    figures = prepared(figures, "assign_categories")
     clause_rules = [r for r in rules if r.applies_to == "clause"]
     heading_rules = [r for r in rules if r.applies_to == "heading"]
     decided = [_category_of(f, clause_rules, heading_rules) for f in figures.itertuples()]
@@ -273,8 +290,8 @@ def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0) -> tuple[
         return "", "completion rates belong to the figure they measure"
     start, end = _local_span(fig)
     sentence = fig.sentence
-    levels = [(name, _bounds(sentence, start, end, delims)) for name, delims in LEVELS[:2]]  # item, clause
-    pi, _ = _bounds(sentence, start, end, LEVELS[2][1])
+    levels = [(name, enclosing(sentence, start, end, name)) for name in ("item", "clause")]
+    pi, _ = enclosing(sentence, start, end, "part")
     candidates = [ind for ind in rules if _fits(ind, fig)]
     for group in ([c for c in candidates if c.index < n_override], [c for c in candidates if c.index >= n_override]):
         best = None
@@ -308,6 +325,7 @@ def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0) -> tuple[
 def assign_indicators(figures: pd.DataFrame, folder: str | Path | None = None,
                       overrides: pd.DataFrame | None = None) -> pd.DataFrame:
     """Add ``indicator_id`` and ``indicator_basis``; a figure with none keeps its own label."""
+    figures = prepared(figures, "assign_indicators")
     table = indicators(folder)
     n_override = 0
     if overrides is not None:
@@ -377,12 +395,12 @@ def spending_rule_list(rules: pd.DataFrame) -> list[SpendingRule]:
 class EarlierMoney:
     """A money figure that stands earlier in the same sentence, with the role it got."""
 
-    end: int  # end offset in the sentence
+    start: int  # offsets in the sentence
+    end: int
     value: float
     role: str
 
 
-MONEY = re.compile(r"[0-9.]+(?:万|亿)?元|[0-9.]+亿")
 CLAUSE_SPLIT = re.compile(f"[{re.escape(CLAUSE_END)}]")
 
 
@@ -391,16 +409,20 @@ def _is_part_of_counted(match: re.Match | None, value: float, earlier, sentence:
     and the clauses between ``match`` and the figure at ``start`` each name money: a list of
     parts (其中A 100万元,B 200万元) goes on, a clause of something else ends it.
 
-    >>> e = (EarlierMoney(end=8, value=8e7, role="component"),)
+    The money of each clause is known from the figure rows (``earlier``), however it is
+    written (五千万元, 3千元, 2万亿元).
+
     >>> s = "发放创业担保贷款8000万元,其中个人贷款5000万元,扶持创业1200人,发放补贴600万元。"
+    >>> e = (EarlierMoney(8, 14, 8e7, "component"), EarlierMoney(21, 27, 5e7, "breakdown"))
     >>> m = re.search("其中", s)
-    >>> _is_part_of_counted(m, 5e7, e, s, s.index("5000")), _is_part_of_counted(m, 6e6, e, s, s.index("600万"))
+    >>> _is_part_of_counted(m, 5e7, e[:1], s, s.index("5000")), _is_part_of_counted(m, 6e6, e, s, s.index("600万"))
     (True, False)
     """
     if match is None:
         return False
-    between = CLAUSE_SPLIT.split(sentence[match.end():start])[:-1]
-    return all(MONEY.search(c) for c in between) and any(
+    bounds = [match.end()] + [match.end() + c.end() for c in CLAUSE_SPLIT.finditer(sentence[match.end():start])]
+    clauses = list(zip(bounds, bounds[1:]))
+    return all(any(a <= e.start < b for e in earlier) for a, b in clauses) and any(
         e.end <= match.start() and e.value >= value and e.role in COUNTED_ROLES for e in earlier)
 
 
@@ -412,7 +434,7 @@ def spending_role_of(fig, rules: list[SpendingRule], earlier: tuple[EarlierMoney
     """
     start, _ = _local_span(fig)
     sentence = fig.sentence
-    before = sentence[_bounds(sentence, start, start, LEVELS[1][1])[0]:start]
+    before = sentence[enclosing(sentence, start, start, "clause")[0]:start]
     texts = {"before": before, "sentence_before": sentence[:start], "": ""}
     for r in rules:
         if r.indicators and fig.indicator_id not in r.indicators:
@@ -422,7 +444,7 @@ def spending_role_of(fig, rules: list[SpendingRule], earlier: tuple[EarlierMoney
         if not r.indicators and fig.unit != "yuan":
             continue
         if r.scope == "part_of_earlier":
-            part_left = _bounds(sentence, start, start, LEVELS[2][1])[0]
+            part_left = enclosing(sentence, start, start, "part")[0]
             if not _is_part_of_counted(r.pattern.search(sentence, part_left, start), fig.value, earlier,
                                        sentence, start):
                 continue
@@ -448,6 +470,7 @@ def assign_spending_roles(figures: pd.DataFrame, folder: str | Path | None = Non
     >>> assign_spending_roles(figs)[["spending_role", "spending_role_rule"]].values.tolist()
     [['component', 'S08'], ['breakdown', 'S10']]
     """
+    figures = prepared(figures, "assign_spending_roles")
     rules = spending_rule_list(spending_rules(folder))
     rows = list(figures.itertuples())
     order = sorted(range(len(rows)), key=lambda k: (str(rows[k].doc_id), int(rows[k].sentence_start),
@@ -459,7 +482,7 @@ def assign_spending_roles(figures: pd.DataFrame, folder: str | Path | None = Non
         sentence = (fig.doc_id, int(fig.sentence_start))
         decided[k] = spending_role_of(fig, rules, tuple(earlier.get(sentence, ())))
         if fig.unit == "yuan":
-            earlier.setdefault(sentence, []).append(EarlierMoney(_local_span(fig)[1], float(fig.value), decided[k][0]))
+            earlier.setdefault(sentence, []).append(EarlierMoney(*_local_span(fig), float(fig.value), decided[k][0]))
     out = figures.copy()
     out["spending_role"] = [d[0] for d in decided]
     out["spending_role_rule"] = [d[1] for d in decided]

@@ -1,33 +1,88 @@
-"""Where the package finds its data.
+"""Where the package finds its data, resolved at call time.
 
 Every path the package reads or writes is derived from one project root, so
-notebooks and scripts work from any working folder. The root is, in order:
-the ``LIVELIHOOD_ROOT`` environment variable, else the checkout this package
-was installed from (``src/livelihood_analysis`` → two levels up).
+notebooks and scripts work from any working folder. The root is, in order: the
+``LIVELIHOOD_ROOT`` environment variable (read at each call, so setting it after
+import works), else the checkout this package runs from (the folder holding
+``pyproject.toml`` above ``src/``), else the current folder (an installed package
+used outside a checkout).
+
+The reference tables are the checkout's ``data/reference/`` (or the root's, when
+it has one); a package installed without a checkout uses the copy shipped inside
+it as package data, so ``pip install .`` works anywhere.
 
 >>> from livelihood_analysis import paths
->>> paths.RAW_DIR.name
-'raw'
+>>> paths.raw_dir().name, paths.reference_dir().name
+('raw', 'reference')
 """
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
+PACKAGE_REFERENCE = "livelihood_analysis.reference_data"  # data/reference shipped as package data
 
-def project_root() -> Path:
-    """Return the project root (see module docstring)."""
+
+def _checkout() -> Path | None:
+    here = Path(__file__).resolve().parents[2]
+    return here if (here / "pyproject.toml").is_file() and (here / "src").is_dir() else None
+
+
+def root() -> Path:
+    """The project root (see the module docstring)."""
     env = os.environ.get("LIVELIHOOD_ROOT")
     if env:
         return Path(env).resolve()
-    return Path(__file__).resolve().parents[2]
+    return _checkout() or Path.cwd()
 
 
-ROOT = project_root()
-DATA_DIR = ROOT / "data"
-RAW_DIR = DATA_DIR / "raw"
-PROCESSED_DIR = DATA_DIR / "processed"
-REFERENCE_DIR = DATA_DIR / "reference"
-FIGURES_DIR = ROOT / "figures"
-MANIFEST = RAW_DIR / "manifest.csv"
+def data_dir() -> Path:
+    return root() / "data"
+
+
+def raw_dir() -> Path:
+    """``data/raw/``: the reports as published; never written by the package."""
+    return data_dir() / "raw"
+
+
+def manifest() -> Path:
+    """``data/raw/manifest.csv``."""
+    return raw_dir() / "manifest.csv"
+
+
+def interim_dir() -> Path:
+    """``data/interim/``: extracted figures before harmonisation (``harmonise`` reads them back)."""
+    return data_dir() / "interim"
+
+
+def processed_dir() -> Path:
+    """``data/processed/``: every output table."""
+    return data_dir() / "processed"
+
+
+def figures_dir() -> Path:
+    """``figures/``: every chart."""
+    return root() / "figures"
+
+
+def reference_dir() -> Path:
+    """The reference tables: the root's ``data/reference/`` if there is one, else the
+    copy shipped with the package."""
+    local = data_dir() / "reference"
+    if local.is_dir():
+        return local
+    return Path(str(resources.files(PACKAGE_REFERENCE)))
+
+
+_OLD_NAMES = {"ROOT": root, "DATA_DIR": data_dir, "RAW_DIR": raw_dir, "PROCESSED_DIR": processed_dir,
+              "REFERENCE_DIR": reference_dir, "FIGURES_DIR": figures_dir, "MANIFEST": manifest,
+              "INTERIM_DIR": interim_dir}
+
+
+def __getattr__(name: str) -> Path:
+    """``paths.ROOT``, ``paths.RAW_DIR`` … as before, now resolved when read."""
+    if name in _OLD_NAMES:
+        return _OLD_NAMES[name]()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

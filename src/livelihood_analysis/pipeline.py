@@ -1,7 +1,7 @@
 """The main job: raw reports → every table in ``data/processed/``.
 
 >>> from livelihood_analysis.pipeline import build
->>> import tempfile; out = build(out=tempfile.mkdtemp(), figures_dir=None, verbose=False)
+>>> import tempfile; out = build(out=tempfile.mkdtemp(), charts=False, verbose=False)
 >>> sorted(p.name for p in out.glob("*.csv"))[:3]
 ['category_summary.csv', 'cleaning_log.csv', 'figures.csv']
 """
@@ -43,7 +43,9 @@ def report_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
 
 def build_tables(corpus: pd.DataFrame, overrides=None, reference: str | Path | None = None,
                  workers: int | None = None, progress: bool = False) -> dict[str, pd.DataFrame]:
-    """Every output table of a loaded corpus (see :func:`sources.load_corpus`), validated.
+    """Every output table of a loaded corpus (see :func:`sources.load_corpus`), validated,
+    and ``figures_extracted``: the figures before harmonisation, with the cleaned-text
+    offsets harmonisation needs (written to ``data/interim/``; :func:`harmonise` accepts it back).
 
     ``overrides``: a CSV path or DataFrame of analyst overrides; ``reference``: a
     folder of reference tables to use instead of ``data/reference/``.
@@ -62,23 +64,29 @@ def build_tables(corpus: pd.DataFrame, overrides=None, reference: str | Path | N
         "report_summary": report_summary(harmonised, corpus),
         "unmapped": unmapped(harmonised, headings, corpus, cities(reference)),
     }
-    return {name: validate(tables[name].reset_index(drop=True), name) for name in TABLE_ORDER}
+    out = {name: validate(tables[name].reset_index(drop=True), name, reference) for name in TABLE_ORDER}
+    out["figures_extracted"] = figures
+    return out
 
 
-def build(out: str | Path | None = None, manifest: str | Path = paths.MANIFEST,
-          figures_dir: str | Path | None = paths.FIGURES_DIR, overrides=None, verbose: bool = True,
-          workers: int | None = None) -> Path:
-    """Run raw → processed: write every table to ``out`` (default ``data/processed/``)
-    and, unless ``figures_dir`` is None, every chart to ``figures/``."""
-    out = Path(out or paths.PROCESSED_DIR)
+def build(out: str | Path | None = None, manifest: str | Path | None = None,
+          figures_dir: str | Path | None = None, overrides=None, verbose: bool = True,
+          workers: int | None = None, reference: str | Path | None = None, charts: bool = True,
+          interim: str | Path | None = None) -> Path:
+    """Run raw → processed: write every table to ``out`` (default ``data/processed/``), the
+    extracted figures to ``interim`` (default: ``interim/`` beside ``out``, so
+    ``data/interim/``) and, if ``charts``, every chart to ``figures_dir`` (default ``figures/``)."""
+    out = Path(out) if out else paths.processed_dir()
+    interim = Path(interim) if interim else out.parent / "interim"
     corpus = load_corpus(manifest)
-    tables = build_tables(corpus, overrides, workers=workers, progress=show_progress(not verbose))
+    tables = build_tables(corpus, overrides, reference, workers=workers, progress=show_progress(not verbose))
     for name in TABLE_ORDER:
         write_csv(tables[name], out / f"{name}.csv")
+    write_csv(tables["figures_extracted"], interim / "figures_extracted.csv")
     datapackage(out, TABLE_ORDER)
-    if figures_dir is not None:
+    if charts:
         from .plots import write_charts
-        write_charts(tables, figures_dir)
+        write_charts(tables, figures_dir or paths.figures_dir(), reference=reference)
     if verbose:
         print(report_overview(corpus, tables).to_string(index=False))
         print(f"wrote {len(TABLE_ORDER)} tables and datapackage.json to {out}")

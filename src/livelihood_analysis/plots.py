@@ -79,10 +79,10 @@ def _style(lang: str) -> dict:
     return rc
 
 
-def _labels(lang: str) -> tuple[dict, dict, dict]:
-    cats = categories()
-    inds = indicators()
-    city = cities()
+def _labels(lang: str, reference=None) -> tuple[dict, dict, dict]:
+    cats = categories(reference)
+    inds = indicators(reference)
+    city = cities(reference)
     col = "label_zh" if lang == "zh" else "label_en"
     cat = dict(zip(cats["category_id"], cats[col])) | {"(none)": TEXT[lang]["none"]}
     ind = dict(zip(inds["indicator_id"], inds[col]))
@@ -125,10 +125,10 @@ def category_profile_data(category_summary: pd.DataFrame, names: dict | None = N
     return data.sort_index()
 
 
-def category_profile(category_summary: pd.DataFrame, lang: str = "en") -> plt.Figure:
+def category_profile(category_summary: pd.DataFrame, lang: str = "en", reference=None) -> plt.Figure:
     """Heatmap of report × policy category: the share of each report's figures."""
     with plt.rc_context(_style(lang)):
-        cat, _, cty = _labels(lang)
+        cat, _, cty = _labels(lang, reference)
         data = category_profile_data(category_summary, cty).rename(columns=cat).T
         fig, ax = plt.subplots(figsize=(7 + 0.8 * max(1, data.shape[1]), 8), layout="constrained")
         if data.empty:
@@ -177,11 +177,11 @@ def spending_shares_data(category_summary: pd.DataFrame, names: dict | None = No
     return out[cols].sort_values(["report", "category"]).reset_index(drop=True)
 
 
-def spending_shares(category_summary: pd.DataFrame, lang: str = "en") -> plt.Figure:
+def spending_shares(category_summary: pd.DataFrame, lang: str = "en", reference=None) -> plt.Figure:
     """Horizontal stacked bars of each report's spending by category (components only)."""
     with plt.rc_context(_style(lang)):
         t = TEXT[lang]
-        cat, _, cty = _labels(lang)
+        cat, _, cty = _labels(lang, reference)
         cat = cat | {"(not itemised)": t["unitemised"]}
         data = spending_shares_data(category_summary, cty)
         labels = report_labels(category_summary, cty) if len(category_summary) else pd.Series(dtype=str)
@@ -227,11 +227,11 @@ def delivery_data(report_summary: pd.DataFrame) -> pd.DataFrame:
               "elapsed_share", "pace_index"]].reset_index(drop=True)
 
 
-def delivery(report_summary: pd.DataFrame, lang: str = "en") -> plt.Figure:
+def delivery(report_summary: pd.DataFrame, lang: str = "en", reference=None) -> plt.Figure:
     """Dot plot of completed share (against the share of the year elapsed) and pace index."""
     with plt.rc_context(_style(lang)):
         t = TEXT[lang]
-        _, _, cty = _labels(lang)
+        _, _, cty = _labels(lang, reference)
         d = delivery_data(report_summary)
         labels = [lab.replace(c, cty.get(c, c), 1) for lab, c in zip(d["label"], d["city_en"])]
         fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 3.6), sharey=True, layout="constrained")
@@ -267,11 +267,11 @@ def shared_indicators_data(indicator_comparison: pd.DataFrame) -> pd.DataFrame:
                       "unit", "per_10k"]].reset_index(drop=True)
 
 
-def shared_indicators(indicator_comparison: pd.DataFrame, lang: str = "en", ncols: int = 4) -> plt.Figure:
+def shared_indicators(indicator_comparison: pd.DataFrame, lang: str = "en", ncols: int = 4, reference=None) -> plt.Figure:
     """Small multiples: one panel per shared indicator, a bar per city, per 10,000 residents."""
     with plt.rc_context(_style(lang)):
         t = TEXT[lang]
-        _, ind, cty = _labels(lang)
+        _, ind, cty = _labels(lang, reference)
         d = shared_indicators_data(indicator_comparison)
         ids = sorted(d["indicator_id"].unique())
         nrows = max(1, -(-len(ids) // ncols))
@@ -308,11 +308,11 @@ def report_card_indicators(tables: dict[str, pd.DataFrame], doc_id: str, limit: 
     return f[["indicator_id", "surface", "value", "unit", "kind", "per_10k"]].head(limit).reset_index(drop=True)
 
 
-def report_card(tables: dict[str, pd.DataFrame], doc_id: str, lang: str = "en") -> plt.Figure:
+def report_card(tables: dict[str, pd.DataFrame], doc_id: str, lang: str = "en", reference=None) -> plt.Figure:
     """One page per report: headline numbers, figures and spending by category, key indicators."""
     with plt.rc_context(_style(lang)):
         t = TEXT[lang]
-        cat, ind, cty = _labels(lang)
+        cat, ind, cty = _labels(lang, reference)
         rs = tables["report_summary"].set_index("doc_id")
         if doc_id not in rs.index:
             raise InputError("report_card", f"no report with doc_id {doc_id!r}")
@@ -372,20 +372,20 @@ def save_figure(fig: plt.Figure, stem: str | Path) -> list[Path]:
     return out
 
 
-def charts(tables: dict[str, pd.DataFrame], lang: str = "en") -> dict[str, plt.Figure]:
+def charts(tables: dict[str, pd.DataFrame], lang: str = "en", reference=None) -> dict[str, plt.Figure]:
     """Every chart of the processed tables, by file stem."""
-    out = {"category_profile": category_profile(tables["category_summary"], lang),
-           "spending_shares": spending_shares(tables["category_summary"], lang),
-           "delivery": delivery(tables["report_summary"], lang),
-           "shared_indicators": shared_indicators(tables["indicator_comparison"], lang)}
+    out = {"category_profile": category_profile(tables["category_summary"], lang, reference),
+           "spending_shares": spending_shares(tables["category_summary"], lang, reference),
+           "delivery": delivery(tables["report_summary"], lang, reference),
+           "shared_indicators": shared_indicators(tables["indicator_comparison"], lang, reference=reference)}
     for doc in tables["report_summary"]["doc_id"]:
-        out[f"report_card_{doc}"] = report_card(tables, doc, lang)
+        out[f"report_card_{doc}"] = report_card(tables, doc, lang, reference)
     return out
 
 
-def write_charts(tables: dict[str, pd.DataFrame], folder: str | Path, lang: str = "en") -> list[Path]:
+def write_charts(tables: dict[str, pd.DataFrame], folder: str | Path, lang: str = "en", reference=None) -> list[Path]:
     """Write every chart to ``folder`` as PNG and SVG."""
     written = []
-    for stem, fig in charts(tables, lang).items():
+    for stem, fig in charts(tables, lang, reference).items():
         written += save_figure(fig, Path(folder) / stem)
     return written

@@ -22,7 +22,7 @@ from .errors import InputError
 
 def reference_path(name: str, folder: str | Path | None = None) -> Path:
     """Path of reference table ``name`` (without ``.csv``)."""
-    return Path(folder or paths.REFERENCE_DIR) / f"{name}.csv"
+    return Path(folder or paths.reference_dir()) / f"{name}.csv"
 
 
 def tables_stamp(names: tuple[str, ...], folder: str | Path | None = None) -> tuple:
@@ -79,7 +79,7 @@ def working_copy(dest: str | Path) -> Path:
 
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=False)
-    for table in sorted(Path(paths.REFERENCE_DIR).glob("*.csv")):
+    for table in sorted(paths.reference_dir().glob("*.csv")):
         shutil.copy(table, dest / table.name)
     return dest
 

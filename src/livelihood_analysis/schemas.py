@@ -22,12 +22,21 @@ import pandera.pandas as pa
 from .errors import InputError
 from .outputs import write_bytes_atomic
 
-UNITS = ["person", "person_time", "household", "dwelling", "yuan", "percent", "percentage_point", "km", "m",
-         "m2", "mu", "hour", "day", "month", "year", "kw", "mg_per_m3", "count"]
-KINDS = ["actual", "target", "completion_rate", "growth_rate", "share", "spending", "count_of_projects",
-         "standard_rate", "other"]
-QUALIFIERS = ["", "about", "nearly", "more_than", "at_least", "within"]
-ROLES = ["", "total", "component", "breakdown", "executed", "cumulative", "planned", "change", "budget_share", "not_spending"]
+def vocabularies(reference: str | Path | None = None) -> dict[str, list[str]]:
+    """The values each coded column may take, read from the reference tables (never listed here).
+
+    >>> v = vocabularies(); "km2" in v["unit"], "more_than" in v["qualifier"], "actual" in v["kind"]
+    (True, True, True)
+    """
+    from .reference import read_reference
+
+    units = read_reference("units", ["unit", "dimension"], reference)
+    return {
+        "unit": sorted(set(units.loc[units["dimension"] != "multiplier", "unit"])),
+        "kind": read_reference("kinds", ["kind"], reference)["kind"].tolist(),
+        "qualifier": [""] + sorted(set(read_reference("qualifiers", ["qualifier"], reference)["qualifier"])),
+        "spending_role": [""] + sorted(set(read_reference("spending_roles", ["role"], reference)["role"])),
+    }
 
 
 def _s(description: str, **kw) -> pa.Column:
@@ -52,10 +61,10 @@ FIGURE_FIELDS = {
     "doc_id": DOC, "start": START, "end": END,
     "surface": _s("the figure as written in the raw text (may include scraping damage)"),
     "value": _f("value in base units (万 = 1e4, 亿 = 1e8; percent as written)", nullable=False, checks=FINITE),
-    "unit": _s("canonical unit", checks=pa.Check.isin(UNITS)),
+    "unit": _s("canonical unit"),
     "measure_word": _s("measure word (simplified) for unit 'count', else empty"),
-    "qualifier": _s("about, nearly, more_than, at_least, within or empty", checks=pa.Check.isin(QUALIFIERS)),
-    "kind": _s("what the figure is: actual, target, spending, share, …", checks=pa.Check.isin(KINDS)),
+    "qualifier": _s("about, nearly, more_than, at_least, within or empty"),
+    "kind": _s("what the figure is: actual, target, spending, share, …"),
     "indicator": _s("short simplified-Chinese label of what is counted, from the words around the figure"),
     "indicator_id": _s("canonical indicator id (data/reference/indicators.csv), empty if none applies"),
     "indicator_basis": _s("where the indicator was recognised: item (list item), clause, label, preceding "
@@ -65,7 +74,7 @@ FIGURE_FIELDS = {
                          "K-<id> is a keyword cue)"),
     "spending_role": _s("role of a money figure: total, component (summed into category spending), breakdown "
                         "(a part, as after 其中, of money already counted), executed, cumulative, planned, change, "
-                        "budget_share, not_spending; empty for non-money figures", checks=pa.Check.isin(ROLES)),
+                        "budget_share, not_spending; empty for non-money figures"),
     "spending_role_rule": _s("rule of data/reference/spending_roles.csv that gave the role"),
     "city_en": _s("city name in English"),
     "adcode": _s("GB/T 2260 administrative division code"),
@@ -78,7 +87,8 @@ FIGURE_FIELDS = {
     "sentence": _s("the cleaned (simplified) sentence the figure stands in"),
     "section": _s("innermost section heading above the figure"),
     "section_path": _s("all enclosing headings, outermost first, joined by ' > '"),
-    "clause": _s("the clause around the figure (cleaned text)"),
+    "clause": _s("the clause around the figure (cleaned text), the one harmonisation reads its cues in"),
+    "table_header": _s("for a figure read from a table: its title (unit), row label and column header; else empty"),
 }
 
 TABLES: dict[str, tuple[str, dict]] = {
@@ -114,8 +124,8 @@ TABLES: dict[str, tuple[str, dict]] = {
         "doc_id": DOC, "city_en": _s("city name in English"), "period": _s("reporting period"),
         "period_end": _s("last day covered (ISO date)"), "elapsed_share": _f("share of the year elapsed"),
         "surface": _s("the headline figure as written"), "value": _f("value in base units", nullable=False),
-        "unit": _s("canonical unit", checks=pa.Check.isin(UNITS)), "qualifier": _s("qualifier"),
-        "kind": _s("kind of the figure", checks=pa.Check.isin(KINDS)),
+        "unit": _s("canonical unit"), "qualifier": _s("qualifier"),
+        "kind": _s("kind of the figure"),
         "population": _f("2020 census resident population"), "per_10k": _f("value per 10,000 residents"),
         "n_figures": _i("figures of the report with this indicator (the headline is the first)"),
         "start": START, "end": END}),
@@ -140,16 +150,20 @@ TABLES: dict[str, tuple[str, dict]] = {
 }
 
 
-def schema(name: str) -> pa.DataFrameSchema:
-    """The pandera schema of output table ``name``."""
+def schema(name: str, reference: str | Path | None = None) -> pa.DataFrameSchema:
+    """The pandera schema of output table ``name``; coded columns (unit, kind, qualifier,
+    spending_role) may take the values of the reference tables in ``reference``."""
     description, fields = TABLES[name]
+    vocab = vocabularies(reference)
+    fields = {col: (pa.Column(str, pa.Check.isin(vocab[col]), description=c.description) if col in vocab else c)
+              for col, c in fields.items()}
     return pa.DataFrameSchema(fields, strict=True, ordered=True, coerce=True, name=name, description=description)
 
 
-def validate(df: pd.DataFrame, name: str) -> pd.DataFrame:
+def validate(df: pd.DataFrame, name: str, reference: str | Path | None = None) -> pd.DataFrame:
     """Check ``df`` against its schema; a failure names the table, column and rows."""
     try:
-        return schema(name).validate(df, lazy=True)
+        return schema(name, reference).validate(df, lazy=True)
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
         lines = []

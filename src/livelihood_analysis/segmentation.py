@@ -28,8 +28,28 @@ PART_END = ";；" + SENTENCE_END  # a part: between semicolons
 CLAUSE_END = ",，:：" + PART_END  # a clause: between commas
 ITEM_END = "、" + CLAUSE_END  # a list item: between enumeration commas
 
+# Text around a figure, from narrowest to widest: list item, clause, ；-part, sentence.
+LEVELS = {"item": ITEM_END, "clause": CLAUSE_END, "part": PART_END, "sentence": ""}
+
+
+def enclosing(sentence: str, start: int, end: int, level: str) -> tuple[int, int]:
+    """The span of the ``level`` of text (item, clause, part or sentence) that encloses
+    ``sentence[start:end]``, its closing punctuation included. Extraction (the ``clause``
+    column) and harmonisation (where cues are looked for) both use it.
+
+    >>> s = "投入资金1亿元,其中教育5000万元、卫生3000万元。"
+    >>> [s[slice(*enclosing(s, 12, 18, lv))] for lv in ("item", "clause", "sentence")]
+    ['其中教育5000万元、', '其中教育5000万元、卫生3000万元。', '投入资金1亿元,其中教育5000万元、卫生3000万元。']
+    """
+    delims = LEVELS[level]
+    if not delims:
+        return 0, len(sentence)
+    left = max(sentence.rfind(d, 0, start) for d in delims) + 1
+    rights = [i for i in (sentence.find(d, end) for d in delims) if i >= 0]
+    return left, min(rights) + 1 if rights else len(sentence)
+
+
 SENTENCE_RE = re.compile(rf"[^\n{SENTENCE_END}]+(?:[{SENTENCE_END}]+[”’\"」』)]*)?|[{SENTENCE_END}]+")
-CLAUSE_RE = re.compile(rf"[^\n{CLAUSE_END}]+[{CLAUSE_END}]*")
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "start", "end", "raw_start", "raw_end", "text",
                     "is_heading", "heading_level", "section", "section_path"]
 
@@ -102,13 +122,3 @@ def sentence_rows(doc: CleanText, folder: str | None = None) -> list[tuple]:
                      " > ".join(h[1] for h in stack)))
         line_start = ends_line
     return rows
-
-
-def clauses(sentence: str) -> list[tuple[int, int]]:
-    """Clause spans inside a sentence (split at , ; : and sentence ends).
-
-    >>> s = "城镇新增就业7万人,同比增加6.5%。"
-    >>> [s[a:b] for a, b in clauses(s)]
-    ['城镇新增就业7万人,', '同比增加6.5%。']
-    """
-    return [m.span() for m in CLAUSE_RE.finditer(sentence)]

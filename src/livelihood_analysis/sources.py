@@ -146,7 +146,7 @@ def _check_text(text: str, source: str | Path) -> None:
 def read_text_file(path: str | Path) -> tuple[str, Decoded]:
     """Read one report outside any manifest: ``(doc_id, decoded)`` with doc_id = file stem.
 
-    >>> doc_id, dec = read_text_file(paths.RAW_DIR / "bole_2021.txt")
+    >>> doc_id, dec = read_text_file(paths.raw_dir() / "bole_2021.txt")
     >>> doc_id, dec.encoding
     ('bole_2021', 'utf-8')
     """
@@ -163,13 +163,13 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def load_manifest(path: str | Path = paths.MANIFEST) -> pd.DataFrame:
+def load_manifest(path: str | Path | None = None) -> pd.DataFrame:
     """Read and check the manifest; every problem is reported, one line each.
 
     >>> load_manifest()["doc_id"].tolist()[:2]
     ['bole_2021', 'xuzhou_2020h1']
     """
-    path = Path(path)
+    path = Path(path or paths.manifest())
     if not path.is_file():
         raise InputError(path, "manifest not found")
     try:
@@ -203,13 +203,13 @@ def load_manifest(path: str | Path = paths.MANIFEST) -> pd.DataFrame:
     return df
 
 
-def load_corpus(manifest: str | Path = paths.MANIFEST, verify: bool = True) -> pd.DataFrame:
+def load_corpus(manifest: str | Path | None = None, verify: bool = True) -> pd.DataFrame:
     """Load every report in the manifest: the manifest's columns plus ``path, text, encoding, replaced_chars``.
 
     Each file is verified against its sha256 (``verify=False`` skips that) and
     must exist; every problem is reported together.
     """
-    manifest = Path(manifest)
+    manifest = Path(manifest or paths.manifest())
     df = load_manifest(manifest)
     errors, texts = [], []
     for _, row in df.iterrows():

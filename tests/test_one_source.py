@@ -1,0 +1,81 @@
+"""Knowledge written once (issue 11): each bug here came from a second copy of a
+vocabulary in Python that disagreed with its table in ``data/reference/``."""
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from livelihood_analysis import paths
+from livelihood_analysis.extraction import extract_text
+from livelihood_analysis.harmonisation import assign_categories, assign_spending_roles, harmonise
+from livelihood_analysis.pipeline import build_tables
+
+
+def one_report(corpus, text):
+    """The first report's manifest row with another text."""
+    c = corpus.iloc[[0]].copy()
+    c["text"] = text
+    return c.reset_index(drop=True)
+
+
+def test_every_unit_of_units_csv_passes_the_output_schema(corpus):
+    # 平方公里 is declared in units.csv (km2); the schema listed 18 units of its own and stopped build
+    tables = build_tables(one_report(corpus, "全市新增绿地面积3.5平方公里。"))
+    assert tables["figures"]["unit"].tolist() == ["km2"]
+
+
+@pytest.mark.parametrize("text, value", [("低保标准下调5%。", -5.0), ("低保标准降低5%。", -5.0),
+                                         ("失业率同比回落0.5个百分点。", -0.5), ("同比增长8%。", 8.0)])
+def test_every_fall_word_of_kind_cues_gives_a_negative_growth(text, value):
+    figs, _ = extract_text(text, "d")
+    assert figs[["value", "kind"]].values.tolist() == [[value, "growth_rate"]]
+
+
+@pytest.fixture
+def reference_copy(tmp_path):
+    dest = tmp_path / "reference"
+    shutil.copytree(paths.reference_dir(), dest)
+    return dest
+
+
+def test_the_qualifier_of_yu_comes_from_qualifiers_csv(reference_copy):
+    text = "培训1200余人。"
+    before = extract_text(text, "d")[0]["qualifier"].tolist()
+    q = pd.read_csv(reference_copy / "qualifiers.csv", dtype=str, keep_default_na=False)
+    q.loc[(q["surface"] == "余") & (q["position"] == "after_number"), "qualifier"] = "about"
+    q.to_csv(reference_copy / "qualifiers.csv", index=False)
+    after = extract_text(text, "d", reference=reference_copy)[0]["qualifier"].tolist()
+    assert (before, after) == (["more_than"], ["about"])
+
+
+@pytest.mark.parametrize("parts", ["五千万元", "3千万元", "2万亿元"])
+def test_a_qizhong_list_goes_on_through_money_in_any_form(corpus, parts):
+    # 其中 parts of counted money are breakdowns however the money is written
+    text = f"全市投入教育资金10万亿元,其中义务教育{parts},学前教育1000万元。"
+    figs = harmonise(extract_text(text, "d")[0].assign(doc_id=corpus["doc_id"].iloc[0]), corpus)
+    assert figs["spending_role"].tolist() == ["component", "breakdown", "breakdown"]
+
+
+def test_the_clause_column_is_the_clause_that_decided_the_category():
+    clause = "全市" + "通过多种渠道持续加大投入力度" * 8 + "新建城乡公办幼儿园12所"
+    figs = assign_categories(extract_text(clause + "。", "d")[0])
+    assert figs["clause"].tolist() == [clause + "。"]
+    assert figs["category_basis"].str.startswith("clause").all() or figs["category_basis"].str.startswith("item").all()
+
+
+def test_a_stage_output_read_back_with_pandas_can_be_harmonised_again(tmp_path, corpus):
+    from livelihood_analysis.pipeline import build
+
+    out = build(out=tmp_path, charts=False, verbose=False)
+    extracted = pd.read_csv(out.parent / "interim" / "figures_extracted.csv")
+    again = harmonise(extracted, corpus)
+    final = pd.read_csv(out / "figures.csv", keep_default_na=False)
+    assert again["category"].fillna("").tolist() == final["category"].tolist()
+
+
+def test_a_table_without_the_columns_a_verb_needs_is_a_clear_error(tmp_path):
+    from livelihood_analysis.errors import InputError
+
+    with pytest.raises(InputError, match="missing column.*clean_start"):
+        assign_categories(pd.DataFrame({"doc_id": ["d"], "sentence": ["x"], "value": [1.0]}))
