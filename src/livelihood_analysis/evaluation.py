@@ -145,3 +145,62 @@ def score_corpus(gold_folder: str | Path) -> pd.DataFrame:
 def corpus_differences(gold_folder: str | Path) -> pd.DataFrame:
     """Extract the manifest's corpus and list where it disagrees with the gold standard."""
     return differences(*_corpus_against_gold(gold_folder))
+
+
+# ---------------------------------------------------------------- a development set of real reports
+
+def devset_manifest(folder: str | Path) -> pd.DataFrame:
+    """A development set's ``manifest.csv`` with ``present``: whether the text is on this
+    machine and is the one annotated (its sha256 agrees). The texts of third-party pages
+    are not committed; see ``tests/devset/README.md``."""
+    import hashlib
+
+    folder = Path(folder)
+    manifest = pd.read_csv(folder / "manifest.csv", dtype=str, keep_default_na=False)
+    present = []
+    for row in manifest.itertuples():
+        path = folder / row.file
+        present.append(path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == row.sha256)
+    return manifest.assign(present=present)
+
+
+def _category_agrees(gold: str, extracted: str) -> bool:
+    """A programme-wide figure (gold ``programme``) has no category of its own."""
+    return (gold in ("programme", "") and extracted == "") or gold == extracted
+
+
+def score_devset(folder: str | Path, split: str = "dev") -> pd.DataFrame:
+    """Score extraction and harmonisation on the reports of ``split`` (``dev`` or ``blind``)
+    present in a development set: per report and overall, recall, precision, kind and
+    category accuracy (over matched figures), and the share of extracted figures that
+    reach a canonical indicator.
+
+    Categories and indicators come from :func:`harmonisation.assign_categories` and
+    :func:`harmonisation.assign_indicators` (no manifest facts are needed).
+    """
+    from .extraction import extract_text
+    from .harmonisation import assign_categories, assign_indicators
+
+    folder = Path(folder)
+    manifest = devset_manifest(folder)
+    chosen = manifest[(manifest["split"] == split) & manifest["present"]]
+    if chosen.empty:
+        raise InputError(folder, f"no text of split {split!r} is present (run tests/devset/present.py)")
+    texts = {r.doc_id: (folder / r.file).read_text(encoding="utf-8") for r in chosen.itertuples()}
+    figures = pd.concat([extract_text(t, d)[0] for d, t in texts.items()], ignore_index=True)
+    figures = assign_indicators(assign_categories(figures))
+    gold = load_gold(folder / "annotations")
+    gold = gold[gold["doc_id"].isin(texts)].reset_index(drop=True)
+    matched = match_gold(figures, gold, texts)
+    hit = matched[matched["matched"]]
+    cat_ok = [_category_agrees(g, figures.at[i, "category"]) for g, i in zip(hit["category"], hit["fig_index"])]
+    matched.loc[hit.index, "category_ok"] = cat_ok
+    out = scores(figures, matched)
+    extra = []
+    for doc in out["doc_id"]:
+        m = matched if doc == "ALL" else matched[matched["doc_id"] == doc]
+        f = figures if doc == "ALL" else figures[figures["doc_id"] == doc]
+        tp = int(m["matched"].sum())
+        extra.append({"category_accuracy": m["category_ok"].fillna(False).sum() / tp if tp else 0.0,
+                      "with_indicator": (f["indicator_id"] != "").mean() if len(f) else 0.0})
+    return pd.concat([out, pd.DataFrame(extra)], axis=1)
