@@ -1,74 +1,120 @@
-"""Extraction throughput against a bare regex scan, in the same process (issue 3).
+"""Throughput of ``extract`` on a folder of report files, against the floor of any Python
+pipeline for the same job, in the same process (issue 11).
 
-Builds a corpus of at least 50 MB by repeating the raw reports (each copy is a
-separate document), runs the full extraction on it (cleaning, segmentation,
-extraction; one process) and, over the same text, a single compiled regex that
-finds digit runs. Prints the throughput of each stage (OpenCC alone, cleaning,
-segmentation, extraction), so one sees where the time goes, and, as its last line:
+Writes a folder of separate report files (the five raw reports and the held-out
+reports, each copied under new names until the folder holds ``--mb`` MB: a single
+concatenated file is no corpus), then times, in one process:
 
-    extract_mb_s=<x> regex_mb_s=<y> ratio=<x/y>
+- ``extract``: what ``python -m livelihood_analysis extract FOLDER -o out.csv --workers 1``
+  does (read and decode each file, clean, segment, extract, write the figures CSV);
+- the floor: read each file, convert it with OpenCC t2s, scan it for numbers with one
+  compiled regex and write one CSV row per number (the least any Python pipeline for
+  this job must do);
 
-Usage: python benchmarks/extract_throughput.py [--mb 50]
+and prints the rate of each stage of ``extract`` (on a tenth of the files) and, as
+its last line::
+
+    extract_mb_s=<x> floor_mb_s=<y> floor_ratio=<x/y>
+
+Usage: python benchmarks/extract_throughput.py [--mb 20]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import re
+import tempfile
 import time
+from pathlib import Path
 
-from livelihood_analysis.cleaning import clean_text, to_simplified
-from livelihood_analysis.extraction import extract_rows
-from livelihood_analysis.runner import process_reports
-from livelihood_analysis.segmentation import sentence_rows
-from livelihood_analysis.sources import load_corpus
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def corpus_of(mb: float) -> list[tuple[str, str]]:
-    texts = list(load_corpus()["text"])
-    size = sum(len(t.encode("utf-8")) for t in texts)
-    copies = int(mb * 1e6 // size) + 1
-    return [(f"copy{i}_{j}", t) for i in range(copies) for j, t in enumerate(texts)]
+def write_corpus(folder: Path, mb: float) -> list[Path]:
+    sources = sorted((ROOT / "data" / "raw").glob("*.txt")) + sorted((ROOT / "tests" / "heldout").glob("*.txt"))
+    texts = [p.read_bytes() for p in sources]
+    size, files, i = 0, [], 0
+    while size < mb * 1e6:
+        for src, data in zip(sources, texts):
+            path = folder / f"r{i:05d}_{src.name}"
+            path.write_bytes(data)
+            files.append(path)
+            size += len(data)
+        i += 1
+    return files
+
+
+def floor(files: list[Path], out: Path) -> int:
+    import opencc
+
+    convert = opencc.OpenCC("t2s").convert
+    number = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+    n = 0
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        for p in files:
+            text = convert(p.read_bytes().decode("utf-8", errors="replace"))
+            for m in number.finditer(text):
+                w.writerow((p.stem, m.start(), m.end(), m.group()))
+                n += 1
+    return n
+
+
+def stages(files: list[Path]) -> dict[str, float]:
+    from livelihood_analysis.cleaning import clean_text
+    from livelihood_analysis.extraction import extract_report
+    from livelihood_analysis.segmentation import sentence_rows
+    from livelihood_analysis.sources import read_text_file
+
+    spent = dict.fromkeys(("read", "cleaning", "segmentation", "extraction"), 0.0)
+    for p in files:
+        t0 = time.perf_counter()
+        doc_id, decoded = read_text_file(p)
+        t1 = time.perf_counter()
+        doc = clean_text(decoded.text, doc_id)
+        t2 = time.perf_counter()
+        sents = sentence_rows(doc)
+        t3 = time.perf_counter()
+        extract_report(doc, sents=sents)
+        t4 = time.perf_counter()
+        for k, d in zip(spent, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+            spent[k] += d
+    return spent
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=50.0, help="corpus size in MB (default 50)")
+    parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
     args = parser.parse_args()
-    reports = corpus_of(args.mb)
-    mb = sum(len(t.encode("utf-8")) for _, t in reports) / 1e6
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "reports"
+        folder.mkdir()
+        files = write_corpus(folder, args.mb)
+        mb = sum(p.stat().st_size for p in files) / 1e6
 
-    number = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-    start = time.perf_counter()
-    found = sum(1 for _, t in reports for _ in number.finditer(t))
-    regex_s = time.perf_counter() - start
+        start = time.perf_counter()
+        numbers = floor(files, Path(tmp) / "floor.csv")
+        floor_s = time.perf_counter() - start
 
-    start = time.perf_counter()
-    done = process_reports(reports, workers=1)
-    extract_s = time.perf_counter() - start
+        from livelihood_analysis.cli import main as cli
 
-    stages = {"opencc_only": 0.0, "cleaning": 0.0, "segmentation": 0.0, "extraction": 0.0}
-    for doc_id, text in reports[: max(1, len(reports) // 10)]:  # a tenth of the corpus, stage by stage
-        t0 = time.perf_counter()
-        to_simplified(text)
-        t1 = time.perf_counter()
-        clean = clean_text(text, doc_id)
-        t2 = time.perf_counter()
-        sents = sentence_rows(clean)
-        t3 = time.perf_counter()
-        extract_rows(clean, sents=sents)
-        t4 = time.perf_counter()
-        for k, d in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
-            stages[k] += d
-    part = sum(len(t.encode("utf-8")) for _, t in reports[: max(1, len(reports) // 10)]) / 1e6
+        start = time.perf_counter()
+        status = cli(["extract", str(folder), "-o", str(Path(tmp) / "figures.csv"), "--workers", "1", "--quiet"])
+        extract_s = time.perf_counter() - start
+        assert status == 0, status
+        with (Path(tmp) / "figures.csv").open(encoding="utf-8") as fh:
+            figures = sum(1 for _ in fh) - 1
 
-    print(f"corpus: {len(reports)} documents, {mb:.1f} MB")
-    print("stages (MB/s, on a tenth of the corpus): "
-          + " ".join(f"{k}={part / v:.1f}" for k, v in stages.items()))
-    print(f"regex: {found} digit runs in {regex_s:.2f} s")
-    print(f"extract: {len(done.figures)} figures, {len(done.rejected)} rejected in {extract_s:.2f} s (one core)")
-    x, y = mb / extract_s, mb / regex_s
-    print(f"extract_mb_s={x:.2f} regex_mb_s={y:.2f} ratio={x / y:.3f}")
+        tenth = files[: max(1, len(files) // 10)]
+        part = sum(p.stat().st_size for p in tenth) / 1e6
+        spent = stages(tenth)
+
+    print(f"corpus: {len(files)} files, {mb:.1f} MB")
+    print("stages (MB/s, on a tenth of the files): " + " ".join(f"{k}={part / v:.1f}" for k, v in spent.items()))
+    print(f"floor: {numbers} numbers in {floor_s:.2f} s; extract: {figures} figures in {extract_s:.2f} s (one core)")
+    x, y = mb / extract_s, mb / floor_s
+    print(f"extract_mb_s={x:.2f} floor_mb_s={y:.2f} floor_ratio={x / y:.3f}")
 
 
 if __name__ == "__main__":

@@ -481,11 +481,11 @@ def table_figures(text: str, g: Grammar) -> list[tuple]:
 def extract_clean(doc: CleanText, reference: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Figures and rejected numbers of one cleaned report (see :func:`extract_text`)."""
     reference = str(reference) if reference else None
-    return frames(*extract_rows(doc, reference, sentence_rows(doc, reference)))
+    return frames(*extract_report(doc, reference, sentence_rows(doc, reference)))
 
 
 def frames(figure_rows: list[tuple], rejected_rows: list[tuple]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The figures and rejected tables from rows (see :func:`extract_rows`)."""
+    """The figures and rejected tables from rows (see :func:`extract_report`)."""
     figs = pd.DataFrame(figure_rows, columns=FIGURE_COLUMNS)
     rej = pd.DataFrame(rejected_rows, columns=REJECTED_COLUMNS)
     figs = figs.astype({"start": "int64", "end": "int64", "value": "float64"})
@@ -493,7 +493,7 @@ def frames(figure_rows: list[tuple], rejected_rows: list[tuple]) -> tuple[pd.Dat
     return figs, rej
 
 
-def extract_rows(doc: CleanText, grammar_folder: str | Path | None = None,
+def extract_report(doc: CleanText, grammar_folder: str | Path | None = None,
                  sents: list[tuple] | None = None) -> tuple[list[tuple], list[tuple]]:
     """Figure rows and rejected rows of one cleaned report, in text order (tuples in the
     order of ``FIGURE_COLUMNS`` and ``REJECTED_COLUMNS``). ``sents``: the report's
@@ -670,7 +670,7 @@ def extract_text(raw: str, doc_id: str = "", reference: str | Path | None = None
 def extract_corpus(cleaned: dict[str, CleanText], reference: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Figures and rejected numbers of a cleaned corpus (from :func:`cleaning.clean_corpus`)."""
     reference = str(reference) if reference else None
-    parts = [extract_rows(doc, reference, sentence_rows(doc, reference)) for doc in cleaned.values()]
+    parts = [extract_report(doc, reference, sentence_rows(doc, reference)) for doc in cleaned.values()]
     return frames([r for p in parts for r in p[0]], [r for p in parts for r in p[1]])
 
 

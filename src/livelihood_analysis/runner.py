@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cleaning import clean_text
-from .extraction import extract_rows
+from .extraction import extract_report
 from .segmentation import sentence_rows
 
 PARALLEL_FROM = 16  # fewer reports than this run in-process: a pool would cost more than it saves
@@ -44,7 +44,7 @@ def process_report(doc_id: str, raw: str, reference: str | None = None) -> tuple
     ``reference``: a folder of reference tables to use instead of ``data/reference/``."""
     doc = clean_text(raw, doc_id, reference)
     sents = sentence_rows(doc, reference)
-    figures, rejected = extract_rows(doc, reference, sents=sents)
+    figures, rejected = extract_report(doc, reference, sents=sents)
     headings = [(doc_id, r[9]) for r in sents if r[7]]
     return figures, rejected, list(doc.records), headings
 
