@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from livelihood_analysis import paths
-from livelihood_analysis.extraction import extract_corpus, extract_files, extract_text
+from livelihood_analysis.extraction import extract_corpus, extract_text
+from livelihood_analysis.runner import extract_files
 
 DATA = paths.ROOT / "tests" / "data"
 
@@ -40,7 +41,7 @@ def test_spans_point_into_the_raw_text(figures, raw):
 
 @pytest.mark.parametrize("doc_id, surface, value, unit, extra", [
     ("bole_2021", "1.8011万人次", 18011, "person_time", {}),
-    ("bole_2021", "4912人", 4912, "person", {"kind": "actual", "indicator": "城镇新增就业"}),
+    ("bole_2021", "4912人", 4912, "person", {"kind": "actual", "label": "城镇新增就业"}),
     ("bole_2021", "650余万元", 6_500_000, "yuan", {"qualifier": "more_than", "kind": "spending"}),
     ("bole_2021", "2.6万户", 26_000, "household", {}),
     ("bole_2021", "7.89万乡村人口", 78_900, "person", {}),
@@ -57,7 +58,7 @@ def test_spans_point_into_the_raw_text(figures, raw):
     ("panzhihua_2014", "0.050 mg/Nm3", 0.05, "mg_per_m3", {}),
     ("panzhihua_2014", "65項", 65, "count", {"kind": "count_of_projects", "measure_word": "项"}),
     ("panzhihua_2014", "91.8%", 91.8, "percent", {"kind": "completion_rate"}),
-    ("xuzhou_2020h1", "7萬人", 70_000, "person", {"indicator": "城镇新增就业"}),
+    ("xuzhou_2020h1", "7萬人", 70_000, "person", {"label": "城镇新增就业"}),
     ("xuzhou_2020h1", "15.7萬崗次", 157_000, "count", {"measure_word": "岗次"}),
     ("xingtai_2021", "6500套", 6500, "dwelling", {"kind": "target"}),
     ("xingtai_2021", "10.9公里", 10.9, "km", {}),
@@ -150,12 +151,12 @@ def test_tables_take_units_and_meaning_from_headers():
     figs, rej, errors = extract_files([DATA / "table_report.txt"])
     assert not errors
     row = figs[figs.surface == "27800"].iloc[0]
-    assert (row.value, row.unit, row.kind, row.indicator) == (27800, "person", "target", "城镇新增就业")
+    assert (row.value, row.unit, row.kind, row.label) == (27800, "person", "target", "城镇新增就业")
     assert figs[figs.surface == "52242"].iloc[0].kind == "actual"
     assert figs[figs.surface == "187.9"].iloc[0][["unit", "kind"]].tolist() == ["percent", "completion_rate"]
-    roads = figs[figs.indicator == "农村公路建设"]
+    roads = figs[figs.label == "农村公路建设"]
     assert roads[["value", "unit"]].values.tolist() == [[300, "km"], [245.5, "km"], [81.8, "percent"]]
-    kg = figs[figs.indicator == "新建改扩建幼儿园"]
+    kg = figs[figs.label == "新建改扩建幼儿园"]
     assert kg[["value", "measure_word", "kind"]].values.tolist() == [[20, "所", "target"], [12, "所", "actual"]]
     assert set(rej.reason) <= {"date", "year"}
 
@@ -167,7 +168,7 @@ def test_each_table_title_resets_the_unit():
     assert figs[["value", "unit", "kind"]].values.tolist() == [
         [30000, "person", "target"], [31250, "person", "actual"], [104.2, "percent", "completion_rate"],
         [145, "count", "target"], [145, "count", "actual"], [98, "count", "actual"]]
-    assert figs.indicator.tolist()[-1] == "城镇老旧小区改造"
+    assert figs.label.tolist()[-1] == "城镇老旧小区改造"
 
 
 @pytest.mark.parametrize("text, surface, value, unit, qualifier", [
@@ -254,7 +255,7 @@ def test_a_word_table_with_a_unit_line_serial_numbers_and_tabs():
          "1\t就业创业\t3260\t2714\t83.3\n2\t教育助学\t5840\t4376\t74.9\n"
          "单位：户、人\n序号\t救助类别\t救助户数\t救助人数\n1\t城乡低保\t3126\t5480\n")
     figs, rej = extract_text(t, "t")
-    assert figs[["value", "unit", "kind", "indicator"]].values.tolist() == [
+    assert figs[["value", "unit", "kind", "label"]].values.tolist() == [
         [32600000, "yuan", "spending", "就业创业"], [27140000, "yuan", "spending", "就业创业"],
         [83.3, "percent", "completion_rate", "就业创业"], [58400000, "yuan", "spending", "教育助学"],
         [43760000, "yuan", "spending", "教育助学"], [74.9, "percent", "completion_rate", "教育助学"],

@@ -72,7 +72,7 @@ HELDOUT_DIR = GOLD_DIR.parent / "heldout"
 
 def test_held_out_reports_score_like_the_gold_standard():
     """Six reports annotated before the extractor saw them (tests/heldout/README.md)."""
-    from livelihood_analysis.extraction import extract_files
+    from livelihood_analysis.runner import extract_files
 
     gold = load_gold(HELDOUT_DIR)
     files = sorted(HELDOUT_DIR.glob("*.txt"))
@@ -86,7 +86,7 @@ def test_held_out_reports_score_like_the_gold_standard():
 
 
 def test_held_out_non_figures_are_rejected_with_a_reason():
-    from livelihood_analysis.extraction import extract_files
+    from livelihood_analysis.runner import extract_files
 
     _, rejected, _ = extract_files([HELDOUT_DIR / "e_dongchuan_html.txt", HELDOUT_DIR / "c_yunling_table.txt"])
     reasons = dict(zip(rejected.surface, rejected.reason))
@@ -96,7 +96,7 @@ def test_held_out_non_figures_are_rejected_with_a_reason():
 
 
 def test_held_out_non_figures_never_become_figures():
-    from livelihood_analysis.extraction import extract_files
+    from livelihood_analysis.runner import extract_files
 
     listed = pd.concat([pd.read_csv(p, keep_default_na=False) for p in sorted(HELDOUT_DIR.glob("*_nonfigures.csv"))])
     files = sorted(HELDOUT_DIR.glob("*.txt"))

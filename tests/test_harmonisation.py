@@ -208,7 +208,7 @@ def _figures(sentence, *surfaces, **columns):
     for surface in surfaces:
         start = sentence.index(surface)
         rows.append({"doc_id": "d", "sentence": sentence, "surface": surface, "measure_word": "", "kind": "actual",
-                     "indicator": "", "section_path": "", "clean_start": start,
+                     "label": "", "section_path": "", "clean_start": start,
                      "clean_end": start + len(surface), "sentence_start": 0, **columns})
     return pd.DataFrame(rows)
 
@@ -261,7 +261,7 @@ def test_a_qizhong_list_ends_at_a_clause_that_is_not_money():
 def test_components_above_the_stated_total_keep_their_true_share_and_are_flagged(tables):
     # review defect 2: a share above 1 failed validation and stopped build. Zaozhuang states
     # 民生支出124.7亿元; suppose its 5亿元 创业担保贷款 had been reported as 500亿元.
-    from livelihood_analysis.indicators import category_summary
+    from livelihood_analysis.summaries import category_summary
     f = tables["figures"]
     f = f[f.doc_id == "zaozhuang_2022h1"].copy()
     f.loc[f.surface == "5亿元", "value"] = 5e10
@@ -275,8 +275,8 @@ def test_components_above_the_stated_total_keep_their_true_share_and_are_flagged
 def test_two_reports_of_one_city_are_not_two_cities_for_indicator_comparison(tables):
     # review defect 3: Xuzhou alone (its H1 2020 report, and the same report again as a second
     # Xuzhou report) states urban_new_jobs (城镇新增就业7万人) in one city only
-    from livelihood_analysis.harmonisation import indicators
-    from livelihood_analysis.indicators import indicator_comparison
+    from livelihood_analysis.harmonisation import canonical_indicators as indicators
+    from livelihood_analysis.summaries import indicator_comparison
     f = tables["figures"]
     xz = f[f.doc_id == "xuzhou_2020h1"]
     two_reports = pd.concat([xz, xz.assign(doc_id="xuzhou_2020h2", period_end="2020-12-31")], ignore_index=True)
@@ -298,7 +298,7 @@ def test_a_report_without_figures_still_has_its_elapsed_share(corpus):
 def test_summaries_of_a_figures_csv_read_with_pandas_defaults_are_the_same():
     # read_csv turns empty cells into NaN; the shares must not count NaN as a category
     from livelihood_analysis import paths
-    from livelihood_analysis.indicators import mapping_coverage
+    from livelihood_analysis.summaries import mapping_coverage
     path = paths.ROOT / "data" / "processed" / "figures.csv"
     plain = mapping_coverage(pd.read_csv(path))
     strict = mapping_coverage(pd.read_csv(path, dtype=str, keep_default_na=False))

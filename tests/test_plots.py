@@ -103,7 +103,7 @@ def test_shared_indicators_need_two_cities_not_two_reports(tables):
 
 def test_two_reports_of_one_city_are_two_rows_labelled_with_their_period(tables):
     # review defect 4: grouping by city summed two Zaozhuang reports to 200%
-    from livelihood_analysis.indicators import category_summary
+    from livelihood_analysis.summaries import category_summary
     f = tables["figures"]
     zz = f[f.doc_id == "zaozhuang_2022h1"]
     figs = pd.concat([f[f.doc_id == "bole_2021"], zz,

@@ -18,7 +18,8 @@ from livelihood_analysis import paths
 from livelihood_analysis.cleaning import clean_text
 from livelihood_analysis.cli import main
 from livelihood_analysis.errors import InputError
-from livelihood_analysis.extraction import extract_files, extract_text
+from livelihood_analysis.extraction import extract_text
+from livelihood_analysis.runner import extract_files
 from livelihood_analysis.outputs import write_bytes_atomic, write_csv
 from livelihood_analysis.pipeline import build_tables
 from livelihood_analysis.runner import process_reports, show_progress

@@ -28,13 +28,25 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from .reference import compile_patterns, read_reference, reference_path, tables_stamp
 
-REMOVAL_COLUMNS = ["doc_id", "rule", "action", "raw_start", "raw_end", "text"]
+class Removal(NamedTuple):
+    """One change cleaning made: a removal or a flag, with its raw span."""
+
+    doc_id: str
+    rule: str
+    action: str  # remove | flag
+    raw_start: int
+    raw_end: int
+    text: str
+
+
+REMOVAL_COLUMNS = list(Removal._fields)
 
 
 @dataclass(frozen=True)
@@ -45,7 +57,7 @@ class CleanText:
     raw: str
     text: str
     index: np.ndarray = field(repr=False)  # raw offset of each clean character
-    records: tuple = field(repr=False, default=())  # (doc_id, rule, action, raw_start, raw_end, text)
+    records: tuple = field(repr=False, default=())  # Removal rows
 
     @property
     def removals(self) -> pd.DataFrame:
@@ -159,7 +171,7 @@ def clean_text(raw: str, doc_id: str = "", rules_folder: str | Path | None = Non
         text, index, recs = _apply_rule(text, index, raw, rule, action, pattern)
         records.extend(recs)
     text = to_simplified(normalise_width(text))
-    records = tuple(sorted(((doc_id, *r) for r in records), key=lambda r: (r[3], r[1])))
+    records = tuple(sorted((Removal(doc_id, *r) for r in records), key=lambda r: (r.raw_start, r.rule)))
     return CleanText(doc_id, raw, text, index, records)
 
 

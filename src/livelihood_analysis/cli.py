@@ -74,7 +74,8 @@ def _cmd_build(args) -> int:
 
 
 def _cmd_extract(args) -> int:
-    from .extraction import HIDDEN_COLUMNS, extract_files
+    from .extraction import HIDDEN_COLUMNS
+    from .runner import extract_files
     from .outputs import write_csv
     from .runner import show_progress
 

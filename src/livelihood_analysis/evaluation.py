@@ -118,7 +118,8 @@ def _corpus_against_gold(gold_folder: str | Path) -> tuple[pd.DataFrame, pd.Data
     """Extract and match: the ``.txt`` reports beside the gold files if there are any
     (``tests/heldout/``), else the manifest's corpus (``tests/gold/``)."""
     from .cleaning import clean_corpus
-    from .extraction import extract_corpus, extract_files
+    from .extraction import extract_corpus
+    from .runner import extract_files
     from .sources import load_corpus
 
     files = sorted(Path(gold_folder).glob("*.txt"))

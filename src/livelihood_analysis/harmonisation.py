@@ -9,7 +9,7 @@ indicator), ``spending_roles.csv`` (role of each money figure) and
 *overrides* table (:func:`read_overrides`) that takes precedence.
 
 >>> figs = pd.DataFrame({"doc_id": ["d"], "sentence": ["城镇新增就业7万人。"], "value": [70000.0],
-...     "unit": ["person"], "measure_word": [""], "kind": ["actual"], "indicator": ["城镇新增就业"],
+...     "unit": ["person"], "measure_word": [""], "kind": ["actual"], "label": ["城镇新增就业"],
 ...     "section_path": [""], "clean_start": [6], "clean_end": [9], "sentence_start": [0]})
 >>> out = assign_indicators(assign_categories(figs))
 >>> out[["category", "category_basis", "indicator_id"]].values.tolist()
@@ -37,14 +37,14 @@ OVERRIDE_PRIORITY = 1000
 RULE_SCOPES = ("clause", "heading")  # applies_to of category_rules.csv and of overrides
 # what each verb needs of the figures table (a table read back from data/interim/ has them)
 NEEDS = {
-    "assign_categories": ["doc_id", "sentence", "section_path", "indicator", "clean_start", "clean_end",
+    "assign_categories": ["doc_id", "sentence", "section_path", "label", "clean_start", "clean_end",
                           "sentence_start"],
-    "assign_indicators": ["sentence", "unit", "kind", "measure_word", "indicator", "clean_start", "clean_end",
+    "assign_indicators": ["sentence", "unit", "kind", "measure_word", "label", "clean_start", "clean_end",
                           "sentence_start"],
     "assign_spending_roles": ["doc_id", "sentence", "value", "unit", "kind", "indicator_id", "clean_start",
                               "clean_end", "sentence_start"],
 }
-TEXT_COLUMNS = ("surface", "unit", "measure_word", "qualifier", "kind", "indicator", "category", "sentence",
+TEXT_COLUMNS = ("surface", "unit", "measure_word", "qualifier", "kind", "label", "category", "sentence",
                 "section", "section_path", "clause", "table_header", "indicator_id", "category_basis")
 
 
@@ -54,7 +54,7 @@ def prepared(figures: pd.DataFrame, verb: str) -> pd.DataFrame:
 
     >>> prepared(pd.DataFrame({"sentence": ["x"]}), "assign_categories")
     Traceback (most recent call last):
-    livelihood_analysis.errors.InputError: figures table: missing column(s) needed by assign_categories: doc_id, section_path, indicator, clean_start, clean_end, sentence_start
+    livelihood_analysis.errors.InputError: figures table: missing column(s) needed by assign_categories: doc_id, section_path, label, clean_start, clean_end, sentence_start
     """
     missing = [c for c in NEEDS[verb] if c not in figures.columns]
     if missing:
@@ -125,7 +125,7 @@ def categories(folder: str | Path | None = None) -> pd.DataFrame:
     return read_reference("categories", ["category_id", "label_en", "label_zh", "keywords_zh"], folder)
 
 
-def indicators(folder: str | Path | None = None) -> pd.DataFrame:
+def canonical_indicators(folder: str | Path | None = None) -> pd.DataFrame:
     """The canonical indicators (``indicators.csv``), checked against the taxonomy."""
     df = read_reference("indicators", ["indicator_id", "label_zh", "label_en", "category_id", "unit",
                                        "measure_word", "kind", "pattern", "comparable"], folder)
@@ -203,14 +203,14 @@ def _local_span(fig) -> tuple[int, int]:
 
 
 def category_of(fig, rules: list[Rule]) -> tuple[str, str]:
-    """``(category, basis)`` of one figure (a row with sentence, offsets, section_path, indicator)."""
+    """``(category, basis)`` of one figure (a row with sentence, offsets, section_path, label)."""
     return _category_of(fig, [r for r in rules if r.applies_to == "clause"],
                         [r for r in rules if r.applies_to == "heading"])
 
 
 def _category_of(fig, clause_rules: list[Rule], heading_rules: list[Rule]) -> tuple[str, str]:
     start, end = _local_span(fig)
-    text_rule, level = _best_text_rule(clause_rules, fig.sentence, start, end, fig.indicator)
+    text_rule, level = _best_text_rule(clause_rules, fig.sentence, start, end, fig.label)
     head_rule, heading = _best_heading_rule(heading_rules, fig.section_path)
     if text_rule and (head_rule is None or text_rule.priority >= head_rule.priority):
         rule, basis = text_rule, f"{level} {text_rule.rule_id}"
@@ -304,7 +304,7 @@ def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0) -> tuple[
             if best:
                 break
         if best is None:
-            label = fig.indicator or ""
+            label = fig.label or ""
             best = next((((0, 0), ind, "label") for ind in group
                          if not ind.number_slot and ind.pattern.search(label)), None)
         if best is None:
@@ -326,7 +326,7 @@ def assign_indicators(figures: pd.DataFrame, folder: str | Path | None = None,
                       overrides: pd.DataFrame | None = None) -> pd.DataFrame:
     """Add ``indicator_id`` and ``indicator_basis``; a figure with none keeps its own label."""
     figures = prepared(figures, "assign_indicators")
-    table = indicators(folder)
+    table = canonical_indicators(folder)
     n_override = 0
     if overrides is not None:
         ov = overrides[overrides["mapping"] == "indicator"]
@@ -355,7 +355,7 @@ def spending_rules(folder: str | Path | None = None) -> pd.DataFrame:
     before the match in the sentence: the figure is a part of it), or empty (the
     whole sentence).
     """
-    df = read_reference("spending_roles", ["rule_id", "role", "indicator", "kind", "scope", "pattern", "priority"],
+    df = read_reference("spending_roles", ["rule_id", "role", "indicator_id", "kind", "scope", "pattern", "priority"],
                         folder)
     path = reference_path("spending_roles", folder)
     check_rows(df, ~df["scope"].isin(SPENDING_SCOPES), path,
@@ -387,7 +387,7 @@ def spending_rule_list(rules: pd.DataFrame) -> list[SpendingRule]:
     ['budget_share', 'total']
     """
     split = lambda v: frozenset(x for x in v.split("|") if x)
-    return [SpendingRule(r.rule_id, r.role, split(r.indicator), split(r.kind), r.scope,
+    return [SpendingRule(r.rule_id, r.role, split(r.indicator_id), split(r.kind), r.scope,
                          r.compiled if r.pattern else None) for r in rules.itertuples()]
 
 
@@ -520,7 +520,7 @@ def add_period_and_population(figures: pd.DataFrame, manifest: pd.DataFrame,
     pop = pd.to_numeric(m["adcode"].map(city["population_2020"]), errors="coerce")
     m["population"] = pop
     out = figures.merge(m, on="doc_id", how="left", validate="many_to_one")
-    comparable = set(indicators(folder).query("comparable == 'yes'")["indicator_id"])
+    comparable = set(canonical_indicators(folder).query("comparable == 'yes'")["indicator_id"])
     ok = out["indicator_id"].isin(comparable) & ~out["unit"].isin(RATE_UNITS) & out["population"].notna()
     out["per_10k"] = np.where(ok, out["value"] / out["population"] * 1e4, np.nan)
     return out

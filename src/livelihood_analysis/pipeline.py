@@ -15,8 +15,8 @@ import pandas as pd
 from . import paths
 from .cleaning import REMOVAL_COLUMNS
 from .extraction import HIDDEN_COLUMNS, frames
-from .harmonisation import cities, harmonise, headings_recognised, indicators, read_overrides
-from .indicators import category_summary, indicator_comparison, report_summary, unmapped
+from .harmonisation import canonical_indicators, cities, harmonise, headings_recognised, read_overrides
+from .summaries import category_summary, indicator_comparison, report_summary, unmapped
 from .outputs import write_csv
 from .runner import process_reports, show_progress
 from .schemas import FIGURE_FIELDS, datapackage, validate
@@ -60,7 +60,7 @@ def build_tables(corpus: pd.DataFrame, overrides=None, reference: str | Path | N
         "figures": harmonised.drop(columns=HIDDEN_COLUMNS)[list(FIGURE_FIELDS)],
         "rejected": rejected,
         "category_summary": category_summary(harmonised),
-        "indicator_comparison": indicator_comparison(harmonised, indicators(reference)),
+        "indicator_comparison": indicator_comparison(harmonised, canonical_indicators(reference)),
         "report_summary": report_summary(harmonised, corpus),
         "unmapped": unmapped(harmonised, headings, corpus, cities(reference)),
     }

@@ -26,7 +26,7 @@ import seaborn as sns
 from matplotlib import font_manager
 
 from .errors import InputError
-from .harmonisation import categories, cities, indicators
+from .harmonisation import canonical_indicators, categories, cities
 from .outputs import write_bytes_atomic
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "Source Han Sans CN",
@@ -81,7 +81,7 @@ def _style(lang: str) -> dict:
 
 def _labels(lang: str, reference=None) -> tuple[dict, dict, dict]:
     cats = categories(reference)
-    inds = indicators(reference)
+    inds = canonical_indicators(reference)
     city = cities(reference)
     col = "label_zh" if lang == "zh" else "label_en"
     cat = dict(zip(cats["category_id"], cats[col])) | {"(none)": TEXT[lang]["none"]}

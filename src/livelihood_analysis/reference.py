@@ -11,6 +11,7 @@ This module is the only place that reads them.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +26,27 @@ def reference_path(name: str, folder: str | Path | None = None) -> Path:
     return Path(folder or paths.reference_dir()) / f"{name}.csv"
 
 
+_CHECKED: dict | None = None  # inside checked_once(): the stamps already taken
+
+
+@contextmanager
+def checked_once():
+    """Inside this block the reference tables' modification times are read once, not once
+    per report: a batch of reports sees one version of the tables.
+
+    >>> with checked_once():
+    ...     tables_stamp(("units",)) == tables_stamp(("units",))
+    True
+    """
+    global _CHECKED
+    outer = _CHECKED
+    _CHECKED = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _CHECKED = outer
+
+
 def tables_stamp(names: tuple[str, ...], folder: str | Path | None = None) -> tuple:
     """The modification times of reference tables: part of the key of every cache built
     from them, so that an edited table is read again in the same session.
@@ -32,6 +54,16 @@ def tables_stamp(names: tuple[str, ...], folder: str | Path | None = None) -> tu
     >>> len(tables_stamp(("units", "qualifiers"))) == 2
     True
     """
+    key = (names, str(folder) if folder else None)
+    if _CHECKED is not None and key in _CHECKED:
+        return _CHECKED[key]
+    stamp = _stamp(names, folder)
+    if _CHECKED is not None:
+        _CHECKED[key] = stamp
+    return stamp
+
+
+def _stamp(names: tuple[str, ...], folder: str | Path | None) -> tuple:
     out = []
     for name in names:
         try:

@@ -6,7 +6,7 @@ work: one report's raw text in, rows out. It is also the function to map with
 Dask or Spark over a corpus larger than one machine (see the README).
 
 >>> out = process_reports([("demo", "新增就业4912人,同比增长3%。")], workers=1)
->>> [r[3] for r in out.figures]
+>>> [r.surface for r in out.figures]
 ['4912人', '3%']
 """
 
@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cleaning import clean_text
-from .extraction import extract_report
+from .extraction import extract_report, frames
+from .reference import checked_once
 from .segmentation import sentence_rows
 
 PARALLEL_FROM = 16  # fewer reports than this run in-process: a pool would cost more than it saves
@@ -45,12 +46,13 @@ def process_report(doc_id: str, raw: str, reference: str | None = None) -> tuple
     doc = clean_text(raw, doc_id, reference)
     sents = sentence_rows(doc, reference)
     figures, rejected = extract_report(doc, reference, sents=sents)
-    headings = [(doc_id, r[9]) for r in sents if r[7]]
+    headings = [(doc_id, r.section) for r in sents if r.is_heading]
     return figures, rejected, list(doc.records), headings
 
 
 def _process_chunk(chunk: list[tuple[str, str]], reference: str | None = None) -> list[tuple]:
-    return [process_report(doc_id, raw, reference) for doc_id, raw in chunk]
+    with checked_once():  # the reference tables' freshness is checked once per chunk, not per report
+        return [process_report(doc_id, raw, reference) for doc_id, raw in chunk]
 
 
 def default_workers() -> int:
@@ -79,9 +81,10 @@ def process_reports(reports: list[tuple[str, str]], workers: int | None = None,
     out = Processed()
     bar = tqdm(total=len(reports), unit="report", disable=not progress, file=sys.stderr)
     if workers == 1 or len(reports) < PARALLEL_FROM:
-        for doc_id, raw in reports:
-            out.add(process_report(doc_id, raw, reference))
-            bar.update(1)
+        with checked_once():
+            for doc_id, raw in reports:
+                out.add(process_report(doc_id, raw, reference))
+                bar.update(1)
     else:
         size = max(1, min(64, len(reports) // (workers * 8)))
         chunks = [reports[i:i + size] for i in range(0, len(reports), size)]
@@ -92,3 +95,21 @@ def process_reports(reports: list[tuple[str, str]], workers: int | None = None,
                 bar.update(len(chunk))
     bar.close()
     return out
+
+
+def extract_files(files: list[str | Path], workers: int | None = None, progress: bool = False,
+                  notices: list[str] | None = None, reference: str | Path | None = None):
+    """Extract from text files (no manifest; doc_id = file stem). A folder stands for
+    the ``*.txt`` files inside it (sorted by name).
+
+    Returns ``(figures, rejected, errors)``: a bad file is listed in ``errors``
+    (an :class:`InputError` naming it) and the good files are still processed.
+    Notes about files read with repairs (replaced bytes, NULs, HTML) are
+    appended to ``notices``.
+    """
+    from .sources import read_text_files
+
+    reports, errors = read_text_files(files, notices)
+    done = process_reports(reports, workers, progress, reference)
+    figures, rejected = frames(done.figures, done.rejected)
+    return figures, rejected, errors

@@ -65,7 +65,8 @@ FIGURE_FIELDS = {
     "measure_word": _s("measure word (simplified) for unit 'count', else empty"),
     "qualifier": _s("about, nearly, more_than, at_least, within or empty"),
     "kind": _s("what the figure is: actual, target, spending, share, …"),
-    "indicator": _s("short simplified-Chinese label of what is counted, from the words around the figure"),
+    "label": _s("short simplified-Chinese label of what is counted, from the words around the figure (free text; "
+                    "the canonical indicator is indicator_id)"),
     "indicator_id": _s("canonical indicator id (data/reference/indicators.csv), empty if none applies"),
     "indicator_basis": _s("where the indicator was recognised: item (list item), clause, label, preceding "
                            "text; ' override' when an analyst override decided it"),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -50,8 +51,23 @@ def enclosing(sentence: str, start: int, end: int, level: str) -> tuple[int, int
 
 
 SENTENCE_RE = re.compile(rf"[^\n{SENTENCE_END}]+(?:[{SENTENCE_END}]+[”’\"」』)]*)?|[{SENTENCE_END}]+")
-SENTENCE_COLUMNS = ["doc_id", "sentence_id", "start", "end", "raw_start", "raw_end", "text",
-                    "is_heading", "heading_level", "section", "section_path"]
+class SentenceRow(NamedTuple):
+    """One sentence of a cleaned report: clean and raw spans, text, and the headings above it."""
+
+    doc_id: str
+    sentence_id: int
+    start: int  # clean offsets
+    end: int
+    raw_start: int
+    raw_end: int
+    text: str
+    is_heading: bool
+    heading_level: int  # 0: not a heading
+    section: str  # the innermost heading above (or this heading)
+    section_path: str  # all enclosing headings, outermost first, joined by ' > '
+
+
+SENTENCE_COLUMNS = list(SentenceRow._fields)
 
 
 def _heading_patterns(folder: str | None = None):
@@ -92,7 +108,7 @@ def sentences(doc: CleanText) -> pd.DataFrame:
     return pd.DataFrame(sentence_rows(doc), columns=SENTENCE_COLUMNS)
 
 
-def sentence_rows(doc: CleanText, folder: str | None = None) -> list[tuple]:
+def sentence_rows(doc: CleanText, folder: str | None = None) -> list[SentenceRow]:
     """The rows of :func:`sentences` as tuples (no DataFrame: fast for many small reports);
     ``folder``: reference tables to use instead of ``data/reference/``."""
     text, rows, stack = doc.text, [], []
@@ -117,8 +133,8 @@ def sentence_rows(doc: CleanText, folder: str | None = None) -> list[tuple]:
             level, title = head
             stack = [h for h in stack if h[0] < level] + [(level, title)]
         rs, re_ = doc.raw_span(s, e)
-        rows.append((doc.doc_id, len(rows), s, e, rs, re_, body, bool(head),
-                     head[0] if head else 0, stack[-1][1] if stack else "",
-                     " > ".join(h[1] for h in stack)))
+        rows.append(SentenceRow(doc.doc_id, len(rows), s, e, rs, re_, body, bool(head),
+                                head[0] if head else 0, stack[-1][1] if stack else "",
+                                " > ".join(h[1] for h in stack)))
         line_start = ends_line
     return rows

@@ -145,7 +145,7 @@ def unmapped(figures: pd.DataFrame, headings: pd.DataFrame, manifest: pd.DataFra
     for (doc, basis), g in nocat.groupby(["doc_id", "category_basis"], sort=True):
         rows.append(("figure_category", doc, "; ".join(g["surface"].head(8)), len(g), basis))
     noind = figures[~_given(figures["indicator_id"]) & figures["kind"].ne("completion_rate")]
-    for (doc, label), g in noind.groupby(["doc_id", "indicator"], sort=True):
+    for (doc, label), g in noind.groupby(["doc_id", "label"], sort=True):
         rows.append(("indicator_label", doc, label, len(g), f"{g['unit'].iloc[0]}: " + "; ".join(g["surface"].head(4))))
     pop = pd.to_numeric(cities.set_index("adcode")["population_2020"], errors="coerce")
     for r in manifest.itertuples():

@@ -1,0 +1,171 @@
+"""The figure grammar, compiled from the reference tables, and what it says of a match.
+
+A figure is a number (Arabic or Chinese numerals) with an optional multiplier
+(万, 亿 …) and a unit or measure word, plus qualifiers (约, 余, 以上 …). Every word
+comes from ``units.csv``, ``qualifiers.csv``, ``kind_cues.csv`` and
+``nonfigure_patterns.csv``; this module lists none of them.
+
+>>> g = grammar()
+>>> m = g.figure.search("新增就业1.2万余人")
+>>> m.group("num"), m.group("mult"), m.group("q2"), m.group("unit")
+('1.2', '万', '余', '人')
+>>> unit_of(m.group("unit"), g), kind_of(g, "person", "人", "新增就业", "", "")
+(('person', 1.0, ''), ('actual', 1))
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from ..reference import (check_rows, compile_patterns, integer_column, read_reference, reference_path, tables_stamp,
+                         with_first_char_filter)
+from .numbers import ARABIC, CHINESE
+
+GRAMMAR_TABLES = ("units", "qualifiers", "kind_cues", "nonfigure_patterns")
+KIND_SCOPES = frozenset({"before", "after", "unit", "sentence_before"})
+COUNTED_DIMENSIONS = frozenset({"count", "people", "households", "dwellings"})  # things counted, for labels
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled figure grammar, built from the reference tables."""
+
+    figure: re.Pattern
+    units: dict          # surface -> (unit, multiplier, measure_word)
+    units_by_length: tuple  # unit surfaces, longest first (for a unit behind a gap: 乡村人口)
+    multipliers: dict    # surface -> multiplier
+    qualifiers: dict     # (position, surface) -> (qualifier, units it applies to; empty: all)
+    kind_rules: dict     # unit -> [(kind, scope, pattern or None, sign)] by priority
+    nonfigures: list     # (reason, pattern, whole_token)
+    measure_words: frozenset
+    durations: frozenset  # units of dimension duration
+    counted: frozenset    # units of things counted (COUNTED_DIMENSIONS)
+
+
+def grammar(folder: str | None = None) -> Grammar:
+    """The figure grammar of the reference tables in ``data/reference/`` (or ``folder``),
+    built once and again whenever one of its tables changes (see
+    :func:`reference.checked_once` for a batch)."""
+    folder = str(folder) if folder else None
+    return _grammar(folder, tables_stamp(GRAMMAR_TABLES, folder))
+
+
+def _check(units: pd.DataFrame, quals: pd.DataFrame, kinds: pd.DataFrame, nonfig: pd.DataFrame,
+           folder: str | None) -> None:
+    """Every grammar table's codes and patterns are valid; an error names the file and row."""
+    path = lambda name: reference_path(name, folder)  # noqa: E731
+    for df, name in ((kinds, "kind_cues"), (nonfig, "nonfigure_patterns")):
+        compile_patterns(df, "pattern", path(name))
+    check_rows(kinds, ~kinds["scope"].isin(KIND_SCOPES), path("kind_cues"),
+               lambda r: f"scope must be one of {', '.join(sorted(KIND_SCOPES))}, not {r.scope!r}")
+    known_kinds = set(read_reference("kinds", ["kind"], folder)["kind"])
+    check_rows(kinds, ~kinds["kind"].isin(known_kinds), path("kind_cues"),
+               lambda r: f"kind {r.kind!r} is not in kinds.csv")
+    check_rows(kinds, ~kinds["sign"].isin({"", "+", "-"}), path("kind_cues"),
+               lambda r: f"sign must be empty, '+' or '-', not {r.sign!r}")
+    check_rows(nonfig, ~nonfig["whole_token"].str.strip().str.lower().isin({"yes", "no"}), path("nonfigure_patterns"),
+               lambda r: f"whole_token must be 'yes' or 'no', not {r.whole_token!r}")
+    check_rows(units, pd.to_numeric(units["multiplier"], errors="coerce").isna(), path("units"),
+               lambda r: f"multiplier must be a number, not {r.multiplier!r}")
+    check_rows(quals, ~quals["position"].isin({"before", "after_number", "after_unit"}), path("qualifiers"),
+               lambda r: f"position must be before, after_number or after_unit, not {r.position!r}")
+    for name, df, col in (("units", units, "not_before"), ("units", units, "gap_pattern"),
+                          ("qualifiers", quals, "not_after")):
+        compile_patterns(df.assign(**{col: df[col].map(lambda p: f"(?:{p})")}), col, path(name))
+
+
+def _alternation(surfaces) -> str:
+    return "|".join(re.escape(s) for s in sorted(set(surfaces), key=lambda s: (-len(s), s)))
+
+
+def _unit_alternation(rows: pd.DataFrame, with_gap: bool) -> str:
+    """The surfaces of ``rows`` as one alternation, longest first, each with its
+    ``not_before`` lookahead and (for units) its optional ``gap_pattern``."""
+    alts = []
+    for r in rows.itertuples():
+        gap = f"(?:{r.gap_pattern})?" if with_gap and r.gap_pattern else ""
+        alts.append((r.surface, gap + re.escape(r.surface) + (f"(?!{r.not_before})" if r.not_before else "")))
+    return "|".join(p for s, p in sorted(alts, key=lambda a: (-len(a[0]), a[0])))
+
+
+def _figure_pattern(mults: pd.DataFrame, unit_rows: pd.DataFrame, quals: dict, not_after: dict) -> re.Pattern:
+    pre = "|".join((f"(?<!{not_after[s]})" if s in not_after else "") + re.escape(s)
+                   for s in sorted({s for (p, s) in quals if p == "before"}, key=lambda s: (-len(s), s)))
+    inner = _alternation(s for (p, s) in quals if p == "after_number")
+    post = _alternation(s for (p, s) in quals if p == "after_unit")
+    return with_first_char_filter(re.compile(
+        rf"(?P<pre>{pre})?(?P<pct>百分之)?(?P<num>{ARABIC}|{CHINESE})(?P<q1>{inner})?"
+        rf"(?P<mult>{_unit_alternation(mults, False)})?(?P<q2>{inner})?"
+        rf"(?P<unit>[ \t]?(?:{_unit_alternation(unit_rows, True)}))?(?P<post>{post})?"))
+
+
+def _kind_rules(kinds: pd.DataFrame, all_units, folder: str | None) -> dict:
+    """Kind cues by priority (highest first; file order within a priority), per unit."""
+    rules = sorted(
+        ((priority, r.kind, r.scope, re.compile(r.pattern) if r.pattern else None,
+          frozenset(u for u in r.units.split("|") if u), -1 if r.sign == "-" else 1)
+         for priority, r in zip(integer_column(kinds, "priority", reference_path("kind_cues", folder)),
+                                kinds.itertuples())),
+        key=lambda k: -k[0])
+    return {unit: [(k, s, p, sign) for _, k, s, p, units, sign in rules if not units or unit in units]
+            for unit in set(all_units) | {""}}
+
+
+@lru_cache(maxsize=4)
+def _grammar(folder: str | None, stamp: tuple) -> Grammar:
+    units = read_reference("units", ["surface", "unit", "multiplier", "dimension", "measure_word",
+                                     "gap_pattern", "not_before"], folder)
+    quals = read_reference("qualifiers", ["surface", "position", "qualifier", "units", "not_after"], folder)
+    kinds = read_reference("kind_cues", ["kind", "scope", "pattern", "units", "priority", "sign"], folder)
+    nonfig = read_reference("nonfigure_patterns", ["reason", "pattern", "whole_token"], folder)
+    _check(units, quals, kinds, nonfig, folder)
+    is_mult = units["dimension"] == "multiplier"
+    mults, unit_rows = units[is_mult], units[~is_mult]
+    q = {(r.position, r.surface): (r.qualifier, frozenset(u for u in r.units.split("|") if u))
+         for r in quals.itertuples()}
+    not_after = {r.surface: r.not_after for r in quals.itertuples() if r.position == "before" and r.not_after}
+    unit_map = {r.surface: (r.unit, float(r.multiplier), r.measure_word) for r in unit_rows.itertuples()}
+    return Grammar(
+        figure=_figure_pattern(mults, unit_rows, q, not_after), units=unit_map,
+        units_by_length=tuple(sorted(unit_map, key=len, reverse=True)),
+        multipliers={r.surface: float(r.multiplier) for r in mults.itertuples()},
+        qualifiers=q, kind_rules=_kind_rules(kinds, unit_rows["unit"], folder),
+        nonfigures=[(r.reason, with_first_char_filter(re.compile(r.pattern)), r.whole_token.strip().lower() == "yes")
+                    for r in nonfig.itertuples()],
+        measure_words=frozenset(m for m in unit_rows["measure_word"] if m),
+        durations=frozenset(unit_rows.loc[unit_rows["dimension"] == "duration", "unit"]),
+        counted=frozenset(unit_rows.loc[unit_rows["dimension"].isin(COUNTED_DIMENSIONS), "unit"]))
+
+
+def qualifier_of(g: Grammar, position: str, surface: str | None, unit: str) -> str:
+    """The qualifier a word at ``position`` gives a figure of ``unit`` (``""``: none)."""
+    qualifier, units = g.qualifiers.get((position, surface or ""), ("", frozenset()))
+    return qualifier if not units or unit in units else ""
+
+
+def unit_of(unit_text: str, g: Grammar) -> tuple[str, float, str]:
+    """``(unit, multiplier, measure_word)`` of a matched unit text (``("", 1.0, "")``: none)."""
+    u = unit_text.strip()
+    if u in g.units:
+        return g.units[u]
+    for surface in g.units_by_length:  # a unit behind a gap: 乡村人口
+        if u.endswith(surface):
+            return g.units[surface]
+    return "", 1.0, ""
+
+
+def kind_of(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent_before: str) -> tuple[str, int]:
+    """The kind and sign of the first kind cue (by priority) that matches; ``unit`` rules
+    look at the unit only. A fall (下降8.8%) has sign -1."""
+    hay = {"unit": unit_text.strip(), "before": before, "after": after, "sentence_before": sent_before}
+    for kind, scope, pattern, sign in g.kind_rules.get(unit) or g.kind_rules[""]:
+        if pattern is None:
+            if scope == "unit":
+                return kind, sign
+        elif pattern.search(hay[scope]):
+            return kind, sign
+    return "actual", 1

@@ -1,0 +1,85 @@
+"""Numbers: reading a number token, scaling it exactly, and telling a numeral in a word.
+
+>>> parse_number("1,200"), parse_number("十三"), scale(1.2, 1e4), scale(3.0)
+(1200.0, 13.0, 12000.0, 3.0)
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+ARABIC = r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
+CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+CN_NUMERAL_START = re.compile(CHINESE)
+DIGIT_RUN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+LONE_MULTIPLIERS = ("万", "千", "百", "亿")  # 千余人 is a thousand and more
+RANGE_JOINERS = frozenset({"至", "到", "~", "-", "—", "－"})
+LIST_JOINERS = frozenset({"和", "、", "与", "及", "至", "到", "~", "-", "—", "－", "或", ",", "和近", "、近"})
+
+
+def parse_number(token: str) -> float | None:
+    """Value of a number token (Arabic with thousands commas, or Chinese numerals).
+
+    >>> parse_number("1,200"), parse_number("十三"), parse_number("两"), parse_number("二〇")
+    (1200.0, 13.0, 2.0, 20.0)
+    """
+    if token[0].isdigit():
+        try:
+            return float(Decimal(token.replace(",", "")))
+        except InvalidOperation:
+            return None
+    try:
+        return float(cn2an.cn2an(token, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        try:  # digit-by-digit numerals such as 二〇
+            return float(cn2an.cn2an(token, "low"))
+        except (ValueError, KeyError, IndexError, TypeError):
+            return None
+
+
+def scale(value: float | str, *multipliers: float) -> float:
+    """``value`` times its multipliers (万, 亿, a unit's own factor), in decimal arithmetic
+    so that 1.8011万 is exactly 18011; the only place a value is scaled. ``value``
+    may be the number's text (a table cell).
+
+    >>> scale(1.8011, 1e4), scale("0.07", 1e8), scale(12.0, 1.0, 1.0)
+    (18011.0, 7000000.0, 12.0)
+    """
+    if all(m == 1.0 for m in multipliers):
+        return float(Decimal(value)) if isinstance(value, str) else float(value)
+    out = Decimal(value if isinstance(value, str) else str(value))
+    for m in multipliers:
+        out *= Decimal(str(m))
+    return float(out)
+
+
+def range_start(text: str, end: int) -> bool:
+    """Whether a Chinese numeral ending at ``end`` is the lower end of a range of Chinese
+    numerals (三至五天, 一至两个月; not the 一 of 统一到120元).
+
+    >>> range_start("三至五天", 1), range_start("统一到120元", 2)
+    (True, False)
+    """
+    return text[end:end + 1] in RANGE_JOINERS and CN_NUMERAL_START.match(text, end + 1) is not None
+
+
+def numeral_in_a_word(m: re.Match, text: str, duration: bool) -> bool:
+    """Whether a Chinese numeral match is part of a word, not a number.
+
+    A lone 一 before a measure word is an article (一个, 每一名), unless it starts a range
+    (一至两个月) or counts time with 个, 小时 or 周 (一个工作日; 关键一年 is a word); a lone
+    万/千/百/亿 is a word, unless 余/多 and a unit follow (千余人). ``duration``: whether
+    the match's unit is a duration (``dimension`` of ``units.csv``).
+    """
+    num = m.group("num")
+    if m.group("pct"):
+        return False  # 百分之一, 百分之百
+    if num in LONE_MULTIPLIERS:
+        return not (m.group("q1") or m.group("q2")) or not m.group("unit")
+    if num != "一":
+        return False
+    counted_time = duration and (m.group("unit") or "").strip().startswith(("个", "小时", "周", "星期"))
+    return not range_start(text, m.end("num")) and not counted_time

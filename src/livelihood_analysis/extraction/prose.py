@@ -1,0 +1,232 @@
+"""Figures of running text, in passes that each return new rows.
+
+1. :func:`number_tokens`: every match of the figure grammar that is a number, not a
+   word (一般, 统一) or a non-figure (a date, a hotline …, rejected with its reason);
+2. :func:`prose_figures`: each token with its unit (its own, one shared by a list:
+   ``150.9万和112.6万平方米``, a measure word before it: ``个11小区``, or money written
+   without 元: ``约18亿``), qualifier, kind and label; a token without a unit is rejected;
+3. :func:`leftover_numbers`: every digit run no pass read, rejected with its reason.
+
+The text around a figure is read through a :class:`Report`, built once per report.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..cleaning import CleanText
+from ..segmentation import CLAUSE_END, enclosing
+from .grammar import Grammar, kind_of, qualifier_of, unit_of
+from .labels import figure_label
+from .numbers import DIGIT_RUN, LIST_JOINERS, LONE_MULTIPLIERS, RANGE_JOINERS, numeral_in_a_word, parse_number, \
+    range_start, scale
+from .rows import FigureRow, RejectedRow
+
+MAX_SENTENCE = 1000  # a longer "sentence" (a page with no punctuation) is kept as a window
+SENTENCE_WINDOW = 300  # characters either side of the figure in that window
+CLAUSE_REACH = 80  # kind cues are read at most this many characters either side of a figure
+CLAUSE_BREAK = re.compile(rf"[{CLAUSE_END}\n]")
+
+
+@dataclass(frozen=True)
+class Report:
+    """One cleaned report with what every pass reads: its sentences, the spans of
+    non-figure patterns and its clause breaks."""
+
+    doc: CleanText
+    g: Grammar
+    starts: list  # clean start of each sentence
+    sentences: list
+    sections: list
+    paths: list
+    blocked: np.ndarray  # per character: 1 + index of the non-figure pattern covering it (0: none)
+    block_ids: np.ndarray  # per character: the id of that match (its span: block_spans[id])
+    block_spans: list
+    breaks: list  # clause breaks (for the reach of kind cues)
+
+    @classmethod
+    def of(cls, doc: CleanText, g: Grammar, sents: list) -> "Report":
+        blocked, ids, spans = _blocked(doc.text, g)
+        return cls(doc, g, [s.start for s in sents], [s.text for s in sents], [s.section for s in sents],
+                   [s.section_path for s in sents], blocked, ids, spans,
+                   [m.start() for m in CLAUSE_BREAK.finditer(doc.text)])
+
+    def sentence_at(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def context(self, si: int, s: int, e: int) -> tuple[str, int]:
+        """The sentence around [s, e) and its clean start; a window of a very long one."""
+        if not self.sentences:
+            return "", 0
+        sentence, s0 = self.sentences[si], self.starts[si]
+        if len(sentence) <= MAX_SENTENCE:
+            return sentence, s0
+        w0 = max(s0, s - SENTENCE_WINDOW)
+        return self.doc.text[w0:min(s0 + len(sentence), e + SENTENCE_WINDOW)], w0
+
+    def figure(self, s: int, e: int, **fields) -> FigureRow:
+        """A figure row for the clean span [s, e), with its raw span, sentence, section and clause."""
+        rs, re_ = self.doc.raw_span(s, e)
+        si = self.sentence_at(s)
+        sentence, s0 = self.context(si, s, e)
+        clause = sentence[slice(*enclosing(sentence, max(0, s - s0), max(0, e - s0), "clause"))]
+        return FigureRow(doc_id=self.doc.doc_id, start=rs, end=re_, surface=self.doc.raw[rs:re_],
+                         sentence=sentence, section=self.sections[si] if self.sentences else "",
+                         section_path=self.paths[si] if self.sentences else "", clause=clause,
+                         clean_start=s, clean_end=e, sentence_start=s0, **fields)
+
+    def rejection(self, s: int, e: int, reason: str) -> RejectedRow:
+        rs, re_ = self.doc.raw_span(s, e)
+        return RejectedRow(self.doc.doc_id, rs, re_, self.doc.raw[rs:re_], reason,
+                           self.context(self.sentence_at(s), s, e)[0], s, e)
+
+
+def _blocked(text: str, g: Grammar) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
+    """Per character, the index+1 of the first non-figure pattern covering it (0: none),
+    and per character the id of that match (its span is ``spans[id]``)."""
+    codes = np.zeros(len(text) + 1, dtype=np.int16)
+    ids = np.full(len(text) + 1, -1, dtype=np.int64)
+    spans: list[tuple[int, int]] = []
+    for i in range(len(g.nonfigures) - 1, -1, -1):
+        for m in g.nonfigures[i][1].finditer(text):
+            codes[m.start():m.end()] = i + 1
+            ids[m.start():m.end()] = len(spans)
+            spans.append(m.span())
+    return codes, ids, spans
+
+
+def cover(length: int, spans) -> bytearray:
+    """A map of the clean text, 1 where one of ``spans`` (clean ``(start, end)``) lies."""
+    covered = bytearray(length + 1)
+    for s, e in spans:
+        covered[s:e] = b"\x01" * (e - s)
+    return covered
+
+
+def _reject_blocked(r: Report, s: int, e: int, covered: bytearray, out: list) -> None:
+    """Reject a number inside a non-figure pattern (the whole token for a telephone number),
+    once: ``covered`` marks what was rejected."""
+    code = r.blocked[s]
+    reason, _, whole_token = r.g.nonfigures[code - 1]
+    if whole_token:
+        s, e = r.block_spans[r.block_ids[s]]
+    if covered.find(1, s, e) < 0:
+        out.append(r.rejection(s, e, reason))
+        covered[s:e] = b"\x01" * (e - s)
+
+
+def number_tokens(r: Report, covered: bytearray) -> tuple[list[tuple[re.Match, float, str]], list[RejectedRow]]:
+    """Pass 1: ``(match, value, unit text)`` of every number of the figure grammar not in
+    ``covered`` (table cells), and the rejected ones."""
+    covered = bytearray(covered)
+    text, g = r.doc.text, r.g
+    tokens, rejected = [], []
+    for m in g.figure.finditer(text):
+        ns, ne = m.span("num")
+        if covered[ns]:
+            continue
+        num = m.group("num")
+        chinese = not num[0].isdigit()
+        code = r.blocked[ns]
+        if chinese and not code and numeral_in_a_word(m, text, unit_of(m.group("unit") or "", g)[0] in g.durations):
+            continue
+        if code:
+            if not chinese or m.group("unit") or m.group("mult"):
+                _reject_blocked(r, ns, ne, covered, rejected)
+            continue
+        unit_text = "%" if m.group("pct") else m.group("unit") or ""
+        if chinese and not unit_text and not range_start(text, ne):
+            continue  # a numeral character inside a word (统一, 一般), not a range's lower end (三至五天)
+        value = parse_number("一" + num if num in LONE_MULTIPLIERS else num)
+        if value is None:
+            rejected.append(r.rejection(ns, ne, "unparsable numeral"))
+            covered[ns:ne] = b"\x01" * (ne - ns)
+            continue
+        tokens.append((m, value, unit_text))
+    return tokens, rejected
+
+
+def _unit(r: Report, tokens: list, i: int, start: int, end: int) -> tuple[str, float, str, int]:
+    """``(unit, multiplier, measure word, start)`` of token ``i``: its own unit, the unit of
+    a list it leads (150.9万和112.6万平方米), a measure word before it (个11小区, which
+    moves the start back) or 亿 alone for money (约18亿)."""
+    text, g = r.doc.text, r.g
+    m, _, unit_text = tokens[i]
+    unit, umult, mw = unit_of(unit_text, g) if unit_text else ("", 1.0, "")
+    if not unit:
+        j = i + 1
+        while j < len(tokens) and not tokens[j][2]:
+            j += 1
+        if j < len(tokens) and j - i <= 3:
+            joined = all(text[tokens[k][0].end():tokens[k + 1][0].start("num")].strip() in LIST_JOINERS
+                         for k in range(i, j))
+            if joined and text[end:tokens[j][0].start("num")].strip() in LIST_JOINERS:
+                unit, umult, mw = unit_of(tokens[j][2], g)
+    if not unit and start > 0 and text[start - 1] in g.measure_words and (start < 2 or not text[start - 2].isdigit()):
+        return "count", 1.0, text[start - 1], start - 1
+    if not unit and m.group("mult") in ("亿", "万亿"):
+        return "yuan", umult, mw, start  # money written without 元 (约18亿, 增加了3.2亿)
+    return unit, umult, mw, start
+
+
+def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[RejectedRow]]:
+    """Pass 2: a figure for every token with a unit; the others are rejected (no unit).
+
+    The upper end of a range (下降3-5%, 1.2万—1.5万元/户) is read with the words before
+    the lower end and after itself, and the lower end takes the kind so found.
+    """
+    text, g = r.doc.text, r.g
+    figures, rejected, lower = [], [], None  # lower: (unit, end, kind-context start) of the last figure
+    for i, (m, value, unit_text) in enumerate(tokens):
+        start, end = m.start("pct" if m.group("pct") else "num"), m.start("post") if m.group("post") else m.end()
+        unit, umult, mw, start = _unit(r, tokens, i, start, end)
+        if not unit:
+            rejected.append(r.rejection(m.start("num"), m.end("mult") if m.group("mult") else m.end("num"), "no unit"))
+            continue
+        left, right = _kind_reach(r, start, end)
+        upper = lower is not None and lower[0] == unit and text[lower[1]:m.start()].strip() in RANGE_JOINERS
+        before, after = text[left:lower[2] if upper else m.start()], text[end:right]
+        s0 = r.starts[r.sentence_at(start)] if r.starts else 0
+        kind, sign = kind_of(g, unit, unit_text, before, (m.group("post") or "") + after,
+                             text[max(s0, m.start() - 200):m.start()] if r.starts else before)
+        if upper:
+            figures[-1] = figures[-1]._replace(value=abs(figures[-1].value) * sign, kind=kind)
+        lower = (unit, end, left if upper else m.start())
+        quals = (qualifier_of(g, "before", m.group("pre"), unit),
+                 qualifier_of(g, "after_number", m.group("q1") or m.group("q2"), unit),
+                 qualifier_of(g, "after_unit", m.group("post"), unit))
+        figures.append(r.figure(
+            start, end, value=scale(value, g.multipliers.get(m.group("mult") or "", 1.0), umult) * sign, unit=unit,
+            measure_word=mw if unit == "count" else "", qualifier=next((q for q in quals if q), ""), kind=kind,
+            label=figure_label(before, after, unit in g.counted), table_header=""))
+    return figures, rejected
+
+
+def _kind_reach(r: Report, start: int, end: int) -> tuple[int, int]:
+    """Where kind cues are read around ``[start, end)``: its clause (between clause breaks
+    or line ends), at most ``CLAUSE_REACH`` characters either side."""
+    i = bisect.bisect_left(r.breaks, start)
+    left = r.breaks[i - 1] + 1 if i > 0 else 0
+    j = bisect.bisect_left(r.breaks, end)
+    right = r.breaks[j] if j < len(r.breaks) else len(r.doc.text)
+    return max(left, start - CLAUSE_REACH), min(right, end + CLAUSE_REACH)
+
+
+def leftover_numbers(r: Report, covered: bytearray) -> list[RejectedRow]:
+    """Pass 3: every digit run that no figure or rejection covers, rejected with the
+    reason of the non-figure pattern around it, else ``no unit``."""
+    covered = bytearray(covered)
+    rejected: list[RejectedRow] = []
+    for m in DIGIT_RUN.finditer(r.doc.text):
+        if covered.find(1, m.start(), m.end()) >= 0:
+            continue
+        if r.blocked[m.start()]:
+            _reject_blocked(r, m.start(), m.end(), covered, rejected)
+        else:
+            rejected.append(r.rejection(m.start(), m.end(), "no unit"))
+            covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    return rejected
