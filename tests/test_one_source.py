@@ -8,7 +8,7 @@ import pytest
 
 from livelihood_analysis import paths
 from livelihood_analysis.extraction import extract_text
-from livelihood_analysis.harmonisation import assign_categories, assign_spending_roles, harmonise
+from livelihood_analysis.harmonisation import assign_categories, harmonise
 from livelihood_analysis.pipeline import build_tables
 
 
@@ -79,3 +79,43 @@ def test_a_table_without_the_columns_a_verb_needs_is_a_clear_error(tmp_path):
 
     with pytest.raises(InputError, match="missing column.*clean_start"):
         assign_categories(pd.DataFrame({"doc_id": ["d"], "sentence": ["x"], "value": [1.0]}))
+
+
+def test_the_headings_crosswalk_decides_before_the_heading_rules(reference_copy):
+    from livelihood_analysis.harmonisation import assign_categories as assign
+
+    text = "一、智慧城市建设\n建成120处。"
+    figs = extract_text(text, "shili", reference=reference_copy)[0]
+    before = assign(figs, reference_copy)
+    (reference_copy / "heading_crosswalk.csv").write_text(
+        "doc_id,heading,category_id,priority,source\nshili,智慧城市建设,governance_services,60,test\n"
+        "other_report,智慧城市建设,health,99,test\n", encoding="utf-8")
+    after = assign(figs, reference_copy)
+    assert after["category_rule"].tolist() == ["X2@shili"]
+    assert after["category"].tolist() == ["governance_services"]
+    assert before["category_rule"].tolist() != ["X2@shili"]
+
+
+def test_the_runner_up_is_recorded_when_two_categories_compete():
+    figs = extract_text("二、教育提升工程\n城镇新增就业7万人。", "d")[0]
+    out = assign_categories(figs)
+    assert out[["category", "category_runner_up"]].values.tolist() == [["employment", "H12 education"]]
+
+
+def test_rule_usage_lists_rules_that_decide_nothing(tables):
+    usage = tables["rule_usage"]
+    assert {"category_rules.csv", "categories.csv", "indicators.csv", "spending_roles.csv"} <= set(usage["table"])
+    decided = usage.set_index("rule")["figures"]
+    figures = tables["figures"]
+    assert decided["K-employment"] == (figures["category_rule"] == "K-employment").sum() > 0
+    assert (usage["figures"] == 0).any()
+
+
+def test_an_id_the_code_relies_on_missing_from_its_table_is_a_load_time_error(reference_copy):
+    from livelihood_analysis.errors import InputError
+    from livelihood_analysis.harmonisation import spending_rules
+
+    roles = pd.read_csv(reference_copy / "spending_roles.csv", dtype=str, keep_default_na=False)
+    roles[roles["role"] != "breakdown"].to_csv(reference_copy / "spending_roles.csv", index=False)
+    with pytest.raises(InputError, match="spending_roles.csv: the code relies on role 'breakdown'"):
+        spending_rules(reference_copy)

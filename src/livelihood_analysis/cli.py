@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
 from .errors import InputError
 
 

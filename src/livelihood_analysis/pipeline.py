@@ -16,13 +16,13 @@ from . import paths
 from .cleaning import REMOVAL_COLUMNS
 from .extraction import HIDDEN_COLUMNS, frames
 from .harmonisation import canonical_indicators, cities, harmonise, headings_recognised, read_overrides
-from .summaries import category_summary, indicator_comparison, report_summary, unmapped
+from .summaries import category_summary, indicator_comparison, report_summary, rule_usage, unmapped, unused_rules
 from .outputs import write_csv
 from .runner import process_reports, show_progress
 from .schemas import FIGURE_FIELDS, datapackage, validate
 from .sources import load_corpus
 
-TABLE_ORDER = ["cleaning_log", "figures", "rejected", "category_summary", "indicator_comparison",
+TABLE_ORDER = ["cleaning_log", "figures", "rejected", "category_summary", "indicator_comparison", "rule_usage",
                "report_summary", "unmapped"]
 
 
@@ -62,6 +62,7 @@ def build_tables(corpus: pd.DataFrame, overrides=None, reference: str | Path | N
         "category_summary": category_summary(harmonised),
         "indicator_comparison": indicator_comparison(harmonised, canonical_indicators(reference)),
         "report_summary": report_summary(harmonised, corpus),
+        "rule_usage": rule_usage(harmonised, reference, read_overrides(overrides) if overrides is not None else None),
         "unmapped": unmapped(harmonised, headings, corpus, cities(reference)),
     }
     out = {name: validate(tables[name].reset_index(drop=True), name, reference) for name in TABLE_ORDER}
@@ -89,5 +90,7 @@ def build(out: str | Path | None = None, manifest: str | Path | None = None,
         write_charts(tables, figures_dir or paths.figures_dir(), reference=reference)
     if verbose:
         print(report_overview(corpus, tables).to_string(index=False))
+        for line in unused_rules(tables["rule_usage"]):
+            print(f"note: {line}")
         print(f"wrote {len(TABLE_ORDER)} tables and datapackage.json to {out}")
     return out

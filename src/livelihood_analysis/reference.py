@@ -244,3 +244,16 @@ def check_rows(df: pd.DataFrame, bad: pd.Series, where: str | Path, problem) -> 
     if bad.any():  # the index is the row's place in the file (kept when ``df`` is a subset)
         label = bad[bad].index[0]
         raise InputError(where, f"row {label + 2}: {problem(df.loc[label])}")
+
+
+def require_ids(df: pd.DataFrame, column: str, ids, where: str | Path) -> None:
+    """Ids the code relies on (a role, a category, an indicator) must be in their table;
+    a missing one is a load-time error naming the file.
+
+    >>> require_ids(pd.DataFrame({"role": ["total"]}), "role", ("total", "component"), "spending_roles.csv")
+    Traceback (most recent call last):
+    livelihood_analysis.errors.InputError: spending_roles.csv: the code relies on role 'component', which is missing
+    """
+    missing = [i for i in ids if i not in set(df[column])]
+    if missing:
+        raise InputError(where, f"the code relies on {column} {missing[0]!r}, which is missing")

@@ -71,6 +71,9 @@ FIGURE_FIELDS = {
     "indicator_basis": _s("where the indicator was recognised: item (list item), clause, label, preceding "
                            "text; ' override' when an analyst override decided it"),
     "category": _s("policy category id (data/reference/categories.csv); empty when no rule decides one"),
+    "category_rule": _s("id of the rule that decided the category (category_rules.csv, K-<id> a keyword cue of "
+                        "categories.csv, X<row>@<doc> a row of heading_crosswalk.csv, override-<n>); empty if none"),
+    "category_runner_up": _s("'rule_id category' of the strongest competing rule of another category, else empty"),
     "category_basis": _s("which text level and rule decided the category (rule ids of category_rules.csv; "
                          "K-<id> is a keyword cue)"),
     "spending_role": _s("role of a money figure: total, component (summed into category spending), breakdown "
@@ -143,6 +146,13 @@ TABLES: dict[str, tuple[str, dict]] = {
         "component_spending_yuan": _f("sum of component spending figures", nullable=False),
         "figures": _i("figures extracted"), "with_category": _i("figures with a category other than other"),
         "with_indicator": _i("figures with a canonical indicator")}),
+    "rule_usage": ("Every rule of the mapping tables and how many figures it decided; a rule that decides "
+                   "nothing is listed with 0", {
+        "table": _s("the reference table (or overrides file) the rule comes from"),
+        "rule": _s("rule id (category_rules.csv, K-<category> for a keyword cue, X<row>@<doc> for the headings "
+                   "crosswalk, an indicator id, a spending-role rule id)"),
+        "target": _s("what the rule decides: a category id ('-': no category), an indicator id or a spending role"),
+        "figures": _i("figures whose mapping this rule decided")}),
     "unmapped": ("What did not map: headings, figures without category, labels without indicator, "
                  "cities without population", {
         "what": _s("heading, figure_category, indicator_label or city_population"),

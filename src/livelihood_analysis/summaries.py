@@ -179,3 +179,44 @@ def changed_mappings(before: pd.DataFrame, after: pd.DataFrame,
     for c in columns:
         changed |= (both[f"{c}_before"] != both[f"{c}_after"]).to_numpy()
     return both[changed].reset_index(drop=True)
+
+
+def rule_usage(figures: pd.DataFrame, reference=None, overrides: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every rule of the category, indicator and spending-role tables with the number of
+    figures it decided (0: it decides nothing in this corpus: check it, or the reports
+    need it not).
+
+    >>> f = pd.DataFrame({"category_rule": ["K-health", "K-health"], "indicator_id": ["", ""],
+    ...                   "spending_role_rule": ["", ""]})
+    >>> u = rule_usage(f)
+    >>> u.query("rule == 'K-health'")[["table", "target", "figures"]].values.tolist()
+    [['categories.csv', 'health', 2]]
+    """
+    from .harmonisation import canonical_indicators, category_rules, heading_crosswalk, spending_rules
+
+    rows = []
+    for r in category_rules(reference, overrides) + heading_crosswalk(reference):
+        table = ("categories.csv" if r.rule_id.startswith("K-") else "heading_crosswalk.csv" if "@" in r.rule_id
+                 else str(overrides.attrs.get("source", "overrides")) if r.rule_id.startswith("override-")
+                 else "category_rules.csv")
+        rows.append((table, r.rule_id, r.target, "category_rule"))
+    rows += [("indicators.csv", i, i, "indicator_id") for i in canonical_indicators(reference)["indicator_id"]]
+    rows += [("spending_roles.csv", r.rule_id, r.role, "spending_role_rule") for r in spending_rules(reference).itertuples()]
+    counts = {col: figures[col].value_counts() for col in ("category_rule", "indicator_id", "spending_role_rule")}
+    return pd.DataFrame([(t, rule, target, int(counts[col].get(rule, 0))) for t, rule, target, col in rows],
+                        columns=["table", "rule", "target", "figures"])
+
+
+def unused_rules(usage: pd.DataFrame) -> list[str]:
+    """One line per table with rules that decided no figure.
+
+    >>> unused_rules(pd.DataFrame({"table": ["a.csv", "a.csv"], "rule": ["R1", "R2"], "figures": [0, 3]}))
+    ['1 of 2 rules of a.csv decided no figure (R1); see rule_usage.csv']
+    """
+    out = []
+    for table, g in usage.groupby("table", sort=True):
+        unused = g[g["figures"] == 0]["rule"].tolist()
+        if unused:
+            shown = ", ".join(unused[:8]) + (", …" if len(unused) > 8 else "")
+            out.append(f"{len(unused)} of {len(g)} rules of {table} decided no figure ({shown}); see rule_usage.csv")
+    return out

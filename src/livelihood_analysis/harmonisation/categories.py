@@ -1,0 +1,123 @@
+"""Policy category of every figure: the rules of ``category_rules.csv``, the keyword cues
+of ``categories.csv``, the exact headings crosswalk and an analyst's overrides.
+
+The figure's list item, clause, ；-part and sentence (narrowest first) are searched
+for clause rules, and its section headings for the crosswalk, then for heading
+rules; priorities decide. The winning rule is recorded (``category_rule``) and, when
+another rule of another category competed, the runner-up (``category_runner_up``).
+
+>>> figs = pd.DataFrame({"doc_id": ["d"], "sentence": ["城镇新增就业7万人。"], "label": ["城镇新增就业"],
+...     "section_path": ["二、教育提升工程"], "clean_start": [6], "clean_end": [9], "sentence_start": [0]})
+>>> assign_categories(figs)[["category", "category_rule", "category_runner_up"]].values.tolist()
+[['employment', 'K-employment', 'H12 education']]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+
+from ..segmentation import LEVELS, enclosing
+from .base import Rule, distance, local_span, prepared
+from .rules import category_rules, heading_crosswalk
+
+
+class Decision(NamedTuple):
+    """How one figure's category was decided."""
+
+    category: str
+    basis: str  # the level of text (or heading) and the rule
+    rule: str  # the winning rule's id ('' when none matched)
+    runner_up: str  # 'rule_id category' of the strongest rule of another category, else ''
+
+
+def _best_text_rule(rules: list[Rule], sentence: str, start: int, end: int, label: str):
+    """``(winner, level, runner-up)``: the winning clause rule at the narrowest level of text
+    that has any match, and the best match there of a rule with another target."""
+    levels = [enclosing(sentence, start, end, name) + (name,) for name in LEVELS]
+    for left, right, name in levels + [(None, None, "label")]:
+        text = label if name == "label" else sentence[left:right]
+        offset = 0 if name == "label" else left
+        found = []
+        for rule in rules:
+            for m in rule.pattern.finditer(text):
+                span = (m.start() + offset, m.end() + offset)
+                found.append(((rule.priority, -distance(span, start, end), m.end() - m.start()), rule))
+        if found:
+            best = max(found, key=lambda f: f[0])  # the first of equal keys, as rules are listed
+            others = [f for f in found if f[1].target != best[1].target]
+            return best[1], name, max(others, key=lambda f: f[0])[1] if others else None
+    return None, None, None
+
+
+def _best_heading_rule(rules: list[Rule], section_path: str, doc_id: str = ""):
+    """``(rule, heading)`` of the best heading rule over the enclosing headings (priority, then
+    the nearest heading); crosswalk rules (id ``X…@doc``) match only their report or ``*``."""
+    headings = [h for h in section_path.split(" > ") if h] if section_path else []
+    best = None
+    for depth, heading in enumerate(headings):
+        for rule in rules:
+            if "@" in rule.rule_id and rule.rule_id.split("@", 1)[1] not in ("*", doc_id):
+                continue
+            if rule.pattern.fullmatch(heading) if "@" in rule.rule_id else rule.pattern.search(heading):
+                key = (rule.priority, depth)
+                if best is None or key > best[0]:
+                    best = (key, rule, heading)
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _decide(fig, clause_rules: list[Rule], crosswalk: list[Rule], heading_rules: list[Rule]) -> Decision:
+    start, end = local_span(fig)
+    text_rule, level, text_runner_up = _best_text_rule(clause_rules, fig.sentence, start, end, fig.label)
+    head_rule, heading = _best_heading_rule(crosswalk, fig.section_path, fig.doc_id)
+    if head_rule is None:
+        head_rule, heading = _best_heading_rule(heading_rules, fig.section_path)
+    if text_rule and (head_rule is None or text_rule.priority >= head_rule.priority):
+        rule, basis, loser = text_rule, f"{level} {text_rule.rule_id}", text_runner_up or head_rule
+    elif head_rule:
+        rule, basis, loser = head_rule, f"heading {head_rule.rule_id} ({heading})", text_rule
+    else:
+        return Decision("", "none: no heading rule or cue matched", "", "")
+    runner_up = f"{loser.rule_id} {loser.target}" if loser is not None and loser.target != rule.target else ""
+    if rule.target == "-":
+        return Decision("", f"{basis}: decides no category", rule.rule_id, runner_up)
+    return Decision(rule.target, basis, rule.rule_id, runner_up)
+
+
+def category_of(fig, rules: list[Rule]) -> tuple[str, str]:
+    """``(category, basis)`` of one figure (a row with doc_id, sentence, offsets, section_path, label)."""
+    d = _decide(fig, [r for r in rules if r.applies_to == "clause"], [],
+                [r for r in rules if r.applies_to == "heading"])
+    return d.category, d.basis
+
+
+def assign_categories(figures: pd.DataFrame, folder: str | Path | None = None,
+                      overrides: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Add ``category``, ``category_basis``, ``category_rule`` and ``category_runner_up``.
+
+    A figure whose winning rule decides nothing (a programme-wide count, a
+    process heading) gets an empty category and the rule in its basis.
+    """
+    rules = category_rules(folder, overrides)
+    crosswalk = heading_crosswalk(folder)
+    figures = prepared(figures, "assign_categories")
+    clause_rules = [r for r in rules if r.applies_to == "clause"]
+    heading_rules = [r for r in rules if r.applies_to == "heading"]
+    decided = [_decide(f, clause_rules, crosswalk, heading_rules) for f in figures.itertuples()]
+    return figures.assign(**{f"category{'' if k == 'category' else '_' + k}": [getattr(d, k) for d in decided]
+                             for k in Decision._fields})
+
+
+def headings_recognised(headings: pd.DataFrame, folder: str | Path | None = None,
+                        overrides: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Section headings (``doc_id, section``) with ``recognised``: whether the crosswalk or some
+    heading rule matches (headings none matches are listed by :func:`summaries.unmapped`)."""
+    rules = [r for r in category_rules(folder, overrides) if r.applies_to == "heading"]
+    crosswalk = heading_crosswalk(folder)
+    out = headings[["doc_id", "section"]].drop_duplicates().reset_index(drop=True)
+    out["recognised"] = pd.Series([_best_heading_rule(crosswalk, t, d)[0] is not None
+                                   or any(r.pattern.search(t) for r in rules)
+                                   for d, t in zip(out["doc_id"], out["section"])], dtype=bool)
+    return out

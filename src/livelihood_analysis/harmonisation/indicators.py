@@ -1,0 +1,116 @@
+"""Canonical indicator of every figure: the patterns of ``indicators.csv`` (and an
+analyst's overrides) searched around the figure; the same indicator has the same id in
+every city. A figure with none keeps its own label and is listed as unmapped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..reference import compile_patterns, reference_path
+from ..segmentation import enclosing
+from .base import distance, local_span, prepared
+from .rules import _check_ids, canonical_indicators
+
+NUMBER_SLOT = re.compile(r"\[0-9")
+
+
+@dataclass(frozen=True)
+class IndicatorRule:
+    """One row of the indicator table (overrides first), ready for matching."""
+
+    index: int  # row number: the first ``n_override`` rows are overrides
+    indicator_id: str
+    unit: str
+    kind: str
+    measure_words: tuple[str, ...]
+    pattern: re.Pattern
+    number_slot: bool  # the pattern has a [0-9…] slot: it never matches a short label
+
+
+def indicator_rules(table: pd.DataFrame, patterns: list[re.Pattern]) -> list[IndicatorRule]:
+    """The rows of an indicator table as :class:`IndicatorRule` (built once, used for every figure).
+
+    >>> t = pd.DataFrame({"indicator_id": ["x"], "unit": ["person"], "kind": [""], "measure_word": [""]})
+    >>> [(r.indicator_id, r.measure_words) for r in indicator_rules(t, [re.compile("就业")])]
+    [('x', ())]
+    """
+    return [IndicatorRule(i, r.indicator_id, r.unit, r.kind,
+                          tuple(r.measure_word.split("|")) if r.measure_word else (), pat,
+                          bool(NUMBER_SLOT.search(pat.pattern)))
+            for i, (r, pat) in enumerate(zip(table.itertuples(), patterns))]
+
+
+def _fits(ind: IndicatorRule, fig) -> bool:
+    units_ok = ind.unit == fig.unit or {ind.unit, fig.unit} == {"person", "person_time"}
+    return (units_ok and (not ind.kind or ind.kind == fig.kind)
+            and (not ind.measure_words or fig.measure_word in ind.measure_words))
+
+
+def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0) -> tuple[str, str]:
+    """``(indicator_id, basis)`` of one figure; overrides are the first ``n_override`` rules
+    (see :func:`indicator_rules`).
+
+    The patterns are searched in the figure's list item (split at 、), then in its
+    clause, then in its short label, then in the text before it in its ；-part;
+    the basis names the level. Within a level the match nearest the figure wins.
+    """
+    if fig.kind == "completion_rate":
+        return "", "completion rates belong to the figure they measure"
+    start, end = local_span(fig)
+    sentence = fig.sentence
+    levels = [(name, enclosing(sentence, start, end, name)) for name in ("item", "clause")]
+    pi, _ = enclosing(sentence, start, end, "part")
+    candidates = [ind for ind in rules if _fits(ind, fig)]
+    for group in ([c for c in candidates if c.index < n_override], [c for c in candidates if c.index >= n_override]):
+        best = None
+        for name, (i, j) in levels:
+            for ind in group:
+                for m in ind.pattern.finditer(sentence, i, j):
+                    key = (-distance(m.span(), start, end), -(m.end() - m.start()))
+                    if best is None or key > best[0]:
+                        best = (key, ind, name)
+            if best:
+                break
+        if best is None:
+            label = fig.label or ""
+            best = next((((0, 0), ind, "label") for ind in group
+                         if not ind.number_slot and ind.pattern.search(label)), None)
+        if best is None:
+            for ind in group:
+                for m in ind.pattern.finditer(sentence, pi, start):
+                    if re.search(r"[0-9]", m.group()) or m.end() > start:
+                        continue
+                    key = (m.end(), -(m.end() - m.start()))
+                    if best is None or key > best[0]:
+                        best = (key, ind, "preceding text")
+        if best:
+            ind = best[1]
+            flag = " (unit differs: person vs person_time)" if ind.unit != fig.unit else ""
+            return ind.indicator_id, best[2] + (" override" if ind.index < n_override else "") + flag
+    return "", ""
+
+
+def assign_indicators(figures: pd.DataFrame, folder: str | Path | None = None,
+                      overrides: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Add ``indicator_id`` and ``indicator_basis``; a figure with none keeps its own label."""
+    figures = prepared(figures, "assign_indicators")
+    table = canonical_indicators(folder)
+    n_override = 0
+    if overrides is not None:
+        ov = overrides[overrides["mapping"] == "indicator"]
+        _check_ids(ov, "target", set(table["indicator_id"]), overrides.attrs.get("source", "overrides"))
+        extra = table.set_index("indicator_id").loc[ov["target"]].reset_index()
+        extra["pattern"] = ov["pattern"].tolist()
+        table = pd.concat([extra, table], ignore_index=True)
+        n_override = len(extra)
+    patterns = compile_patterns(table, "pattern", reference_path("indicators", folder))
+    rules = indicator_rules(table, patterns)
+    decided = [indicator_of(f, rules, n_override) for f in figures.itertuples()]
+    out = figures.copy()
+    out["indicator_id"] = [d[0] for d in decided]
+    out["indicator_basis"] = [d[1] for d in decided]
+    return out
