@@ -1,9 +1,10 @@
 """Throughput of ``extract`` on a folder of report files, against the floor of any Python
 pipeline for the same job, in the same process (issue 11).
 
-Writes a folder of separate report files (the five raw reports and the held-out
-reports, each copied under new names until the folder holds ``--mb`` MB: a single
-concatenated file is no corpus), then times, in one process:
+Writes a folder of separate report files (the five raw reports, real pages as
+published, each copied under new names until the folder holds ``--mb`` MB: a single
+concatenated file is no corpus; ``--heldout`` adds the 23 held-out reports, short and
+three times as dense in figures), then times, in one process:
 
 - ``extract``: what ``python -m livelihood_analysis extract FOLDER -o out.csv --workers 1``
   does (read and decode each file, clean, segment, extract, write the figures CSV);
@@ -31,8 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def write_corpus(folder: Path, mb: float) -> list[Path]:
-    sources = sorted((ROOT / "data" / "raw").glob("*.txt")) + sorted((ROOT / "tests" / "heldout").glob("*.txt"))
+def write_corpus(folder: Path, mb: float, heldout: bool = False) -> list[Path]:
+    sources = sorted((ROOT / "data" / "raw").glob("*.txt"))
+    sources += sorted((ROOT / "tests" / "heldout").glob("*.txt")) if heldout else []
     texts = [p.read_bytes() for p in sources]
     size, files, i = 0, [], 0
     while size < mb * 1e6:
@@ -86,11 +88,12 @@ def stages(files: list[Path]) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
+    parser.add_argument("--heldout", action="store_true", help="add the held-out reports to the corpus")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "reports"
         folder.mkdir()
-        files = write_corpus(folder, args.mb)
+        files = write_corpus(folder, args.mb, args.heldout)
         mb = sum(p.stat().st_size for p in files) / 1e6
 
         start = time.perf_counter()

@@ -327,7 +327,8 @@ def test_first_char_filter_keeps_every_match(raw):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in p.finditer(text)], p.pattern
     assert with_first_char_filter(re.compile(r"(?i)abc")).pattern == "(?i)abc"
     assert with_first_char_filter(re.compile(r"\d+")).pattern == r"\d+"
-    assert with_first_char_filter(re.compile(r"(?s)(?m)^编号[0-9]+")).pattern == r"(?s)(?m)(?=[编])^编号[0-9]+"
+    assert with_first_char_filter(re.compile(r"(?s)(?m)^编号[0-9]+")).pattern == r"(?s)(?m)^编号[0-9]+"
+    assert with_first_char_filter(re.compile(r"(?m)(?<!号)编号?[0-9]+")).pattern == r"(?m)(?=[编])(?<!号)编号?[0-9]+"
 
 
 def test_a_markdown_pipe_table_with_units_in_the_row_labels():

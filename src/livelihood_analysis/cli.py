@@ -73,18 +73,21 @@ def _cmd_build(args) -> int:
 
 
 def _cmd_extract(args) -> int:
-    from .extraction import HIDDEN_COLUMNS
-    from .runner import extract_files
-    from .outputs import write_csv
-    from .runner import show_progress
+    from .extraction.rows import FIGURE_COLUMNS, HIDDEN_COLUMNS, REJECTED_COLUMNS
+    from .outputs import rows_csv_bytes, write_bytes_atomic
+    from .runner import extract_file_rows, show_progress
 
     notices: list[str] = []
-    figures, rejected, errors = extract_files(args.files, args.workers, show_progress(args.quiet), notices)
-    write_csv(figures.drop(columns=HIDDEN_COLUMNS), args.output)
+    done, errors = extract_file_rows(args.files, args.workers, show_progress(args.quiet), notices)
+    keep = [i for i, c in enumerate(FIGURE_COLUMNS) if c not in HIDDEN_COLUMNS]
+    write_bytes_atomic(rows_csv_bytes(([r[i] for i in keep] for r in done.figures),
+                                      [FIGURE_COLUMNS[i] for i in keep]), args.output)
     if args.rejected:
-        write_csv(rejected, args.rejected)
+        write_bytes_atomic(rows_csv_bytes((r[:len(REJECTED_COLUMNS)] for r in done.rejected), REJECTED_COLUMNS),
+                           args.rejected)
     if not args.quiet:
-        print(f"{len(figures)} figures from {figures['doc_id'].nunique()} file(s) → {args.output}")
+        docs = len({r.doc_id for r in done.figures})
+        print(f"{len(done.figures)} figures from {docs} file(s) → {args.output}")
     for note in notices:
         print(f"note: {note}", file=sys.stderr)
     for err in errors:

@@ -42,12 +42,17 @@ def enclosing(sentence: str, start: int, end: int, level: str) -> tuple[int, int
     >>> [s[slice(*enclosing(s, 12, 18, lv))] for lv in ("item", "clause", "sentence")]
     ['其中教育5000万元、', '其中教育5000万元、卫生3000万元。', '投入资金1亿元,其中教育5000万元、卫生3000万元。']
     """
-    delims = LEVELS[level]
-    if not delims:
+    if level == "sentence":
         return 0, len(sentence)
-    left = max(sentence.rfind(d, 0, start) for d in delims) + 1
-    rights = [i for i in (sentence.find(d, end) for d in delims) if i >= 0]
-    return left, min(rights) + 1 if rights else len(sentence)
+    before, after = _LEVEL_RES[level]
+    m = before.match(sentence, 0, start)
+    n = after.search(sentence, end)
+    return (m.end() if m else 0), (n.end() if n else len(sentence))
+
+
+# per level: the text up to the last delimiter before a position, and the next delimiter
+_LEVEL_RES = {name: (re.compile(f"(?s).*[{re.escape(d)}]"), re.compile(f"[{re.escape(d)}]"))
+              for name, d in LEVELS.items() if d}
 
 
 SENTENCE_RE = re.compile(rf"[^\n{SENTENCE_END}]+(?:[{SENTENCE_END}]+[”’\"」』)]*)?|[{SENTENCE_END}]+")

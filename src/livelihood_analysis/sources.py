@@ -33,6 +33,7 @@ PERIODS = ("H1", "Q1", "Q1-Q3", "to-date", "full-year")
 SCRIPTS = ("simplified", "traditional")
 
 # Leading bytes of file types that are not text, and what to call them.
+CONTROL_CHARS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")  # control bytes of binary files, not \t \n \r NUL
 HTML_HINT = re.compile(r"(?i)<!doctype html|<html[\s>]|<body[\s>]|<div[\s>]|<p[\s>]")
 BINARY_SIGNATURES = {
     b"%PDF": "a PDF document",
@@ -138,7 +139,7 @@ def _decode_without_bom(data: bytes) -> Decoded:
 def _check_text(text: str, source: str | Path) -> None:
     if not text.strip():
         raise InputError(source, "file is empty (no text after decoding)")
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\x00")
+    controls = len(CONTROL_CHARS.findall(text))
     if controls > max(8, len(text) // 20):
         raise InputError(source, "binary content (too many control bytes), not a text report")
 

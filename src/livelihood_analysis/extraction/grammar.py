@@ -27,6 +27,7 @@ from .numbers import ARABIC, CHINESE
 
 GRAMMAR_TABLES = ("units", "qualifiers", "kind_cues", "nonfigure_patterns")
 KIND_SCOPES = frozenset({"before", "after", "unit", "sentence_before"})
+HAYSTACKS = ("unit", "before", "after", "sentence_before")  # the texts kind cues are searched in, in kind_of's order
 COUNTED_DIMENSIONS = frozenset({"count", "people", "households", "dwellings"})  # things counted, for labels
 
 
@@ -39,7 +40,7 @@ class Grammar:
     units_by_length: tuple  # unit surfaces, longest first (for a unit behind a gap: 乡村人口)
     multipliers: dict    # surface -> multiplier
     qualifiers: dict     # (position, surface) -> (qualifier, units it applies to; empty: all)
-    kind_rules: dict     # unit -> [(kind, scope, pattern or None, sign)] by priority
+    kind_rules: dict     # unit -> [(kind, scope index in HAYSTACKS, pattern or None, sign)] by priority
     nonfigures: list     # (reason, pattern, whole_token)
     measure_words: frozenset
     durations: frozenset  # units of dimension duration
@@ -111,7 +112,8 @@ def _kind_rules(kinds: pd.DataFrame, all_units, folder: str | None) -> dict:
          for priority, r in zip(integer_column(kinds, "priority", reference_path("kind_cues", folder)),
                                 kinds.itertuples())),
         key=lambda k: -k[0])
-    return {unit: [(k, s, p, sign) for _, k, s, p, units, sign in rules if not units or unit in units]
+    return {unit: tuple((k, HAYSTACKS.index(s), p, sign) for _, k, s, p, units, sign in rules
+                        if (not units or unit in units) and (p is not None or s == "unit"))
             for unit in set(all_units) | {""}}
 
 
@@ -161,11 +163,8 @@ def unit_of(unit_text: str, g: Grammar) -> tuple[str, float, str]:
 def kind_of(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent_before: str) -> tuple[str, int]:
     """The kind and sign of the first kind cue (by priority) that matches; ``unit`` rules
     look at the unit only. A fall (下降8.8%) has sign -1."""
-    hay = {"unit": unit_text.strip(), "before": before, "after": after, "sentence_before": sent_before}
+    hay = (unit_text.strip(), before, after, sent_before)
     for kind, scope, pattern, sign in g.kind_rules.get(unit) or g.kind_rules[""]:
-        if pattern is None:
-            if scope == "unit":
-                return kind, sign
-        elif pattern.search(hay[scope]):
+        if pattern is None or pattern.search(hay[scope]):
             return kind, sign
     return "actual", 1

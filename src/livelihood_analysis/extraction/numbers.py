@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import cn2an
 
@@ -27,9 +27,9 @@ def parse_number(token: str) -> float | None:
     (1200.0, 13.0, 2.0, 20.0)
     """
     if token[0].isdigit():
-        try:
-            return float(Decimal(token.replace(",", "")))
-        except InvalidOperation:
+        try:  # float() of a decimal string is correctly rounded, as float(Decimal(...)) is
+            return float(token.replace(",", ""))
+        except ValueError:
             return None
     try:
         return float(cn2an.cn2an(token, "smart"))
@@ -66,13 +66,13 @@ def range_start(text: str, end: int) -> bool:
     return text[end:end + 1] in RANGE_JOINERS and CN_NUMERAL_START.match(text, end + 1) is not None
 
 
-def numeral_in_a_word(m: re.Match, text: str, duration: bool) -> bool:
+def numeral_in_a_word(m: re.Match, text: str, is_duration) -> bool:
     """Whether a Chinese numeral match is part of a word, not a number.
 
     A lone 一 before a measure word is an article (一个, 每一名), unless it starts a range
     (一至两个月) or counts time with 个, 小时 or 周 (一个工作日; 关键一年 is a word); a lone
-    万/千/百/亿 is a word, unless 余/多 and a unit follow (千余人). ``duration``: whether
-    the match's unit is a duration (``dimension`` of ``units.csv``).
+    万/千/百/亿 is a word, unless 余/多 and a unit follow (千余人). ``is_duration(unit_text)``
+    says whether a unit text is a duration (``dimension`` of ``units.csv``).
     """
     num = m.group("num")
     if m.group("pct"):
@@ -81,5 +81,6 @@ def numeral_in_a_word(m: re.Match, text: str, duration: bool) -> bool:
         return not (m.group("q1") or m.group("q2")) or not m.group("unit")
     if num != "一":
         return False
-    counted_time = duration and (m.group("unit") or "").strip().startswith(("个", "小时", "周", "星期"))
+    unit = (m.group("unit") or "").strip()
+    counted_time = unit.startswith(("个", "小时", "周", "星期")) and is_duration(unit)
     return not range_start(text, m.end("num")) and not counted_time

@@ -68,10 +68,11 @@ class Report:
         w0 = max(s0, s - SENTENCE_WINDOW)
         return self.doc.text[w0:min(s0 + len(sentence), e + SENTENCE_WINDOW)], w0
 
-    def figure(self, s: int, e: int, **fields) -> FigureRow:
-        """A figure row for the clean span [s, e), with its raw span, sentence, section and clause."""
+    def figure(self, s: int, e: int, si: int | None = None, **fields) -> FigureRow:
+        """A figure row for the clean span [s, e) (in sentence ``si``, if known), with its raw
+        span, sentence, section and clause."""
         rs, re_ = self.doc.raw_span(s, e)
-        si = self.sentence_at(s)
+        si = self.sentence_at(s) if si is None else si
         sentence, s0 = self.context(si, s, e)
         clause = sentence[slice(*enclosing(sentence, max(0, s - s0), max(0, e - s0), "clause"))]
         return FigureRow(doc_id=self.doc.doc_id, start=rs, end=re_, surface=self.doc.raw[rs:re_],
@@ -132,7 +133,7 @@ def number_tokens(r: Report, covered: bytearray) -> tuple[list[tuple[re.Match, f
         num = m.group("num")
         chinese = not num[0].isdigit()
         code = r.blocked[ns]
-        if chinese and not code and numeral_in_a_word(m, text, unit_of(m.group("unit") or "", g)[0] in g.durations):
+        if chinese and not code and numeral_in_a_word(m, text, lambda u: unit_of(u, g)[0] in g.durations):
             continue
         if code:
             if not chinese or m.group("unit") or m.group("mult"):
@@ -182,26 +183,27 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
     text, g = r.doc.text, r.g
     figures, rejected, lower = [], [], None  # lower: (unit, end, kind-context start) of the last figure
     for i, (m, value, unit_text) in enumerate(tokens):
-        start, end = m.start("pct" if m.group("pct") else "num"), m.start("post") if m.group("post") else m.end()
+        pre, pct, q1, mult, q2, post = m.group("pre", "pct", "q1", "mult", "q2", "post")
+        start, end = m.start("pct" if pct else "num"), m.start("post") if post else m.end()
         unit, umult, mw, start = _unit(r, tokens, i, start, end)
         if not unit:
-            rejected.append(r.rejection(m.start("num"), m.end("mult") if m.group("mult") else m.end("num"), "no unit"))
+            rejected.append(r.rejection(m.start("num"), m.end("mult") if mult else m.end("num"), "no unit"))
             continue
         left, right = _kind_reach(r, start, end)
         upper = lower is not None and lower[0] == unit and text[lower[1]:m.start()].strip() in RANGE_JOINERS
         before, after = text[left:lower[2] if upper else m.start()], text[end:right]
-        s0 = r.starts[r.sentence_at(start)] if r.starts else 0
-        kind, sign = kind_of(g, unit, unit_text, before, (m.group("post") or "") + after,
+        si = r.sentence_at(start)
+        s0 = r.starts[si] if r.starts else 0
+        kind, sign = kind_of(g, unit, unit_text, before, (post or "") + after,
                              text[max(s0, m.start() - 200):m.start()] if r.starts else before)
         if upper:
             figures[-1] = figures[-1]._replace(value=abs(figures[-1].value) * sign, kind=kind)
         lower = (unit, end, left if upper else m.start())
-        quals = (qualifier_of(g, "before", m.group("pre"), unit),
-                 qualifier_of(g, "after_number", m.group("q1") or m.group("q2"), unit),
-                 qualifier_of(g, "after_unit", m.group("post"), unit))
+        qualifier = (qualifier_of(g, "before", pre, unit) or qualifier_of(g, "after_number", q1 or q2, unit)
+                     or qualifier_of(g, "after_unit", post, unit))
         figures.append(r.figure(
-            start, end, value=scale(value, g.multipliers.get(m.group("mult") or "", 1.0), umult) * sign, unit=unit,
-            measure_word=mw if unit == "count" else "", qualifier=next((q for q in quals if q), ""), kind=kind,
+            start, end, si, value=scale(value, g.multipliers.get(mult or "", 1.0), umult) * sign, unit=unit,
+            measure_word=mw if unit == "count" else "", qualifier=qualifier, kind=kind,
             label=figure_label(before, after, unit in g.counted), table_header=""))
     return figures, rejected
 
