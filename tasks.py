@@ -6,7 +6,7 @@
     python3 tasks.py notebooks   # set up .venv, then re-execute the notebooks in place
 
 Extra arguments are passed on (``python3 tasks.py test -k gold``). The
-environment is reinstalled only when ``pyproject.toml`` changes.
+environment is reinstalled only when ``pyproject.toml`` or ``constraints.txt`` changes.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".installed"
+CONSTRAINTS = ROOT / "constraints.txt"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 
@@ -35,7 +36,7 @@ def setup() -> None:
     """Create .venv and install the package with its test and notebook extras, if needed."""
     if sys.version_info < (3, 11):
         sys.exit(f"error: Python 3.11 or newer is needed (this is {sys.version.split()[0]})")
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + CONSTRAINTS.read_bytes()).hexdigest()
     if PYTHON.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
         return
     if not PYTHON.exists():
@@ -44,7 +45,9 @@ def setup() -> None:
         except (OSError, subprocess.CalledProcessError) as exc:
             sys.exit(f"error: could not create {VENV} ({exc}); on Debian/Ubuntu install python3-venv")
     _call(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    _call(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test,notebooks]")
+    # constraints.txt pins every package to the versions the committed outputs were made with,
+    # so a student's notebooks and charts come out the same (refresh: pip freeze, see README)
+    _call(PYTHON, "-m", "pip", "install", "--quiet", "-c", CONSTRAINTS, "-e", ".[test,notebooks]")
     STAMP.write_text(wanted + "\n")
 
 

@@ -73,8 +73,14 @@ def test_offset_map_round_trips(cleaned, doc_id):
     idx = doc.index
     assert len(idx) == len(doc.text)
     assert np.all(np.diff(idx) > 0) and idx[0] >= 0 and idx[-1] < len(doc.raw)
-    back = to_simplified(normalise_width("".join(doc.raw[i] for i in idx)))
-    assert back == doc.text
+    # the map and the removal log agree: a raw character is kept exactly when no removal covers it
+    removed = np.zeros(len(doc.raw), dtype=bool)
+    for r in doc.records:
+        if r.action == "remove":
+            removed[r.raw_start:r.raw_end] = True
+    kept = np.zeros(len(doc.raw), dtype=bool)
+    kept[idx] = True
+    assert (kept == ~removed).all()
 
 
 def test_raw_span_of_a_figure_with_garbage_inside(cleaned):
@@ -107,6 +113,13 @@ def test_sections_follow_headings(cleaned):
 def test_sentence_raw_spans_cover_their_text(cleaned):
     for doc in cleaned.values():
         s = sentences(doc)
+        removals = [(r.raw_start, r.raw_end) for r in doc.records if r.action == "remove"]
         for r in s.itertuples():
-            raw_piece = doc.raw[r.raw_start:r.raw_end]
-            assert raw_piece[0] == doc.raw[doc.index[r.start]]
+            # the raw span, less what cleaning removed inside it, reads as the sentence
+            pieces, pos = [], r.raw_start
+            for a, b in removals:
+                if r.raw_start <= a and b <= r.raw_end:
+                    pieces.append(doc.raw[pos:a])
+                    pos = b
+            pieces.append(doc.raw[pos:r.raw_end])
+            assert to_simplified(normalise_width("".join(pieces))) == r.text

@@ -80,7 +80,7 @@ def test_held_out_reports_score_like_the_gold_standard():
     figures, _, errors = extract_files(files)
     assert not errors
     table = scores(figures, match_gold(figures, gold, raw)).set_index("doc_id")
-    assert len(table) == len(files) + 1 == 24 and table.loc["ALL", "gold"] == len(gold) > 850
+    assert set(table.index) == {p.stem for p in files} | {"ALL"} and table.loc["ALL", "gold"] == len(gold)
     assert (table.precision >= 0.97).all() and (table.recall >= 0.97).all(), table
     assert (table.kind_accuracy >= 0.90).all(), table
 
@@ -118,4 +118,5 @@ def test_score_command_scores_the_held_out_folder(capsys):
 
     assert main(["score", "--gold", str(HELDOUT_DIR)]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1].split()
-    assert last[:3] == ["ALL", "899", "899"]
+    gold = len(load_gold(HELDOUT_DIR))
+    assert last[:2] == ["ALL", str(gold)] and float(last[4]) >= 0.97 and float(last[5]) >= 0.97  # precision, recall

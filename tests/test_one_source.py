@@ -119,3 +119,27 @@ def test_an_id_the_code_relies_on_missing_from_its_table_is_a_load_time_error(re
     roles[roles["role"] != "breakdown"].to_csv(reference_copy / "spending_roles.csv", index=False)
     with pytest.raises(InputError, match="spending_roles.csv: the code relies on role 'breakdown'"):
         spending_rules(reference_copy)
+
+
+@pytest.mark.slow
+def test_a_wheel_installed_outside_the_checkout_finds_its_reference_tables(tmp_path):
+    """pip install . (not editable) ships data/reference as package data; the library then
+    reads the copy inside the package, from any folder, and never needs the checkout."""
+    import os
+    import subprocess
+    import sys
+    import zipfile
+
+    root = paths.root()
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w",
+                    str(tmp_path), str(root)], check=True, capture_output=True)
+    wheel = next(tmp_path.glob("*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {"livelihood_analysis/reference_data/units.csv", "livelihood_analysis/reference_data/kinds.csv"} <= set(names)
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    env = {k: v for k, v in os.environ.items() if k != "LIVELIHOOD_ROOT"} | {"PYTHONPATH": str(site)}
+    code = ("import livelihood_analysis as la; from livelihood_analysis import paths; "
+            "print(paths.reference_dir().parent.name, la.extract('新增就业4912人。')[0]['unit'].tolist())")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True, capture_output=True, text=True)
+    assert out.stdout.split() == ["livelihood_analysis", "['person']"]

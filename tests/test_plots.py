@@ -46,6 +46,7 @@ def test_shared_indicators_need_two_cities_with_population(tables):
     assert jobs.loc["Zaozhuang", "per_10k"] == pytest.approx(20100 / 3855601 * 1e4)
 
 
+@pytest.mark.slow
 def test_every_chart_draws_without_warnings(tables, tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")

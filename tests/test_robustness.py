@@ -231,6 +231,7 @@ def test_an_html_page_is_read_from_its_text_only(tmp_path, capsys):
     assert pd.read_csv(tmp_path / "r.csv").empty  # 300, 12345, 12, 55, 99, 640 were markup, not text
 
 
+@pytest.mark.slow
 def test_one_5mb_line_without_punctuation(tmp_path):
     phrase = "市政府持续推进民生工程建设各项任务有序推进群众满意度不断提升新增就业岗位12个"
     text = phrase * (5_000_000 // len(phrase.encode()) + 1)

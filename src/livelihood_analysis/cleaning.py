@@ -166,11 +166,11 @@ def _apply_rule(text: str, index: np.ndarray, raw: str, rule: str, action: str,
     return "".join(keep), index[mask], records
 
 
-def clean_text(raw: str, doc_id: str = "", rules_folder: str | Path | None = None) -> CleanText:
+def clean_text(raw: str, doc_id: str = "", reference: str | Path | None = None) -> CleanText:
     """Clean one report's raw text (see module docstring)."""
     text, index = raw, np.arange(len(raw), dtype=np.int64)
     records = []
-    for rule, action, pattern in _rules(str(rules_folder) if rules_folder else None):
+    for rule, action, pattern in _rules(str(reference) if reference else None):
         text, index, recs = _apply_rule(text, index, raw, rule, action, pattern)
         records.extend(recs)
     text = to_simplified(normalise_width(text))

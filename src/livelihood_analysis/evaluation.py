@@ -114,38 +114,38 @@ def differences(figures: pd.DataFrame, matched: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["doc_id", "problem", "text", "value", "unit", "gold_kind", "extracted_kind"])
 
 
-def _corpus_against_gold(gold_folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _corpus_against_gold(gold_folder: str | Path, reference: str | Path | None = None):
     """Extract and match: the ``.txt`` reports beside the gold files if there are any
     (``tests/heldout/``), else the manifest's corpus (``tests/gold/``)."""
-    from .cleaning import clean_corpus
-    from .extraction import extract_corpus
-    from .runner import extract_files
+    from . import extract
     from .sources import load_corpus
 
     files = sorted(Path(gold_folder).glob("*.txt"))
     if files:
-        figures, _, errors = extract_files(files, workers=1)
+        from .runner import extract_files
+
+        figures, _, errors = extract_files(files, workers=1, reference=reference)
         if errors:
             raise errors[0]
         texts = {p.stem: p.read_text(encoding="utf-8") for p in files}
     else:
         corpus = load_corpus()
-        figures, _ = extract_corpus(clean_corpus(corpus))
+        figures, _ = extract(corpus, reference)
         texts = dict(zip(corpus["doc_id"], corpus["text"]))
     gold = load_gold(gold_folder)
     figures = figures[figures["doc_id"].isin(set(gold["doc_id"]))]
     return figures, match_gold(figures, gold, texts)
 
 
-def score_corpus(gold_folder: str | Path) -> pd.DataFrame:
+def score_corpus(gold_folder: str | Path, reference: str | Path | None = None) -> pd.DataFrame:
     """Extract the manifest's corpus (or the reports in ``gold_folder``) and score it
     against the gold standard there."""
-    return scores(*_corpus_against_gold(gold_folder))
+    return scores(*_corpus_against_gold(gold_folder, reference))
 
 
-def corpus_differences(gold_folder: str | Path) -> pd.DataFrame:
+def corpus_differences(gold_folder: str | Path, reference: str | Path | None = None) -> pd.DataFrame:
     """Extract the manifest's corpus and list where it disagrees with the gold standard."""
-    return differences(*_corpus_against_gold(gold_folder))
+    return differences(*_corpus_against_gold(gold_folder, reference))
 
 
 # ---------------------------------------------------------------- a development set of real reports

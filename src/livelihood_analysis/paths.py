@@ -22,7 +22,6 @@ import os
 from importlib import resources
 from pathlib import Path
 
-PACKAGE_REFERENCE = "livelihood_analysis.reference_data"  # data/reference shipped as package data
 
 
 def _checkout() -> Path | None:
@@ -73,7 +72,7 @@ def reference_dir() -> Path:
     local = data_dir() / "reference"
     if local.is_dir():
         return local
-    return Path(str(resources.files(PACKAGE_REFERENCE)))
+    return Path(str(resources.files("livelihood_analysis"))) / "reference_data"
 
 
 _OLD_NAMES = {"ROOT": root, "DATA_DIR": data_dir, "RAW_DIR": raw_dir, "PROCESSED_DIR": processed_dir,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
@@ -86,7 +87,7 @@ def _compiled_headings(folder: str | None, stamp: tuple):
     return tuple(zip(pats, df["level"].astype(int), df["scope"]))
 
 
-def heading_of(sentence: str, whole_line: bool, folder: str | None = None) -> tuple[int, str] | None:
+def heading_of(sentence: str, whole_line: bool, reference: str | Path | None = None) -> tuple[int, str] | None:
     """``(level, title)`` if a line-initial sentence is a heading, else None.
 
     >>> heading_of("(一)全力扶持大学生就业创业", True)
@@ -94,7 +95,7 @@ def heading_of(sentence: str, whole_line: bool, folder: str | None = None) -> tu
     >>> heading_of("更好的教育", True), heading_of("更好的教育", False)
     ((1, '更好的教育'), None)
     """
-    return _heading(sentence, whole_line, _heading_patterns(str(folder) if folder else None))
+    return _heading(sentence, whole_line, _heading_patterns(str(reference) if reference else None))
 
 
 def _heading(sentence: str, whole_line: bool, patterns) -> tuple[int, str] | None:
@@ -113,11 +114,11 @@ def sentences(doc: CleanText) -> pd.DataFrame:
     return pd.DataFrame(sentence_rows(doc), columns=SENTENCE_COLUMNS)
 
 
-def sentence_rows(doc: CleanText, folder: str | None = None) -> list[SentenceRow]:
+def sentence_rows(doc: CleanText, reference: str | Path | None = None) -> list[SentenceRow]:
     """The rows of :func:`sentences` as tuples (no DataFrame: fast for many small reports);
-    ``folder``: reference tables to use instead of ``data/reference/``."""
+    ``reference``: a folder of reference tables to use instead of ``data/reference/``."""
     text, rows, stack = doc.text, [], []
-    patterns = _heading_patterns(str(folder) if folder else None)
+    patterns = _heading_patterns(str(reference) if reference else None)
     line_start = True
     for m in SENTENCE_RE.finditer(text):
         s, e = m.span()

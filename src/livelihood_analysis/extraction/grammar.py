@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -47,11 +48,11 @@ class Grammar:
     counted: frozenset    # units of things counted (COUNTED_DIMENSIONS)
 
 
-def grammar(folder: str | None = None) -> Grammar:
-    """The figure grammar of the reference tables in ``data/reference/`` (or ``folder``),
-    built once and again whenever one of its tables changes (see
+def grammar(reference: str | Path | None = None) -> Grammar:
+    """The figure grammar of the reference tables in ``data/reference/`` (or the folder
+    ``reference``), built once and again whenever one of its tables changes (see
     :func:`reference.checked_once` for a batch)."""
-    folder = str(folder) if folder else None
+    folder = str(reference) if reference else None
     return _grammar(folder, tables_stamp(GRAMMAR_TABLES, folder))
 
 

@@ -35,11 +35,11 @@ __all__ = ["NEEDS", "add_period_and_population", "assign_categories", "assign_in
            "read_overrides", "spending_role_of", "spending_rule_list", "spending_rules"]
 
 
-def harmonise(figures: pd.DataFrame, manifest: pd.DataFrame, folder: str | Path | None = None,
+def harmonise(figures: pd.DataFrame, manifest: pd.DataFrame, reference: str | Path | None = None,
               overrides: pd.DataFrame | str | Path | None = None) -> pd.DataFrame:
     """All harmonisation steps in order. ``overrides``: see :func:`read_overrides`."""
     ov = read_overrides(overrides) if overrides is not None else None
-    out = assign_categories(figures, folder, ov)
-    out = assign_indicators(out, folder, ov)
-    out = assign_spending_roles(out, folder)
-    return add_period_and_population(out, manifest, folder)
+    out = assign_categories(figures, reference, ov)
+    out = assign_indicators(out, reference, ov)
+    out = assign_spending_roles(out, reference)
+    return add_period_and_population(out, manifest, reference)

@@ -93,15 +93,15 @@ def category_of(fig, rules: list[Rule]) -> tuple[str, str]:
     return d.category, d.basis
 
 
-def assign_categories(figures: pd.DataFrame, folder: str | Path | None = None,
+def assign_categories(figures: pd.DataFrame, reference: str | Path | None = None,
                       overrides: pd.DataFrame | None = None) -> pd.DataFrame:
     """Add ``category``, ``category_basis``, ``category_rule`` and ``category_runner_up``.
 
     A figure whose winning rule decides nothing (a programme-wide count, a
     process heading) gets an empty category and the rule in its basis.
     """
-    rules = category_rules(folder, overrides)
-    crosswalk = heading_crosswalk(folder)
+    rules = category_rules(reference, overrides)
+    crosswalk = heading_crosswalk(reference)
     figures = prepared(figures, "assign_categories")
     clause_rules = [r for r in rules if r.applies_to == "clause"]
     heading_rules = [r for r in rules if r.applies_to == "heading"]
@@ -110,12 +110,12 @@ def assign_categories(figures: pd.DataFrame, folder: str | Path | None = None,
                              for k in Decision._fields})
 
 
-def headings_recognised(headings: pd.DataFrame, folder: str | Path | None = None,
+def headings_recognised(headings: pd.DataFrame, reference: str | Path | None = None,
                         overrides: pd.DataFrame | None = None) -> pd.DataFrame:
     """Section headings (``doc_id, section``) with ``recognised``: whether the crosswalk or some
     heading rule matches (headings none matches are listed by :func:`summaries.unmapped`)."""
-    rules = [r for r in category_rules(folder, overrides) if r.applies_to == "heading"]
-    crosswalk = heading_crosswalk(folder)
+    rules = [r for r in category_rules(reference, overrides) if r.applies_to == "heading"]
+    crosswalk = heading_crosswalk(reference)
     out = headings[["doc_id", "section"]].drop_duplicates().reset_index(drop=True)
     out["recognised"] = pd.Series([_best_heading_rule(crosswalk, t, d)[0] is not None
                                    or any(r.pattern.search(t) for r in rules)

@@ -94,11 +94,11 @@ def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0) -> tuple[
     return "", ""
 
 
-def assign_indicators(figures: pd.DataFrame, folder: str | Path | None = None,
+def assign_indicators(figures: pd.DataFrame, reference: str | Path | None = None,
                       overrides: pd.DataFrame | None = None) -> pd.DataFrame:
     """Add ``indicator_id`` and ``indicator_basis``; a figure with none keeps its own label."""
     figures = prepared(figures, "assign_indicators")
-    table = canonical_indicators(folder)
+    table = canonical_indicators(reference)
     n_override = 0
     if overrides is not None:
         ov = overrides[overrides["mapping"] == "indicator"]
@@ -107,7 +107,7 @@ def assign_indicators(figures: pd.DataFrame, folder: str | Path | None = None,
         extra["pattern"] = ov["pattern"].tolist()
         table = pd.concat([extra, table], ignore_index=True)
         n_override = len(extra)
-    patterns = compile_patterns(table, "pattern", reference_path("indicators", folder))
+    patterns = compile_patterns(table, "pattern", reference_path("indicators", reference))
     rules = indicator_rules(table, patterns)
     decided = [indicator_of(f, rules, n_override) for f in figures.itertuples()]
     out = figures.copy()

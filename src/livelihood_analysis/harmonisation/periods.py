@@ -23,10 +23,10 @@ def elapsed_share(period_end: str) -> float:
 
 
 def add_period_and_population(figures: pd.DataFrame, manifest: pd.DataFrame,
-                              folder: str | Path | None = None) -> pd.DataFrame:
+                              reference: str | Path | None = None) -> pd.DataFrame:
     """Add each report's city, period, ``elapsed_share`` and population, and ``per_10k``
     for comparable indicators that are not rates."""
-    city = cities(folder).set_index("adcode")
+    city = cities(reference).set_index("adcode")
     m = manifest[["doc_id", "city_en", "adcode", "year", "period", "period_end"]].copy()
     m["adcode"] = m["adcode"].astype(str)
     m["year"] = m["year"].astype(int)
@@ -34,8 +34,8 @@ def add_period_and_population(figures: pd.DataFrame, manifest: pd.DataFrame,
     pop = pd.to_numeric(m["adcode"].map(city["population_2020"]), errors="coerce")
     m["population"] = pop
     out = figures.merge(m, on="doc_id", how="left", validate="many_to_one")
-    comparable = set(canonical_indicators(folder).query("comparable == 'yes'")["indicator_id"])
-    units = read_reference("units", ["unit", "dimension"], folder)
+    comparable = set(canonical_indicators(reference).query("comparable == 'yes'")["indicator_id"])
+    units = read_reference("units", ["unit", "dimension"], reference)
     rates = set(units.loc[units["dimension"] == "rate", "unit"])
     ok = out["indicator_id"].isin(comparable) & ~out["unit"].isin(rates) & out["population"].notna()
     out["per_10k"] = np.where(ok, out["value"] / out["population"] * 1e4, np.nan)

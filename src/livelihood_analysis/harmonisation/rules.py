@@ -61,26 +61,26 @@ def _check_ids(df: pd.DataFrame, column: str, known: set[str], where: str | Path
                lambda r: f"unknown {column.replace('_', ' ')} {r[column]!r} (known: see categories.csv / indicators.csv)")
 
 
-def categories(folder: str | Path | None = None) -> pd.DataFrame:
+def categories(reference: str | Path | None = None) -> pd.DataFrame:
     """The policy taxonomy (``categories.csv``)."""
-    return read_reference("categories", ["category_id", "label_en", "label_zh", "keywords_zh"], folder)
+    return read_reference("categories", ["category_id", "label_en", "label_zh", "keywords_zh"], reference)
 
 
-def canonical_indicators(folder: str | Path | None = None) -> pd.DataFrame:
+def canonical_indicators(reference: str | Path | None = None) -> pd.DataFrame:
     """The canonical indicators (``indicators.csv``), checked against the taxonomy."""
     df = read_reference("indicators", ["indicator_id", "label_zh", "label_en", "category_id", "unit",
-                                       "measure_word", "kind", "pattern", "comparable"], folder)
-    _check_ids(df, "category_id", set(categories(folder)["category_id"]) | {"-"},
-               reference_path("indicators", folder))
+                                       "measure_word", "kind", "pattern", "comparable"], reference)
+    _check_ids(df, "category_id", set(categories(reference)["category_id"]) | {"-"},
+               reference_path("indicators", reference))
     return df
 
 
-def category_rules(folder: str | Path | None = None, overrides: pd.DataFrame | None = None) -> list[Rule]:
+def category_rules(reference: str | Path | None = None, overrides: pd.DataFrame | None = None) -> list[Rule]:
     """Heading and clause rules, keyword cues (priority 50, ``other`` 45) and overrides."""
-    cats = categories(folder)
+    cats = categories(reference)
     known = set(cats["category_id"]) | {"-"}
-    path = reference_path("category_rules", folder)
-    df = read_reference("category_rules", ["rule_id", "applies_to", "pattern", "category_id", "priority"], folder)
+    path = reference_path("category_rules", reference)
+    df = read_reference("category_rules", ["rule_id", "applies_to", "pattern", "category_id", "priority"], reference)
     _check_ids(df, "category_id", known, path)
     check_rows(df, ~df["applies_to"].isin(RULE_SCOPES), path,
                lambda r: f"applies_to must be 'clause' or 'heading', not {r.applies_to!r}")
@@ -100,15 +100,15 @@ def category_rules(folder: str | Path | None = None, overrides: pd.DataFrame | N
         rules += [Rule(f"override-{i + 1}", r.applies_to, re.compile(r.pattern), r.target, OVERRIDE_PRIORITY)
                   for i, r in enumerate(ov.itertuples())]
     return rules
-def cities(folder: str | Path | None = None) -> pd.DataFrame:
+def cities(reference: str | Path | None = None) -> pd.DataFrame:
     """City facts keyed by adcode (``cities.csv``)."""
     return read_reference("cities", ["adcode", "name_zh", "name_en", "province_zh", "population_2020",
-                                     "population_source"], folder)
+                                     "population_source"], reference)
 
 
 
 
-def heading_crosswalk(folder: str | Path | None = None, overrides: pd.DataFrame | None = None) -> list[Rule]:
+def heading_crosswalk(reference: str | Path | None = None, overrides: pd.DataFrame | None = None) -> list[Rule]:
     """The exact headings crosswalk (``heading_crosswalk.csv``): a heading title, for one
     report (``doc_id``) or every report (``*``), and its category, consulted before the
     regular-expression heading rules. Returned as rules whose pattern is the exact title
@@ -117,9 +117,9 @@ def heading_crosswalk(folder: str | Path | None = None, overrides: pd.DataFrame 
     >>> heading_crosswalk()[:0]
     []
     """
-    path = reference_path("heading_crosswalk", folder)
-    df = read_reference("heading_crosswalk", ["doc_id", "heading", "category_id", "priority", "source"], folder)
-    _check_ids(df, "category_id", set(categories(folder)["category_id"]) | {"-"}, path)
+    path = reference_path("heading_crosswalk", reference)
+    df = read_reference("heading_crosswalk", ["doc_id", "heading", "category_id", "priority", "source"], reference)
+    _check_ids(df, "category_id", set(categories(reference)["category_id"]) | {"-"}, path)
     check_rows(df, df["heading"].str.strip().eq(""), path, lambda r: "heading is empty")
     priorities = integer_column(df, "priority", path)
     return [Rule(f"X{i + 2}@{r.doc_id}", "heading", re.compile(re.escape(r.heading.strip())), r.category_id, p)

@@ -17,7 +17,7 @@ from .base import local_span, prepared
 COUNTED_ROLES = ("component", "breakdown")  # money already in category spending, or a part of such money
 SPENDING_SCOPES = {"", "before", "sentence_before", "part_of_earlier"}
 
-def spending_rules(folder: str | Path | None = None) -> pd.DataFrame:
+def spending_rules(reference: str | Path | None = None) -> pd.DataFrame:
     """The money-role rules (``spending_roles.csv``), highest priority first.
 
     ``scope`` says where ``pattern`` is searched: ``before`` (the clause before the
@@ -27,8 +27,8 @@ def spending_rules(folder: str | Path | None = None) -> pd.DataFrame:
     whole sentence).
     """
     df = read_reference("spending_roles", ["rule_id", "role", "indicator_id", "kind", "scope", "pattern", "priority"],
-                        folder)
-    path = reference_path("spending_roles", folder)
+                        reference)
+    path = reference_path("spending_roles", reference)
     check_rows(df, ~df["scope"].isin(SPENDING_SCOPES), path,
                lambda r: f"scope must be empty or one of {', '.join(sorted(SPENDING_SCOPES - {''}))}, not {r.scope!r}")
     check_rows(df, df["scope"].eq("part_of_earlier") & df["pattern"].eq(""), path,
@@ -126,7 +126,7 @@ def spending_role_of(fig, rules: list[SpendingRule], earlier: tuple[EarlierMoney
     return "", ""
 
 
-def assign_spending_roles(figures: pd.DataFrame, folder: str | Path | None = None) -> pd.DataFrame:
+def assign_spending_roles(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
     """Add ``spending_role`` and the rule that gave it, so that no money is counted twice.
 
     The roles are ``total``, ``component`` (the only money summed into category
@@ -143,7 +143,7 @@ def assign_spending_roles(figures: pd.DataFrame, folder: str | Path | None = Non
     [['component', 'S08'], ['breakdown', 'S10']]
     """
     figures = prepared(figures, "assign_spending_roles")
-    rules = spending_rule_list(spending_rules(folder))
+    rules = spending_rule_list(spending_rules(reference))
     rows = list(figures.itertuples())
     order = sorted(range(len(rows)), key=lambda k: (str(rows[k].doc_id), int(rows[k].sentence_start),
                                                     int(rows[k].clean_start)))
