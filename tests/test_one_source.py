@@ -143,3 +143,21 @@ def test_a_wheel_installed_outside_the_checkout_finds_its_reference_tables(tmp_p
             "print(paths.reference_dir().parent.name, la.extract('新增就业4912人。')[0]['unit'].tolist())")
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True, capture_output=True, text=True)
     assert out.stdout.split() == ["livelihood_analysis", "['person']"]
+
+
+def test_the_grammar_word_lists_come_from_word_patterns_csv(reference_copy):
+    text = "城区和农村新增绿化面积分别为150.9万和112.6万平方米。"
+    assert extract_text(text, "d")[0]["unit"].tolist() == ["m2", "m2"]
+    words = pd.read_csv(reference_copy / "word_patterns.csv", dtype=str, keep_default_na=False)
+    words.loc[words["name"] == "list_joiner", "pattern"] = "、|与"  # 和 no longer joins a list
+    words.to_csv(reference_copy / "word_patterns.csv", index=False)
+    assert extract_text(text, "d", reference=reference_copy)[0]["unit"].tolist() == ["m2"]  # 150.9万 has no unit
+
+
+def test_a_word_list_the_code_reads_missing_is_a_load_time_error(reference_copy):
+    from livelihood_analysis.errors import InputError
+
+    words = pd.read_csv(reference_copy / "word_patterns.csv", dtype=str, keep_default_na=False)
+    words[words["name"] != "range_joiner"].to_csv(reference_copy / "word_patterns.csv", index=False)
+    with pytest.raises(InputError, match="word_patterns.csv: the code relies on name 'range_joiner'"):
+        extract_text("三至五天。", "d", reference=reference_copy)

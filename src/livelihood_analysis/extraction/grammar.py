@@ -22,13 +22,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..reference import (check_rows, compile_patterns, integer_column, read_reference, reference_path, tables_stamp,
-                         with_first_char_filter)
+from ..reference import (check_rows, compile_patterns, integer_column, read_reference, reference_path, require_ids,
+                         tables_stamp, with_first_char_filter)
 from .numbers import ARABIC, CHINESE
 
-GRAMMAR_TABLES = ("units", "qualifiers", "kind_cues", "nonfigure_patterns")
+GRAMMAR_TABLES = ("units", "qualifiers", "kind_cues", "nonfigure_patterns", "word_patterns", "kinds")
 KIND_SCOPES = frozenset({"before", "after", "unit", "sentence_before"})
 HAYSTACKS = ("unit", "before", "after", "sentence_before")  # the texts kind cues are searched in, in kind_of's order
+WORD_PATTERNS = ("table_blank_cell", "table_rate_column", "table_row_label_header", "table_unit_line", "table_sub_row",
+                 "title_list_marker", "label_prefix", "label_not_noun", "label_noun_end", "label_cut", "range_joiner",
+                 "list_joiner", "lone_multiplier", "counted_time", "money_alone", "percent_prefix")  # names the code reads
 COUNTED_DIMENSIONS = frozenset({"count", "people", "households", "dwellings"})  # things counted, for labels
 
 
@@ -46,6 +49,7 @@ class Grammar:
     measure_words: frozenset
     durations: frozenset  # units of dimension duration
     counted: frozenset    # units of things counted (COUNTED_DIMENSIONS)
+    words: dict           # name -> compiled pattern of word_patterns.csv (joiners, table and label words)
 
 
 def grammar(reference: str | Path | None = None) -> Grammar:
@@ -94,13 +98,14 @@ def _unit_alternation(rows: pd.DataFrame, with_gap: bool) -> str:
     return "|".join(p for s, p in sorted(alts, key=lambda a: (-len(a[0]), a[0])))
 
 
-def _figure_pattern(mults: pd.DataFrame, unit_rows: pd.DataFrame, quals: dict, not_after: dict) -> re.Pattern:
+def _figure_pattern(mults: pd.DataFrame, unit_rows: pd.DataFrame, quals: dict, not_after: dict,
+                    percent: str) -> re.Pattern:
     pre = "|".join((f"(?<!{not_after[s]})" if s in not_after else "") + re.escape(s)
                    for s in sorted({s for (p, s) in quals if p == "before"}, key=lambda s: (-len(s), s)))
     inner = _alternation(s for (p, s) in quals if p == "after_number")
     post = _alternation(s for (p, s) in quals if p == "after_unit")
     return with_first_char_filter(re.compile(
-        rf"(?P<pre>{pre})?(?P<pct>百分之)?(?P<num>{ARABIC}|{CHINESE})(?P<q1>{inner})?"
+        rf"(?P<pre>{pre})?(?P<pct>{percent})?(?P<num>{ARABIC}|{CHINESE})(?P<q1>{inner})?"
         rf"(?P<mult>{_unit_alternation(mults, False)})?(?P<q2>{inner})?"
         rf"(?P<unit>[ \t]?(?:{_unit_alternation(unit_rows, True)}))?(?P<post>{post})?"))
 
@@ -126,6 +131,9 @@ def _grammar(folder: str | None, stamp: tuple) -> Grammar:
     kinds = read_reference("kind_cues", ["kind", "scope", "pattern", "units", "priority", "sign"], folder)
     nonfig = read_reference("nonfigure_patterns", ["reason", "pattern", "whole_token"], folder)
     _check(units, quals, kinds, nonfig, folder)
+    words = read_reference("word_patterns", ["name", "pattern"], folder)
+    require_ids(words, "name", WORD_PATTERNS, reference_path("word_patterns", folder))
+    word = dict(zip(words["name"], compile_patterns(words, "pattern", reference_path("word_patterns", folder))))
     is_mult = units["dimension"] == "multiplier"
     mults, unit_rows = units[is_mult], units[~is_mult]
     q = {(r.position, r.surface): (r.qualifier, frozenset(u for u in r.units.split("|") if u))
@@ -133,7 +141,7 @@ def _grammar(folder: str | None, stamp: tuple) -> Grammar:
     not_after = {r.surface: r.not_after for r in quals.itertuples() if r.position == "before" and r.not_after}
     unit_map = {r.surface: (r.unit, float(r.multiplier), r.measure_word) for r in unit_rows.itertuples()}
     return Grammar(
-        figure=_figure_pattern(mults, unit_rows, q, not_after), units=unit_map,
+        figure=_figure_pattern(mults, unit_rows, q, not_after, word["percent_prefix"].pattern), units=unit_map,
         units_by_length=tuple(sorted(unit_map, key=len, reverse=True)),
         multipliers={r.surface: float(r.multiplier) for r in mults.itertuples()},
         qualifiers=q, kind_rules=_kind_rules(kinds, unit_rows["unit"], folder),
@@ -141,7 +149,8 @@ def _grammar(folder: str | None, stamp: tuple) -> Grammar:
                     for r in nonfig.itertuples()],
         measure_words=frozenset(m for m in unit_rows["measure_word"] if m),
         durations=frozenset(unit_rows.loc[unit_rows["dimension"] == "duration", "unit"]),
-        counted=frozenset(unit_rows.loc[unit_rows["dimension"].isin(COUNTED_DIMENSIONS), "unit"]))
+        counted=frozenset(unit_rows.loc[unit_rows["dimension"].isin(COUNTED_DIMENSIONS), "unit"]),
+        words=word)
 
 
 def qualifier_of(g: Grammar, position: str, surface: str | None, unit: str) -> str:

@@ -15,9 +15,6 @@ ARABIC = r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 CN_NUMERAL_START = re.compile(CHINESE)
 DIGIT_RUN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-LONE_MULTIPLIERS = ("万", "千", "百", "亿")  # 千余人 is a thousand and more
-RANGE_JOINERS = frozenset({"至", "到", "~", "-", "—", "－"})
-LIST_JOINERS = frozenset({"和", "、", "与", "及", "至", "到", "~", "-", "—", "－", "或", ",", "和近", "、近"})
 
 
 def parse_number(token: str) -> float | None:
@@ -56,31 +53,33 @@ def scale(value: float | str, *multipliers: float) -> float:
     return float(out)
 
 
-def range_start(text: str, end: int) -> bool:
+def range_start(text: str, end: int, joiner: re.Pattern) -> bool:
     """Whether a Chinese numeral ending at ``end`` is the lower end of a range of Chinese
-    numerals (三至五天, 一至两个月; not the 一 of 统一到120元).
+    numerals (三至五天, 一至两个月; not the 一 of 统一到120元); ``joiner``: what joins a range.
 
-    >>> range_start("三至五天", 1), range_start("统一到120元", 2)
+    >>> j = re.compile("至|到")
+    >>> range_start("三至五天", 1, j), range_start("统一到120元", 2, j)
     (True, False)
     """
-    return text[end:end + 1] in RANGE_JOINERS and CN_NUMERAL_START.match(text, end + 1) is not None
+    return joiner.fullmatch(text, end, end + 1) is not None and CN_NUMERAL_START.match(text, end + 1) is not None
 
 
-def numeral_in_a_word(m: re.Match, text: str, is_duration) -> bool:
+def numeral_in_a_word(m: re.Match, text: str, is_duration, words: dict) -> bool:
     """Whether a Chinese numeral match is part of a word, not a number.
 
     A lone 一 before a measure word is an article (一个, 每一名), unless it starts a range
     (一至两个月) or counts time with 个, 小时 or 周 (一个工作日; 关键一年 is a word); a lone
     万/千/百/亿 is a word, unless 余/多 and a unit follow (千余人). ``is_duration(unit_text)``
-    says whether a unit text is a duration (``dimension`` of ``units.csv``).
+    says whether a unit text is a duration (``dimension`` of ``units.csv``); ``words``:
+    the patterns of ``word_patterns.csv``.
     """
     num = m.group("num")
     if m.group("pct"):
         return False  # 百分之一, 百分之百
-    if num in LONE_MULTIPLIERS:
+    if words["lone_multiplier"].fullmatch(num):
         return not (m.group("q1") or m.group("q2")) or not m.group("unit")
     if num != "一":
         return False
     unit = (m.group("unit") or "").strip()
-    counted_time = unit.startswith(("个", "小时", "周", "星期")) and is_duration(unit)
-    return not range_start(text, m.end("num")) and not counted_time
+    counted_time = words["counted_time"].match(unit) is not None and is_duration(unit)
+    return not range_start(text, m.end("num"), words["range_joiner"]) and not counted_time

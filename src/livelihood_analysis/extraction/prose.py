@@ -22,8 +22,7 @@ from ..cleaning import CleanText
 from ..segmentation import CLAUSE_END, enclosing
 from .grammar import Grammar, kind_of, qualifier_of, unit_of
 from .labels import figure_label
-from .numbers import DIGIT_RUN, LIST_JOINERS, LONE_MULTIPLIERS, RANGE_JOINERS, numeral_in_a_word, parse_number, \
-    range_start, scale
+from .numbers import DIGIT_RUN, numeral_in_a_word, parse_number, range_start, scale
 from .rows import FigureRow, RejectedRow
 
 MAX_SENTENCE = 1000  # a longer "sentence" (a page with no punctuation) is kept as a window
@@ -133,16 +132,16 @@ def number_tokens(r: Report, covered: bytearray) -> tuple[list[tuple[re.Match, f
         num = m.group("num")
         chinese = not num[0].isdigit()
         code = r.blocked[ns]
-        if chinese and not code and numeral_in_a_word(m, text, lambda u: unit_of(u, g)[0] in g.durations):
+        if chinese and not code and numeral_in_a_word(m, text, lambda u: unit_of(u, g)[0] in g.durations, g.words):
             continue
         if code:
             if not chinese or m.group("unit") or m.group("mult"):
                 _reject_blocked(r, ns, ne, covered, rejected)
             continue
         unit_text = "%" if m.group("pct") else m.group("unit") or ""
-        if chinese and not unit_text and not range_start(text, ne):
+        if chinese and not unit_text and not range_start(text, ne, g.words["range_joiner"]):
             continue  # a numeral character inside a word (统一, 一般), not a range's lower end (三至五天)
-        value = parse_number("一" + num if num in LONE_MULTIPLIERS else num)
+        value = parse_number("一" + num if g.words["lone_multiplier"].fullmatch(num) else num)
         if value is None:
             rejected.append(r.rejection(ns, ne, "unparsable numeral"))
             covered[ns:ne] = b"\x01" * (ne - ns)
@@ -163,13 +162,14 @@ def _unit(r: Report, tokens: list, i: int, start: int, end: int) -> tuple[str, f
         while j < len(tokens) and not tokens[j][2]:
             j += 1
         if j < len(tokens) and j - i <= 3:
-            joined = all(text[tokens[k][0].end():tokens[k + 1][0].start("num")].strip() in LIST_JOINERS
+            joiner = g.words["list_joiner"]
+            joined = all(joiner.fullmatch(text[tokens[k][0].end():tokens[k + 1][0].start("num")].strip())
                          for k in range(i, j))
-            if joined and text[end:tokens[j][0].start("num")].strip() in LIST_JOINERS:
+            if joined and joiner.fullmatch(text[end:tokens[j][0].start("num")].strip()):
                 unit, umult, mw = unit_of(tokens[j][2], g)
     if not unit and start > 0 and text[start - 1] in g.measure_words and (start < 2 or not text[start - 2].isdigit()):
         return "count", 1.0, text[start - 1], start - 1
-    if not unit and m.group("mult") in ("亿", "万亿"):
+    if not unit and m.group("mult") and g.words["money_alone"].fullmatch(m.group("mult")):
         return "yuan", umult, mw, start  # money written without 元 (约18亿, 增加了3.2亿)
     return unit, umult, mw, start
 
@@ -190,7 +190,8 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
             rejected.append(r.rejection(m.start("num"), m.end("mult") if mult else m.end("num"), "no unit"))
             continue
         left, right = _kind_reach(r, start, end)
-        upper = lower is not None and lower[0] == unit and text[lower[1]:m.start()].strip() in RANGE_JOINERS
+        upper = (lower is not None and lower[0] == unit
+                 and g.words["range_joiner"].fullmatch(text[lower[1]:m.start()].strip()) is not None)
         before, after = text[left:lower[2] if upper else m.start()], text[end:right]
         si = r.sentence_at(start)
         s0 = r.starts[si] if r.starts else 0
@@ -204,7 +205,7 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
         figures.append(r.figure(
             start, end, si, value=scale(value, g.multipliers.get(mult or "", 1.0), umult) * sign, unit=unit,
             measure_word=mw if unit == "count" else "", qualifier=qualifier, kind=kind,
-            label=figure_label(before, after, unit in g.counted), table_header=""))
+            label=figure_label(before, after, unit in g.counted, g.words), table_header=""))
     return figures, rejected
 
 

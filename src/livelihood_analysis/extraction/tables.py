@@ -8,6 +8,7 @@ bracketed unit, its own unit; a row is a label and its numbers.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .grammar import Grammar, kind_of, unit_of
@@ -39,23 +40,25 @@ class TableFigure(NamedTuple):
 
 
 # a table line has no prose punctuation; a sub-row may start 其中:, and 12,500 is a number
-TABLE_LINE = re.compile(r"(?:其中[:：])?(?:[^\n。,，;；:：!！?？]|(?<=[0-9]),(?=[0-9]{3}))*")
-BLANK_CELLS = frozenset({"-", "/", "—", "－", "／", "--", "——"})  # an empty table cell
+@lru_cache(maxsize=8)
+def _table_line(sub_row: str) -> re.Pattern:
+    """A line of a table: no prose punctuation (12,500 is a number), maybe led by a sub-row
+    label (``sub_row``: the ``table_sub_row`` pattern, 其中:)."""
+    return re.compile(rf"(?:{sub_row})?(?:[^\n。,，;；:：!！?？]|(?<=[0-9]),(?=[0-9]{{3}}))*")
+
+
 NUMERIC_CELL = re.compile(r"[-+]?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?%?")
 UNIT_HEADER = re.compile(r"(?P<label>[^\s()]{2,40})\((?P<unit>[^()]{1,10})\)")
-UNIT_LINE = re.compile(r"[(（]?单位[:：]\s*([^()（）]{1,20})[)）]?")  # 单位:万元, 进度表(单位:万元)
 RULE_LINE = re.compile(r"[\s|｜:\-—]*-[\s|｜:\-—]*")  # |---|---| under a markdown header
 CELL = re.compile(r"[^\s|｜]+")  # cells are separated by spaces, tabs or pipes
-RATE_HEADER = re.compile(r"率|比例|比重|进度|占比|增减|增长|同比|环比|%")
-LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+|[0-9]+)[、.．]")
-ROW_LABEL_HEADER = re.compile(r"(?:地区|单位|区县|县区|项目|名称|城市|序号|区域|类别)$")  # 项目名称, 救助类别
 
 
-def _table_blocks(text: str) -> list[list[Cell]]:
+def _table_blocks(text: str, words: dict) -> list[list[Cell]]:
     r"""Runs of punctuation-free lines holding at least two numeric cells, as cells with spans.
     A blank line or a line of prose (with punctuation, like ``单位:万元``) ends a run.
 
-    >>> [[c.text for c in b] for b in _table_blocks("说明:略\n目标 完成\n全市 10 12\n单位:人\n甲 1 2\n")]
+    >>> from .grammar import grammar; W = grammar().words
+    >>> [[c.text for c in b] for b in _table_blocks("说明:略\n目标 完成\n全市 10 12\n单位:人\n甲 1 2\n", W)]
     [['目标', '完成', '全市', '10', '12'], ['甲', '1', '2']]
     """
     blocks, cur = [], []
@@ -64,7 +67,7 @@ def _table_blocks(text: str) -> list[list[Cell]]:
         if RULE_LINE.fullmatch(line) and cur:
             pos += len(line) + 1
             continue
-        if TABLE_LINE.fullmatch(line) and line.strip():
+        if _table_line(words["table_sub_row"].pattern).fullmatch(line) and line.strip():
             cells = [(c.start() + pos, c.end() + pos, c.group()) for c in CELL.finditer(line)]
             cur.extend(Cell(*c, n, len(cells)) for c in cells)
         else:
@@ -77,49 +80,51 @@ def _table_blocks(text: str) -> list[list[Cell]]:
     return blocks
 
 
-def _value_cell(cell: str) -> bool:
+def _value_cell(cell: str, words: dict) -> bool:
     """A number, or a blank (``-``, ``/``) that holds a number's place in a row."""
-    return bool(NUMERIC_CELL.fullmatch(cell)) or cell in BLANK_CELLS
+    return bool(NUMERIC_CELL.fullmatch(cell)) or words["table_blank_cell"].fullmatch(cell) is not None
 
 
-def _columns(headers: list[str], k: int) -> list[str]:
+def _columns(headers: list[str], k: int, words: dict) -> list[str]:
     """The headers of a row's ``k`` numbers: the last ``k`` when the row label has headers of
     its own (``序号 项目类别 年度预算 …``); with one extra, it is a row-label header (地区)
     or a header split in two (``目标 任务``)."""
     if len(headers) == k + 1:
-        headers = headers[1:] if ROW_LABEL_HEADER.search(headers[0]) else [headers[0] + headers[1]] + headers[2:]
+        headers = headers[1:] if words["table_row_label_header"].search(headers[0]) else [headers[0] + headers[1]] + headers[2:]
     elif len(headers) > k + 1:
         headers = headers[-k:]
     return headers if len(headers) == k else [""] * k
 
 
-def _unit_line(text: str, start: int) -> list[str]:
+def _unit_line(text: str, start: int, words: dict) -> list[str]:
     r"""The units of a ``单位:万元`` (or ``单位：户、人、万元``) line just above a table starting at ``start``.
 
-    >>> _unit_line("表1\n单位：户、人、万元\n地区 户数\n", 13)
+    >>> from .grammar import grammar
+    >>> _unit_line("表1\n单位：户、人、万元\n地区 户数\n", 13, grammar().words)
     ['户', '人', '万元']
     """
     line = text[:start].rstrip("\n").rsplit("\n", 1)[-1]
-    m = UNIT_LINE.search(line.strip())
+    m = words["table_unit_line"].search(line.strip())
     m = m if m and m.end() == len(line.strip()) else None
     return [u for u in re.split(r"[、,，/ \t]+", m.group(1)) if u] if m else []
 
 
-def _column_units(units: list[str], cols: list[str]) -> list[str]:
+def _column_units(units: list[str], cols: list[str], words: dict) -> list[str]:
     """Each column's unit from a table's unit line: one per column when the counts agree,
     else ``%`` for rate columns (完成率, 进度) and the first other unit for the rest.
 
-    >>> _column_units(["个", "%"], ["年度目标", "完成", "完成率"])
+    >>> from .grammar import grammar
+    >>> _column_units(["个", "%"], ["年度目标", "完成", "完成率"], grammar().words)
     ['个', '个', '%']
     """
     if len(units) == len(cols):
         return units
     other = next((u for u in units if u != "%"), "")
     rate = "%" if "%" in units else other
-    return [rate if RATE_HEADER.search(c) else other for c in cols]
+    return [rate if words["table_rate_column"].search(c) else other for c in cols]
 
 
-def _header_group(cells: list[str], k: int, label: str, unit: str, headers: list[str],
+def _header_group(cells: list[str], k: int, label: str, unit: str, headers: list[str], words: dict,
                   lines: list[int] | None = None) -> tuple[str, str, list[str]]:
     """Split the text cells before a data row of ``k`` numbers into a title and column headers.
 
@@ -132,15 +137,16 @@ def _header_group(cells: list[str], k: int, label: str, unit: str, headers: list
     cells are part of a row label (``其中:``) and the current headers carry on, as do the
     title and unit.
 
-    >>> _header_group(["一、新增城镇就业(人)", "目标", "完成", "完成率(%)"], 3, "", "", [])
+    >>> from .grammar import grammar; W = grammar().words
+    >>> _header_group(["一、新增城镇就业(人)", "目标", "完成", "完成率(%)"], 3, "", "", [], W)
     ('新增城镇就业', '人', ['目标', '完成', '完成率(%)'])
-    >>> _header_group(["目标", "完成"], 2, "新增城镇就业", "人", [])
+    >>> _header_group(["目标", "完成"], 2, "新增城镇就业", "人", [], W)
     ('新增城镇就业', '人', ['目标', '完成'])
-    >>> _header_group(["其中:"], 2, "新增城镇就业", "人", ["目标", "完成"])
+    >>> _header_group(["其中:"], 2, "新增城镇就业", "人", ["目标", "完成"], W)
     ('新增城镇就业', '人', ['目标', '完成'])
-    >>> _header_group(["新建住房(套)"], 2, "新增城镇就业", "人", ["目标", "完成"])
+    >>> _header_group(["新建住房(套)"], 2, "新增城镇就业", "人", ["目标", "完成"], W)
     ('新建住房', '套', [])
-    >>> _header_group(["附表", "重点项目", "项目名称", "总投资(亿元)", "完成投资(亿元)"], 2, "", "", [], [0, 0, 1, 1, 1])
+    >>> _header_group(["附表", "重点项目", "项目名称", "总投资(亿元)", "完成投资(亿元)"], 2, "", "", [], W, [0, 0, 1, 1, 1])
     ('', '', ['项目名称', '总投资(亿元)', '完成投资(亿元)'])
     """
     lines = lines or list(range(len(cells)))
@@ -152,7 +158,7 @@ def _header_group(cells: list[str], k: int, label: str, unit: str, headers: list
         titles = [0]  # a title, then fewer than k cells: no column headers of its own
     if titles:
         head = UNIT_HEADER.fullmatch(cells[titles[-1]])
-        label, unit = LIST_MARKER.sub("", head.group("label")), head.group("unit")
+        label, unit = words["title_list_marker"].sub("", head.group("label")), head.group("unit")
         cells, lines = cells[titles[-1] + 1:], lines[titles[-1] + 1:]
     elif len(cells) < k:
         return label, unit, headers
@@ -169,17 +175,17 @@ def table_figures(text: str, g: Grammar) -> list[TableFigure]:
     >>> [(f.value, f.unit, f.kind) for f in table_figures(t, grammar())]
     [(27800.0, 'person', 'target'), (52242.0, 'person', 'actual'), (187.9, 'percent', 'completion_rate')]
     """
-    return [f for cells in _table_blocks(text) for f in _block_figures(text, cells, g)]
+    return [f for cells in _table_blocks(text, g.words) for f in _block_figures(text, cells, g)]
 
 
-def _row_length(cells: list[Cell], i: int) -> int:
+def _row_length(cells: list[Cell], i: int, words: dict) -> int:
     """How many value cells follow the text cell ``i`` in its row: a row ends with its
     line, unless the table has one cell per line; a row of blanks only is no row."""
     run = 0
-    while i + 1 + run < len(cells) and _value_cell(cells[i + 1 + run].text) and (
+    while i + 1 + run < len(cells) and _value_cell(cells[i + 1 + run].text, words) and (
             cells[i + run].line == cells[i + 1 + run].line or cells[i + run].line_cells == 1):
         run += 1
-    if run and all(c.text in BLANK_CELLS for c in cells[i + 1:i + 1 + run]):
+    if run and all(words["table_blank_cell"].fullmatch(c.text) for c in cells[i + 1:i + 1 + run]):
         return 0
     return run
 
@@ -188,39 +194,40 @@ def _block_figures(text: str, cells: list[Cell], g: Grammar) -> list[TableFigure
     """The figures of one table block: text cells before a row of values are its
     title and headers; a text cell followed by values is a row label."""
     out: list[TableFigure] = []
-    line_units = _unit_line(text, cells[0].start)
+    words = g.words
+    line_units = _unit_line(text, cells[0].start, words)
     label, base_unit, headers, pending, i, row_line = "", "", [], [], 0, -1
     while i < len(cells):
-        if _value_cell(cells[i].text):
+        if _value_cell(cells[i].text, words):
             i += 1
             continue
-        run = _row_length(cells, i)
+        run = _row_length(cells, i, words)
         if run == 0:
             if cells[i].line != row_line:  # a text cell at the end of a data row (形象进度 主体完工) is no header
                 pending.append(cells[i])
             i += 1
             continue
         if pending:
-            label, base_unit, headers = _header_group([c.text for c in pending], run, label, base_unit, headers,
+            label, base_unit, headers = _header_group([c.text for c in pending], run, label, base_unit, headers, words,
                                                       [c.line for c in pending])
             pending = []
-        cols = _row_columns(cells, i, run, headers)
-        col_units = _column_units(line_units, cols) if line_units and not base_unit else [base_unit] * run
+        cols = _row_columns(cells, i, run, headers, words)
+        col_units = _column_units(line_units, cols, words) if line_units and not base_unit else [base_unit] * run
         out += _row_figures(cells[i].text, cells[i + 1:i + 1 + run], cols, col_units, label, base_unit, g)
         row_line = cells[i + run].line
         i += 1 + run
     return out
 
 
-def _row_columns(cells: list[Cell], i: int, run: int, headers: list[str]) -> list[str]:
+def _row_columns(cells: list[Cell], i: int, run: int, headers: list[str], words: dict) -> list[str]:
     """The headers of the ``run`` values of the row labelled by cell ``i``: the row's own
     layout (a serial number and the label before its numbers, text after) when the
     headers count them, else :func:`_columns`."""
-    lead = 1 + (i > 0 and cells[i - 1].line == cells[i].line and _value_cell(cells[i - 1].text))
+    lead = 1 + (i > 0 and cells[i - 1].line == cells[i].line and _value_cell(cells[i - 1].text, words))
     trail = sum(1 for c in cells[i + 1 + run:] if c.line == cells[i].line and cells[i].line_cells > 1)
     if cells[i].line_cells > 1 and len(headers) == lead + run + trail and trail:
         return headers[lead:lead + run]
-    return _columns(headers, run)
+    return _columns(headers, run, words)
 
 
 def _row_figures(row_label: str, values: list[Cell], cols: list[str], col_units: list[str], label: str,
@@ -231,7 +238,7 @@ def _row_figures(row_label: str, values: list[Cell], cols: list[str], col_units:
     row_unit = UNIT_HEADER.fullmatch(row_label)
     for cell, col, col_unit in zip(values, cols, col_units):
         num = cell.text
-        if num in BLANK_CELLS:
+        if g.words["table_blank_cell"].fullmatch(num):
             continue
         ch = UNIT_HEADER.fullmatch(col)
         unit_text = ch.group("unit") if ch else col_unit or (row_unit.group("unit") if row_unit else "")

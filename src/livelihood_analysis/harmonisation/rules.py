@@ -63,7 +63,9 @@ def _check_ids(df: pd.DataFrame, column: str, known: set[str], where: str | Path
 
 def categories(reference: str | Path | None = None) -> pd.DataFrame:
     """The policy taxonomy (``categories.csv``)."""
-    return read_reference("categories", ["category_id", "label_en", "label_zh", "keywords_zh"], reference)
+    df = read_reference("categories", ["category_id", "label_en", "label_zh", "keywords_zh", "cue_priority"], reference)
+    integer_column(df, "cue_priority", reference_path("categories", reference))
+    return df
 
 
 def canonical_indicators(reference: str | Path | None = None) -> pd.DataFrame:
@@ -76,7 +78,7 @@ def canonical_indicators(reference: str | Path | None = None) -> pd.DataFrame:
 
 
 def category_rules(reference: str | Path | None = None, overrides: pd.DataFrame | None = None) -> list[Rule]:
-    """Heading and clause rules, keyword cues (priority 50, ``other`` 45) and overrides."""
+    """Heading and clause rules, keyword cues (each category's ``cue_priority``) and overrides."""
     cats = categories(reference)
     known = set(cats["category_id"]) | {"-"}
     path = reference_path("category_rules", reference)
@@ -92,8 +94,7 @@ def category_rules(reference: str | Path | None = None, overrides: pd.DataFrame 
         cues = [w for w in c.keywords_zh.split("|") if w]
         if cues:
             pattern = re.compile("|".join(re.escape(w) for w in sorted(cues, key=len, reverse=True)))
-            rules.append(Rule(f"K-{c.category_id}", "clause", pattern, c.category_id,
-                              45 if c.category_id == "other" else 50))
+            rules.append(Rule(f"K-{c.category_id}", "clause", pattern, c.category_id, int(c.cue_priority)))
     if overrides is not None:
         ov = overrides[overrides["mapping"] == "category"]
         _check_ids(ov, "target", known, overrides.attrs.get("source", "overrides"))
