@@ -31,30 +31,20 @@ from .outputs import write_bytes_atomic
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "Source Han Sans CN",
              "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Serif CJK SC")
-TEXT = {
-    "en": {"profile": "Share of each report's figures by policy category", "city": "City", "category": "Category",
-           "spending": "Spending by policy category (component figures only)", "share": "Share of spending",
-           "delivery": "Project delivery: completed share and pace", "completed": "Completed share of projects",
-           "pace": "Pace index (completed share / share of year elapsed)", "shared": "Shared indicators per 10,000 residents",
-           "per10k": "per 10,000 residents", "unitemised": "not itemised", "none": "no category",
-           "basis_stated": "share of the stated total", "basis_summed": "share of summed components",
-           "exceeds": "components exceed the stated total",
-           "no_spending": "no spending components", "card": "Report card", "figures": "figures",
-           "top": "Figures by category", "funds": "Spending components by category (million yuan)", "even": "even pace",
-           "key": "Canonical indicators (first figure of each)", "no_figures": "no figures to show",
-           "no_shared": "no comparable indicator with a population in two cities"},
-    "zh": {"profile": "各报告数字按政策类别的分布", "city": "城市", "category": "类别",
-           "spending": "按政策类别的支出(仅分项)", "share": "支出占比",
-           "delivery": "项目完成情况与进度", "completed": "已完成项目占比",
-           "pace": "进度指数(完成占比/时间进度)", "shared": "共同指标(每万常住人口)",
-           "per10k": "每万人", "unitemised": "未列明", "none": "无类别",
-           "basis_stated": "占公布总额", "basis_summed": "占分项合计",
-           "exceeds": "分项合计超过公布总额",
-           "no_spending": "无支出分项", "card": "报告概览", "figures": "个数字",
-           "top": "各类别数字个数", "funds": "各类别支出分项(百万元)", "even": "时间进度",
-           "key": "规范指标(各取第一个数字)", "no_figures": "没有可显示的数字",
-           "no_shared": "没有两个城市共有的可比指标"},
-}
+
+
+def chart_text(lang: str, reference=None) -> dict[str, str]:
+    """The charts' wording in ``lang`` (``en`` or ``zh``), from ``chart_labels.csv``.
+
+    >>> chart_text("zh")["city"]
+    '城市'
+    """
+    from .reference import read_reference
+
+    df = read_reference("chart_labels", ["key", "en", "zh"], reference)
+    return dict(zip(df["key"], df[lang]))
+
+
 SAVE_META = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
 
 
@@ -65,7 +55,7 @@ def cjk_font() -> str | None:
 
 
 def _style(lang: str) -> dict:
-    if lang not in TEXT:
+    if lang not in ("en", "zh"):  # the language columns of chart_labels.csv
         raise InputError("plots", f"unknown language {lang!r}: use 'en' or 'zh'")
     rc = {"svg.hashsalt": "livelihood-analysis", "svg.fonttype": "path", "figure.dpi": 100,
           "axes.unicode_minus": False}
@@ -84,7 +74,7 @@ def _labels(lang: str, reference=None) -> tuple[dict, dict, dict]:
     inds = canonical_indicators(reference)
     city = cities(reference)
     col = "label_zh" if lang == "zh" else "label_en"
-    cat = dict(zip(cats["category_id"], cats[col])) | {"(none)": TEXT[lang]["none"]}
+    cat = dict(zip(cats["category_id"], cats[col])) | {"(none)": chart_text(lang, reference)["none"]}
     ind = dict(zip(inds["indicator_id"], inds[col]))
     cty = dict(zip(city["name_en"], city["name_zh" if lang == "zh" else "name_en"]))
     return cat, ind, cty
@@ -129,19 +119,20 @@ def category_profile(category_summary: pd.DataFrame, lang: str = "en", reference
     """Heatmap of report × policy category: the share of each report's figures."""
     with plt.rc_context(_style(lang)):
         cat, _, cty = _labels(lang, reference)
+        t = chart_text(lang, reference)
         data = category_profile_data(category_summary, cty).rename(columns=cat).T
         fig, ax = plt.subplots(figsize=(7 + 0.8 * max(1, data.shape[1]), 8), layout="constrained")
         if data.empty:
-            _no_data(ax, TEXT[lang]["no_figures"])
+            _no_data(ax, t["no_figures"])
         else:
             sns.heatmap(data * 100, annot=True, fmt=".0f", cmap="Blues", cbar_kws={"label": "%"}, ax=ax,
                         linewidths=0.5, linecolor="white")
             ax.tick_params(axis="y", labelrotation=0)
             ax.tick_params(axis="x", labelrotation=45)
             plt.setp(ax.get_xticklabels(), ha="right", rotation_mode="anchor")
-        ax.set_title(TEXT[lang]["profile"] + " (%)")
-        ax.set_xlabel(TEXT[lang]["city"])
-        ax.set_ylabel(TEXT[lang]["category"])
+        ax.set_title(t["profile"] + " (%)")
+        ax.set_xlabel(t["city"])
+        ax.set_ylabel(t["category"])
         return fig
 
 
@@ -180,7 +171,7 @@ def spending_shares_data(category_summary: pd.DataFrame, names: dict | None = No
 def spending_shares(category_summary: pd.DataFrame, lang: str = "en", reference=None) -> plt.Figure:
     """Horizontal stacked bars of each report's spending by category (components only)."""
     with plt.rc_context(_style(lang)):
-        t = TEXT[lang]
+        t = chart_text(lang, reference)
         cat, _, cty = _labels(lang, reference)
         cat = cat | {"(not itemised)": t["unitemised"]}
         data = spending_shares_data(category_summary, cty)
@@ -230,7 +221,7 @@ def delivery_data(report_summary: pd.DataFrame) -> pd.DataFrame:
 def delivery(report_summary: pd.DataFrame, lang: str = "en", reference=None) -> plt.Figure:
     """Dot plot of completed share (against the share of the year elapsed) and pace index."""
     with plt.rc_context(_style(lang)):
-        t = TEXT[lang]
+        t = chart_text(lang, reference)
         _, _, cty = _labels(lang, reference)
         d = delivery_data(report_summary)
         labels = [lab.replace(c, cty.get(c, c), 1) for lab, c in zip(d["label"], d["city_en"])]
@@ -270,7 +261,7 @@ def shared_indicators_data(indicator_comparison: pd.DataFrame) -> pd.DataFrame:
 def shared_indicators(indicator_comparison: pd.DataFrame, lang: str = "en", ncols: int = 4, reference=None) -> plt.Figure:
     """Small multiples: one panel per shared indicator, a bar per city, per 10,000 residents."""
     with plt.rc_context(_style(lang)):
-        t = TEXT[lang]
+        t = chart_text(lang, reference)
         _, ind, cty = _labels(lang, reference)
         d = shared_indicators_data(indicator_comparison)
         ids = sorted(d["indicator_id"].unique())
@@ -311,7 +302,7 @@ def report_card_indicators(tables: dict[str, pd.DataFrame], doc_id: str, limit: 
 def report_card(tables: dict[str, pd.DataFrame], doc_id: str, lang: str = "en", reference=None) -> plt.Figure:
     """One page per report: headline numbers, figures and spending by category, key indicators."""
     with plt.rc_context(_style(lang)):
-        t = TEXT[lang]
+        t = chart_text(lang, reference)
         cat, ind, cty = _labels(lang, reference)
         rs = tables["report_summary"].set_index("doc_id")
         if doc_id not in rs.index:
