@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..cleaning import CleanText
-from ..segmentation import CLAUSE_END, enclosing
+from ..segmentation import CLAUSE_END
 from .grammar import Grammar, kind_of, qualifier_of, unit_of
 from .labels import figure_label
 from .numbers import DIGIT_RUN, numeral_in_a_word, parse_number, range_start, scale
@@ -73,11 +73,22 @@ class Report:
         rs, re_ = self.doc.raw_span(s, e)
         si = self.sentence_at(s) if si is None else si
         sentence, s0 = self.context(si, s, e)
-        clause = sentence[slice(*enclosing(sentence, max(0, s - s0), max(0, e - s0), "clause"))]
         return FigureRow(doc_id=self.doc.doc_id, start=rs, end=re_, surface=self.doc.raw[rs:re_],
                          sentence=sentence, section=self.sections[si] if self.sentences else "",
-                         section_path=self.paths[si] if self.sentences else "", clause=clause,
+                         section_path=self.paths[si] if self.sentences else "",
+                         clause=self.clause(sentence, s0, max(s, s0), max(e, s0)),
                          clean_start=s, clean_end=e, sentence_start=s0, **fields)
+
+    def clause(self, sentence: str, s0: int, s: int, e: int) -> str:
+        """The clause of ``sentence`` (starting at clean offset ``s0``) around [s, e), its closing
+        punctuation included: :func:`segmentation.enclosing` at the clause level, read from the
+        report's clause breaks (a sentence holds no line break)."""
+        i = bisect.bisect_left(self.breaks, s)
+        left = self.breaks[i - 1] + 1 - s0 if i > 0 and self.breaks[i - 1] >= s0 else 0
+        j = bisect.bisect_left(self.breaks, e)
+        end = s0 + len(sentence)
+        right = self.breaks[j] + 1 - s0 if j < len(self.breaks) and self.breaks[j] < end else len(sentence)
+        return sentence[left:right]
 
     def rejection(self, s: int, e: int, reason: str) -> RejectedRow:
         rs, re_ = self.doc.raw_span(s, e)
