@@ -19,6 +19,7 @@ it as package data, so ``pip install .`` works anywhere.
 from __future__ import annotations
 
 import os
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -37,33 +38,28 @@ def root() -> Path:
     return _checkout() or Path.cwd()
 
 
-def data_dir() -> Path:
-    return root() / "data"
+# where each part of the project lives, below the root
+LAYOUT = {
+    "data": "data",
+    "raw": "data/raw",  # the reports as published; never written by the package
+    "manifest": "data/raw/manifest.csv",
+    "interim": "data/interim",  # extracted figures before harmonisation (harmonise reads them back)
+    "processed": "data/processed",  # every output table
+    "figures": "figures",  # every chart
+}
 
 
-def raw_dir() -> Path:
-    """``data/raw/``: the reports as published; never written by the package."""
-    return data_dir() / "raw"
+def path(part: str) -> Path:
+    """Where ``part`` of :data:`LAYOUT` lives now (resolved at each call).
+
+    >>> path("manifest").relative_to(root()).as_posix()
+    'data/raw/manifest.csv'
+    """
+    return root() / LAYOUT[part]
 
 
-def manifest() -> Path:
-    """``data/raw/manifest.csv``."""
-    return raw_dir() / "manifest.csv"
-
-
-def interim_dir() -> Path:
-    """``data/interim/``: extracted figures before harmonisation (``harmonise`` reads them back)."""
-    return data_dir() / "interim"
-
-
-def processed_dir() -> Path:
-    """``data/processed/``: every output table."""
-    return data_dir() / "processed"
-
-
-def figures_dir() -> Path:
-    """``figures/``: every chart."""
-    return root() / "figures"
+data_dir, raw_dir, manifest, interim_dir, processed_dir, figures_dir = (
+    partial(path, part) for part in ("data", "raw", "manifest", "interim", "processed", "figures"))
 
 
 def reference_dir() -> Path:
