@@ -30,7 +30,8 @@ def test_no_figure_is_lost_between_extraction_and_figures_csv(tables, cleaned):
 def test_zaozhuang_livelihood_spending_and_its_budget_share(tables):
     # 全市民生支出实现124.7亿元 … 民生支出占一般公共预算支出比重为76.7%
     s = tables["report_summary"].set_index("doc_id").loc["zaozhuang_2022h1"]
-    assert s.total_funds_yuan == pytest.approx(12.47e9)
+    assert s.spent_funds_yuan == pytest.approx(12.47e9)  # spent in H1: not a plan
+    assert pd.isna(s.planned_funds_yuan)
     assert s.livelihood_budget_share_pct == pytest.approx(76.7)
     assert figure(tables, "zaozhuang_2022h1", "124.7亿元").indicator_id == "livelihood_spending"
     assert figure(tables, "zaozhuang_2022h1", "76.7%").spending_role == "budget_share"
@@ -44,7 +45,8 @@ def test_panzhihua_65_of_103_sub_projects_completed(tables):
     assert s.completion_share == pytest.approx(65 / 103)
     assert s.elapsed_share == pytest.approx(334 / 365)  # to the end of November 2014
     assert s.pace_index == pytest.approx((65 / 103) / (334 / 365))
-    assert s.total_funds_yuan == pytest.approx(3.92e9)  # 安排資金總額39.2億元
+    assert s.planned_funds_yuan == pytest.approx(3.92e9)  # 安排資金總額39.2億元: planned, not spent
+    assert pd.isna(s.spent_funds_yuan)
 
 
 def test_xingtai_17_of_20_projects_ahead_of_time(tables):
@@ -96,7 +98,8 @@ def test_spending_roles_never_count_twice(tables):
     assert role("bole_2021", "3.03万元") == "not_spending"   # 挽回损失
     summary = tables["category_summary"]
     pz = summary[summary.doc_id == "panzhihua_2014"]
-    assert set(pz.share_basis) == {"stated_total"}
+    # 安排資金總額39.2億元 is a plan: money spent is a share of the summed components, not of a plan
+    assert set(pz.share_basis) == {"summed_components"}
     assert pz.spending.sum() < 3.92e9
     bole = summary[summary.doc_id == "bole_2021"]
     assert set(bole.share_basis) == {"summed_components"}
@@ -224,13 +227,15 @@ def test_indicator_is_searched_in_the_list_item_before_the_clause():
     assert out.indicator_basis.str.startswith("item").all()
 
 
-def test_vouchers_redeemed_are_part_of_vouchers_issued_not_extra_spending(tables):
-    # review defect 1; zaozhuang_2022h1 '发放文旅惠民消费券113万元,用券60.94万元,直接带动消费259.12万元'
+def test_vouchers_are_neither_spending_nor_counted_twice(tables):
+    # review defect 1; zaozhuang_2022h1 '发放文旅惠民消费券113万元,用券60.94万元,直接带动消费259.12万元':
+    # the redeemed vouchers are part of those issued, and vouchers are a face value, not spending (issue 12)
     assert figure(tables, "zaozhuang_2022h1", "113万元").spending_role == "component"
     assert figure(tables, "zaozhuang_2022h1", "60.94万元").spending_role == "breakdown"
     assert figure(tables, "zaozhuang_2022h1", "259.12万元").spending_role == "not_spending"
+    assert figure(tables, "zaozhuang_2022h1", "113万元").money_type == "voucher"
     s = tables["category_summary"].set_index(["doc_id", "category"])
-    assert s.loc[("zaozhuang_2022h1", "culture_sports"), "spending"] == pytest.approx(1.13e6)
+    assert s.loc[("zaozhuang_2022h1", "culture_sports"), "spending"] == 0
 
 
 def test_a_qizhong_part_of_counted_money_is_a_breakdown_but_a_part_of_a_stated_total_is_not():
@@ -260,14 +265,14 @@ def test_a_qizhong_list_ends_at_a_clause_that_is_not_money():
 
 def test_components_above_the_stated_total_keep_their_true_share_and_are_flagged(tables):
     # review defect 2: a share above 1 failed validation and stopped build. Zaozhuang states
-    # 民生支出124.7亿元; suppose its 5亿元 创业担保贷款 had been reported as 500亿元.
+    # 民生支出124.7亿元; suppose its 3502万元 of student aid had been reported as 500亿元.
     from livelihood_analysis.summaries import category_summary
     f = tables["figures"]
     f = f[f.doc_id == "zaozhuang_2022h1"].copy()
-    f.loc[f.surface == "5亿元", "value"] = 5e10
+    f.loc[f.surface == "3502万元", "value"] = 5e10
     summary = validate(category_summary(f), "category_summary")
-    employment = summary.set_index("category").loc["employment"]
-    assert employment.spending_share == pytest.approx(5e10 / 12.47e9)  # the true ratio, not clipped
+    education = summary.set_index("category").loc["education"]
+    assert education.spending_share == pytest.approx(5e10 / 12.47e9)  # the true ratio, not clipped
     assert summary.exceeds_stated_total.all()
     assert not tables["category_summary"].exceeds_stated_total.any()  # the five reports as they are
 
@@ -276,7 +281,7 @@ def test_two_reports_of_one_city_are_not_two_cities_for_indicator_comparison(tab
     # review defect 3: Xuzhou alone (its H1 2020 report, and the same report again as a second
     # Xuzhou report) states urban_new_jobs (城镇新增就业7万人) in one city only
     from livelihood_analysis.harmonisation import canonical_indicators as indicators
-    from livelihood_analysis.summaries import indicator_comparison
+    from livelihood_analysis.comparison import indicator_comparison
     f = tables["figures"]
     xz = f[f.doc_id == "xuzhou_2020h1"]
     two_reports = pd.concat([xz, xz.assign(doc_id="xuzhou_2020h2", period_end="2020-12-31")], ignore_index=True)

@@ -24,9 +24,10 @@ def test_spending_shares_use_components_and_say_their_basis(tables):
     assert basis["Zaozhuang"] == "stated_total" and basis["Bole"] == "summed_components"
     assert "Xingtai" not in set(data.city_en)  # Xingtai states no money at all
     zz = data[data.city_en == "Zaozhuang"].set_index("category")
-    # 5亿元 of 创业担保贷款 against 124.7亿元 民生支出
-    assert zz.loc["employment", "spending"] == pytest.approx(5e8)
-    assert zz.loc["employment", "spending_share"] == pytest.approx(5e8 / 12.47e9)
+    # 3502万元 of student aid against 124.7亿元 民生支出; the 5亿元 of 创业担保贷款 are loans, not spending
+    assert zz.loc["education", "spending"] == pytest.approx(3.502e7)
+    assert zz.loc["education", "spending_share"] == pytest.approx(3.502e7 / 12.47e9)
+    assert "employment" not in zz.index
     assert data.groupby("city_en")["spending_share"].sum().round(9).eq(1).all()
 
 
@@ -116,9 +117,9 @@ def test_two_reports_of_one_city_are_two_rows_labelled_with_their_period(tables)
     shares = plots.spending_shares_data(summary)
     per_report = shares.groupby("report")["spending_share"].sum()
     assert per_report.round(9).eq(1).all() and len(per_report) == 3
-    # 5亿元 of 创业担保贷款 against 124.7亿元 民生支出, in each Zaozhuang report, not twice in one
-    employment = shares[(shares.city_en == "Zaozhuang") & (shares.category == "employment")]
-    assert employment.spending_share.tolist() == pytest.approx([5e8 / 12.47e9] * 2)
+    # 3502万元 of student aid against 124.7亿元 民生支出, in each Zaozhuang report, not twice in one
+    education = shares[(shares.city_en == "Zaozhuang") & (shares.category == "education")]
+    assert education.spending_share.tolist() == pytest.approx([3.502e7 / 12.47e9] * 2)
     for fig in (plots.category_profile(summary), plots.spending_shares(summary)):
         labels = [t.get_text() for t in fig.axes[0].get_xticklabels() + fig.axes[0].get_yticklabels()]
         assert "Zaozhuang 2022 full-year" in labels

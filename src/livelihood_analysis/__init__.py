@@ -75,8 +75,8 @@ def build_tables(corpus, overrides=None, reference: str | Path | None = None, wo
     """Every output table of a loaded corpus, validated against its schema, by name.
 
     >>> tables = build_tables(load_corpus())
-    >>> sorted(tables)[:3]
-    ['category_summary', 'cleaning_log', 'figures']
+    >>> sorted(tables)[:4]
+    ['category_summary', 'cleaning_log', 'comparability', 'figures']
     """
     from .pipeline import build_tables as run
 

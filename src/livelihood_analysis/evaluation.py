@@ -92,10 +92,15 @@ def scores(figures: pd.DataFrame, matched: pd.DataFrame) -> pd.DataFrame:
         g = matched if doc == "ALL" else matched[matched["doc_id"] == doc]
         n_ext = len(figures) if doc == "ALL" else int((figures["doc_id"] == doc).sum())
         tp = int(g["matched"].sum())
-        rows.append({"doc_id": doc, "gold": len(g), "extracted": n_ext, "matched": tp,
-                     "precision": tp / n_ext if n_ext else 0.0,
-                     "recall": tp / len(g) if len(g) else 0.0,
-                     "kind_accuracy": g["kind_ok"].sum() / tp if tp else 0.0})
+        row = {"doc_id": doc, "gold": len(g), "extracted": n_ext, "matched": tp,
+               "precision": tp / n_ext if n_ext else 0.0,
+               "recall": tp / len(g) if len(g) else 0.0,
+               "kind_accuracy": g["kind_ok"].sum() / tp if tp else 0.0}
+        for col in ATTRIBUTES:
+            if f"{col}_ok" in g.columns:
+                ok = g[f"{col}_ok"].dropna()
+                row[f"{col}_accuracy"] = ok.astype(bool).mean() if len(ok) else float("nan")
+        rows.append(row)
     return pd.DataFrame(rows)
 
 
@@ -134,7 +139,29 @@ def _corpus_against_gold(gold_folder: str | Path, reference: str | Path | None =
         texts = dict(zip(corpus["doc_id"], corpus["text"]))
     gold = load_gold(gold_folder)
     figures = figures[figures["doc_id"].isin(set(gold["doc_id"]))]
-    return figures, match_gold(figures, gold, texts)
+    attributes = [c for c in ATTRIBUTES if c in gold.columns]
+    if attributes:
+        from .harmonisation.attributes import assign_money_type, assign_scope, assign_stage
+
+        figures = assign_money_type(assign_scope(assign_stage(figures, reference), reference), reference)
+    matched = match_gold(figures, gold, texts)
+    return figures, attribute_agreement(figures, matched, attributes)
+
+
+ATTRIBUTES = ("stage", "scope", "money_type")  # comparability attributes a gold standard may hold
+
+
+def attribute_agreement(figures: pd.DataFrame, matched: pd.DataFrame, attributes) -> pd.DataFrame:
+    """``matched`` with ``<attribute>_ok`` for each attribute the gold holds: whether the matched
+    figure has the gold's value (money type only for money)."""
+    hit = matched[matched["matched"]]
+    out = matched.copy()
+    for col in attributes:
+        ok = pd.Series(float("nan"), index=matched.index, dtype=object)
+        keep = hit[hit["unit"] == "yuan"] if col == "money_type" else hit
+        ok[keep.index] = [figures.loc[i, col] == g for g, i in zip(keep[col], keep["fig_index"])]
+        out[f"{col}_ok"] = ok
+    return out
 
 
 def score_corpus(gold_folder: str | Path, reference: str | Path | None = None) -> pd.DataFrame:
@@ -181,6 +208,7 @@ def score_devset(folder: str | Path, split: str = "dev") -> pd.DataFrame:
     """
     from .extraction import extract_text
     from .harmonisation import assign_categories, assign_indicators
+    from .harmonisation.attributes import assign_money_type, assign_scope, assign_stage
 
     folder = Path(folder)
     manifest = devset_manifest(folder)
@@ -189,19 +217,28 @@ def score_devset(folder: str | Path, split: str = "dev") -> pd.DataFrame:
         raise InputError(folder, f"no text of split {split!r} is present (run tests/devset/present.py)")
     texts = {r.doc_id: (folder / r.file).read_text(encoding="utf-8") for r in chosen.itertuples()}
     figures = pd.concat([extract_text(t, d)[0] for d, t in texts.items()], ignore_index=True)
-    figures = assign_indicators(assign_categories(figures))
+    figures = assign_money_type(assign_scope(assign_stage(assign_indicators(assign_categories(figures)))))
     gold = load_gold(folder / "annotations")
     gold = gold[gold["doc_id"].isin(texts)].reset_index(drop=True)
     matched = match_gold(figures, gold, texts)
     hit = matched[matched["matched"]]
     cat_ok = [_category_agrees(g, figures.at[i, "category"]) for g, i in zip(hit["category"], hit["fig_index"])]
     matched.loc[hit.index, "category_ok"] = cat_ok
+    for col in ("stage", "scope", "money_type"):
+        if col in gold.columns:
+            matched.loc[hit.index, f"{col}_ok"] = [figures.at[i, col] == g for g, i in zip(hit[col], hit["fig_index"])]
     out = scores(figures, matched)
     extra = []
     for doc in out["doc_id"]:
         m = matched if doc == "ALL" else matched[matched["doc_id"] == doc]
         f = figures if doc == "ALL" else figures[figures["doc_id"] == doc]
         tp = int(m["matched"].sum())
-        extra.append({"category_accuracy": m["category_ok"].fillna(False).sum() / tp if tp else 0.0,
-                      "with_indicator": (f["indicator_id"] != "").mean() if len(f) else 0.0})
+        row = {"category_accuracy": m["category_ok"].fillna(False).sum() / tp if tp else 0.0,
+               "with_indicator": (f["indicator_id"] != "").mean() if len(f) else 0.0}
+        for col in ("stage", "scope", "money_type"):
+            ok = m[f"{col}_ok"].dropna() if f"{col}_ok" in m.columns else pd.Series(dtype=bool)
+            if col == "money_type":
+                ok = ok[m.loc[ok.index, "unit"] == "yuan"]
+            row[f"{col}_accuracy"] = ok.astype(bool).mean() if len(ok) else float("nan")
+        extra.append(row)
     return pd.concat([out, pd.DataFrame(extra)], axis=1)

@@ -3,7 +3,7 @@
 >>> from livelihood_analysis.pipeline import build
 >>> import tempfile; out = build(out=tempfile.mkdtemp(), charts=False, verbose=False)
 >>> sorted(p.name for p in out.glob("*.csv"))[:3]
-['category_summary.csv', 'cleaning_log.csv', 'figures.csv']
+['category_summary.csv', 'cleaning_log.csv', 'comparability.csv']
 """
 
 from __future__ import annotations
@@ -16,13 +16,15 @@ from . import paths
 from .cleaning import REMOVAL_COLUMNS
 from .extraction import HIDDEN_COLUMNS, frames
 from .harmonisation import canonical_indicators, cities, harmonise, headings_recognised, read_overrides
-from .summaries import category_summary, indicator_comparison, report_summary, rule_usage, unmapped, unused_rules
+from .comparison import indicator_comparison, left_out
+from .summaries import category_summary, report_summary, rule_usage, unmapped, unused_rules
 from .outputs import write_csv
 from .runner import process_reports, show_progress
 from .schemas import FIGURE_FIELDS, datapackage, validate
 from .sources import load_corpus
 
-TABLE_ORDER = ["cleaning_log", "figures", "rejected", "category_summary", "indicator_comparison", "rule_usage",
+TABLE_ORDER = ["cleaning_log", "figures", "rejected", "category_summary", "indicator_comparison", "comparability",
+               "rule_usage",
                "report_summary", "unmapped"]
 
 
@@ -59,9 +61,10 @@ def build_tables(corpus: pd.DataFrame, overrides=None, reference: str | Path | N
         "cleaning_log": pd.DataFrame(done.removals, columns=REMOVAL_COLUMNS),
         "figures": harmonised.drop(columns=HIDDEN_COLUMNS)[list(FIGURE_FIELDS)],
         "rejected": rejected,
-        "category_summary": category_summary(harmonised),
+        "category_summary": category_summary(harmonised, reference),
         "indicator_comparison": indicator_comparison(harmonised, canonical_indicators(reference)),
-        "report_summary": report_summary(harmonised, corpus),
+        "comparability": left_out(harmonised, canonical_indicators(reference)),
+        "report_summary": report_summary(harmonised, corpus, reference),
         "rule_usage": rule_usage(harmonised, reference, read_overrides(overrides) if overrides is not None else None),
         "unmapped": unmapped(harmonised, headings, corpus, cities(reference)),
     }

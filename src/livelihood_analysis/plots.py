@@ -318,8 +318,10 @@ def report_card(tables: dict[str, pd.DataFrame], doc_id: str, lang: str = "en", 
         if pd.notna(r.projects_planned):
             lines.append(f"projects: {r.projects_completed:.0f} of {r.projects_planned:.0f} completed "
                          f"({r.completion_share:.0%}); pace index {r.pace_index:.2f}")
-        if pd.notna(r.total_funds_yuan):
-            lines.append(f"stated total funds: {r.total_funds_yuan / 1e9:.2f} billion yuan")
+        if pd.notna(r.spent_funds_yuan):
+            lines.append(f"stated total spent: {r.spent_funds_yuan / 1e9:.2f} billion yuan")
+        if pd.notna(r.planned_funds_yuan):
+            lines.append(f"stated total planned: {r.planned_funds_yuan / 1e9:.2f} billion yuan")
         if pd.notna(r.livelihood_budget_share_pct):
             lines.append(f"livelihood share of the general budget: {r.livelihood_budget_share_pct:.1f}%")
         top.text(0.03, 0.92, "\n".join(lines), va="top", ha="left", fontsize=11)

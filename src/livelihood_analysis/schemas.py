@@ -80,6 +80,15 @@ FIGURE_FIELDS = {
                         "(a part, as after 其中, of money already counted), executed, cumulative, planned, change, "
                         "budget_share, not_spending; empty for non-money figures"),
     "spending_role_rule": _s("rule of data/reference/spending_roles.csv that gave the role"),
+    "stage": _s("target, started, in_progress, achieved, completion_rate (of the item's own target), share, growth, "
+                "standard or other (docs/comparability.md)"),
+    "stage_rule": _s("rule of stage_cues.csv that decided the stage, or 'kind <kind>' (the kind's default_stage)"),
+    "scope": _s("whole (the report's whole jurisdiction), subarea (one district or county), subgroup (one group of "
+                "beneficiaries) or subitem (a line of a breakdown)"),
+    "scope_rule": _s("rule of scope_cues.csv that decided the scope, or 'default' (whole)"),
+    "money_type": _s("for money: planned, spent, disbursed, loan, interest_subsidy, standard, voucher or other; "
+                     "empty for other units"),
+    "money_type_rule": _s("rule of money_types.csv that decided the money type"),
     "city_en": _s("city name in English"),
     "adcode": _s("GB/T 2260 administrative division code"),
     "year": pa.Column(int, description="year the report covers"),
@@ -92,6 +101,8 @@ FIGURE_FIELDS = {
     "section": _s("innermost section heading above the figure"),
     "section_path": _s("all enclosing headings, outermost first, joined by ' > '"),
     "clause": _s("the clause around the figure (cleaned text), the one harmonisation reads its cues in"),
+    "table_row": _s("for a figure read from a table: its row label (全市, a district, an item); else empty"),
+    "table_column": _s("for a figure read from a table: its column header (目标任务, 完成); else empty"),
     "table_header": _s("for a figure read from a table: its title (unit), row label and column header; else empty"),
 }
 
@@ -122,17 +133,28 @@ TABLES: dict[str, tuple[str, dict]] = {
                                           "more than 1 (parts counted twice, or a total of a narrower scope)"),
         "figure_share": _f("share of the report's figures in this category", nullable=False,
                            checks=pa.Check.in_range(0, 1))}),
-    "indicator_comparison": ("Canonical indicators stated by at least two different cities, headline figure per report", {
+    "indicator_comparison": ("Canonical indicators stated comparably (same stage, measure, money type, whole "
+                             "jurisdiction) by at least two cities: the headline figure per report", {
         "indicator_id": _s("canonical indicator id"), "label_en": _s("indicator label, English"),
         "label_zh": _s("indicator label, Chinese"), "comparable": _s("yes if per-10k comparison makes sense"),
-        "doc_id": DOC, "city_en": _s("city name in English"), "period": _s("reporting period"),
-        "period_end": _s("last day covered (ISO date)"), "elapsed_share": _f("share of the year elapsed"),
+        "doc_id": DOC, "city_en": _s("city name in English"), "year": pa.Column(int, description="year the report covers"),
+        "period": _s("reporting period"), "period_end": _s("last day covered (ISO date)"),
+        "elapsed_share": _f("share of the year elapsed"),
         "surface": _s("the headline figure as written"), "value": _f("value in base units", nullable=False),
-        "unit": _s("canonical unit"), "qualifier": _s("qualifier"),
-        "kind": _s("kind of the figure"),
-        "population": _f("2020 census resident population"), "per_10k": _f("value per 10,000 residents"),
-        "n_figures": _i("figures of the report with this indicator (the headline is the first)"),
+        "unit": _s("canonical unit (units.csv)"), "qualifier": _s("qualifier"),
+        "kind": _s("kind of the figure (kinds.csv)"), "stage": _s("stage (the indicator's)"),
+        "scope": _s("scope (always whole here)"), "money_type": _s("money type, for money"),
+        "population": _f("2020 census resident population"), "per_10k": _f("value per 10,000 residents (2020 census)"),
+        "n_figures": _i("figures of the report with this indicator (the headline is the first comparable one)"),
         "start": START, "end": END}),
+    "comparability": ("Every figure with a canonical indicator that the comparison leaves out, and why", {
+        "indicator_id": _s("canonical indicator id"), "doc_id": DOC, "city_en": _s("city name in English"),
+        "surface": _s("the figure as written"), "value": _f("value in base units", nullable=False),
+        "unit": _s("canonical unit (units.csv)"), "kind": _s("kind of the figure (kinds.csv)"),
+        "stage": _s("stage of the figure"), "scope": _s("scope of the figure"), "money_type": _s("money type"),
+        "reason": _s("why it is not compared: stage, scope, measure or money type differs from the indicator's, "
+                     "another figure is the report's headline, or fewer than two cities state it comparably"),
+        "sentence": _s("the cleaned sentence the figure stands in"), "start": START, "end": END}),
     "report_summary": ("Per report: period, project delivery, pace and funds", {
         "doc_id": DOC, "city_en": _s("city name in English"), "year": pa.Column(int, description="year"),
         "period": _s("reporting period"), "period_end": _s("last day covered (ISO date)"),
@@ -141,9 +163,12 @@ TABLES: dict[str, tuple[str, dict]] = {
         "projects_completed": _f("largest stated number of projects completed"),
         "completion_share": _f("projects_completed / projects_planned"),
         "pace_index": _f("completion_share / elapsed_share (1 = even pace)"),
-        "total_funds_yuan": _f("the report's stated total of livelihood funds or spending"),
+        "planned_funds_yuan": _f("the report's stated total of planned or budgeted livelihood funds (money_type planned)"),
+        "spent_funds_yuan": _f("the report's stated total of livelihood money spent or paid out (money_type spent or "
+                               "disbursed)"),
         "livelihood_budget_share_pct": _f("livelihood spending as % of the general budget, where stated"),
-        "component_spending_yuan": _f("sum of component spending figures", nullable=False),
+        "component_spending_yuan": _f("sum of component figures spent or paid out (no plans, loans, standards "
+                                      "or vouchers)", nullable=False),
         "figures": _i("figures extracted"), "with_category": _i("figures with a category other than other"),
         "with_indicator": _i("figures with a canonical indicator")}),
     "rule_usage": ("Every rule of the mapping tables and how many figures it decided; a rule that decides "

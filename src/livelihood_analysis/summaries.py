@@ -5,7 +5,7 @@ and returns a new table; none of them drops a figure silently.
 
 >>> figs = pd.DataFrame({"doc_id": ["a", "a"], "city_en": ["A", "A"], "category": ["health", "health"],
 ...     "section": ["s1", "s2"], "unit": ["yuan", "yuan"], "value": [3.0, 1.0],
-...     "spending_role": ["component", "component"], "kind": ["spending", "spending"]})
+...     "spending_role": ["component", "component"], "kind": ["spending", "spending"], "money_type": "spent"})
 >>> category_summary(figs)[["category", "figures", "spending", "spending_share", "share_basis"]].values.tolist()
 [['health', 2, 4.0, 1.0, 'summed_components']]
 """
@@ -20,6 +20,18 @@ from .harmonisation import elapsed_share
 NO_CATEGORY = "(none)"
 
 
+def spending_types(reference=None) -> list[str]:
+    """The money types that count as spending (``money_type_ids.csv``).
+
+    >>> spending_types()
+    ['spent', 'disbursed']
+    """
+    from .reference import read_reference
+
+    ids = read_reference("money_type_ids", ["money_type", "counts_as_spending"], reference)
+    return ids.loc[ids["counts_as_spending"] == "yes", "money_type"].tolist()
+
+
 
 def _given(column: pd.Series) -> pd.Series:
     """True where a text column has a value: empty strings and NaN (a CSV read without
@@ -30,31 +42,33 @@ def _given(column: pd.Series) -> pd.Series:
     """
     return column.fillna("").astype(str).ne("")
 
-def category_summary(figures: pd.DataFrame) -> pd.DataFrame:
+def category_summary(figures: pd.DataFrame, reference=None) -> pd.DataFrame:
     """Report × category: figures, projects (report sections), spending and spending share,
     with the report's city, year and period (when the figures have them).
 
-    Spending sums ``component`` money only (a ``breakdown``, a part of money already
-    counted, is not added again). The share is of the report's stated
-    total (its ``total`` figure) where there is one, else of the summed
-    components; ``share_basis`` says which. When a report's components add up to
+    Spending sums ``component`` money that counts as spending (``money_type`` spent or
+    disbursed in ``money_type_ids.csv``: a loan, a plan, a standard or a voucher is no
+    spending) and no ``breakdown`` (a part of money already counted). The share is of the
+    report's stated total of such money (its ``total`` figure) where there is one, else of
+    the summed components; ``share_basis`` says which. When a report's components add up to
     more than its stated total, the shares keep the true ratio (they may exceed 1
     together or alone) and ``exceeds_stated_total`` is True on the report's rows.
 
     >>> f = pd.DataFrame({"doc_id": "a", "city_en": "A", "category": ["", "health", "education"],
     ...     "section": "s", "unit": "yuan", "value": [10.0, 8.0, 4.0],
-    ...     "spending_role": ["total", "component", "component"], "kind": "spending"})
+    ...     "spending_role": ["total", "component", "component"], "kind": "spending", "money_type": "spent"})
     >>> category_summary(f)[["category", "spending_share", "exceeds_stated_total"]].values.tolist()
     [['(none)', 0.0, True], ['education', 0.4, True], ['health', 0.8, True]]
     """
     f = figures.assign(category=figures["category"].replace("", NO_CATEGORY))
-    comp = f["spending_role"].eq("component")
+    spent = f["money_type"].isin(spending_types(reference)) if "money_type" in f.columns else True
+    comp = f["spending_role"].eq("component") & spent
     f = f.assign(component_yuan=np.where(comp, f["value"], 0.0))
     keys = ["doc_id", "city_en"] + [c for c in ("year", "period") if c in f.columns] + ["category"]
     out = (f.groupby(keys, sort=True)
            .agg(figures=("value", "size"), projects=("section", "nunique"), spending=("component_yuan", "sum"))
            .reset_index())
-    stated = f[f["spending_role"].eq("total")].groupby("doc_id")["value"].max()
+    stated = f[f["spending_role"].eq("total") & spent].groupby("doc_id")["value"].max()
     summed = out.groupby("doc_id")["spending"].sum()
     basis = pd.Series(np.where(out["doc_id"].isin(stated.index), "stated_total", "summed_components"),
                       index=out.index)
@@ -69,31 +83,10 @@ def category_summary(figures: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def indicator_comparison(figures: pd.DataFrame, indicators: pd.DataFrame, min_cities: int = 2) -> pd.DataFrame:
-    """Canonical indicators stated by at least ``min_cities`` different cities: one row per
-    report, the first (headline) figure of each, with period, elapsed share and per-10k value.
-    Two reports of one city count as one city.
-
-    ``n_figures`` says how many figures of the report carry the indicator;
-    the headline is the first one in the text.
-    """
-    f = figures[_given(figures["indicator_id"])].sort_values(["doc_id", "start"], kind="stable")
-    n = f.groupby(["indicator_id", "doc_id"]).size().rename("n_figures")
-    head = f.groupby(["indicator_id", "doc_id"], sort=True).head(1).set_index(["indicator_id", "doc_id"])
-    head = head.join(n).reset_index()
-    cities = head.groupby("indicator_id")["city_en"].nunique()  # two reports of one city count once
-    head = head[head["indicator_id"].map(cities) >= min_cities]
-    labels = indicators.set_index("indicator_id")[["label_en", "label_zh", "comparable"]]
-    head = head.join(labels, on="indicator_id")
-    cols = ["indicator_id", "label_en", "label_zh", "comparable", "doc_id", "city_en", "period", "period_end",
-            "elapsed_share", "surface", "value", "unit", "qualifier", "kind", "population", "per_10k",
-            "n_figures", "start", "end"]
-    return head[cols].sort_values(["indicator_id", "doc_id"], kind="stable").reset_index(drop=True)
-
-
-def report_summary(figures: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFrame:
+def report_summary(figures: pd.DataFrame, manifest: pd.DataFrame, reference=None) -> pd.DataFrame:
     """Per report: period, projects planned and completed, completion share, pace index,
-    total funds and the livelihood share of the budget where stated.
+    the stated total of planned funds and of funds spent (never one column for both), the
+    spending components and the livelihood share of the budget where stated.
 
     Projects planned and completed are the largest stated counts of those
     indicators (a report may state sub-programmes too). The pace index is the
@@ -113,10 +106,12 @@ def report_summary(figures: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFram
     m["projects_completed"] = m["doc_id"].map(largest(ind.eq("projects_completed")))
     m["completion_share"] = m["projects_completed"] / m["projects_planned"]
     m["pace_index"] = m["completion_share"] / m["elapsed_share"]
-    m["total_funds_yuan"] = m["doc_id"].map(largest(role.eq("total")))
+    spent = figures["money_type"].isin(spending_types(reference))
+    m["planned_funds_yuan"] = m["doc_id"].map(largest(role.eq("total") & figures["money_type"].eq("planned")))
+    m["spent_funds_yuan"] = m["doc_id"].map(largest(role.eq("total") & spent))
     m["livelihood_budget_share_pct"] = m["doc_id"].map(largest(role.eq("budget_share")))
     m["component_spending_yuan"] = m["doc_id"].map(
-        figures[role.eq("component")].groupby("doc_id")["value"].sum()).fillna(0.0)
+        figures[role.eq("component") & spent].groupby("doc_id")["value"].sum()).fillna(0.0)
     counts = figures.groupby("doc_id")
     m["figures"] = m["doc_id"].map(counts.size()).fillna(0).astype(int)
     m["with_category"] = m["doc_id"].map(counts["category"].apply(lambda c: (_given(c) & c.ne("other")).sum()))

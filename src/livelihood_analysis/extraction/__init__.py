@@ -40,7 +40,8 @@ def extract_report(doc: CleanText, reference: str | Path | None = None,
     reference = str(reference) if reference else None
     report = Report.of(doc, grammar(reference), sentence_rows(doc, reference) if sents is None else sents)
     tables = [report.figure(f.start, f.end, value=f.value, unit=f.unit, measure_word=f.measure_word,
-                            qualifier="", kind=f.kind, label=f.label, table_header=f.header)
+                            qualifier="", kind=f.kind, label=f.label, table_header=f.header,
+                            table_row=f.row, table_column=f.column)
               for f in table_figures(doc.text, report.g)]
     in_tables = cover(len(doc.text), ((f.clean_start, f.clean_end) for f in tables))
     tokens, not_tokens = number_tokens(report, in_tables)

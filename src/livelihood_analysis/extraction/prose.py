@@ -216,7 +216,8 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
         figures.append(r.figure(
             start, end, si, value=scale(value, g.multipliers.get(mult or "", 1.0), umult) * sign, unit=unit,
             measure_word=mw if unit == "count" else "", qualifier=qualifier, kind=kind,
-            label=figure_label(before, after, unit in g.counted, g.words), table_header=""))
+            label=figure_label(before, after, unit in g.counted, g.words), table_header="", table_row="",
+            table_column=""))
     return figures, rejected
 
 

@@ -32,6 +32,8 @@ class FigureRow(NamedTuple):
     section_path: str
     clause: str
     table_header: str
+    table_row: str
+    table_column: str
     clean_start: int  # cleaned-text offsets, for harmonisation
     clean_end: int
     sentence_start: int

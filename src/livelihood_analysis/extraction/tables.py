@@ -36,6 +36,8 @@ class TableFigure(NamedTuple):
     kind: str
     label: str
     header: str  # title (unit), row label and column header
+    row: str  # the row label (全市, 东坡区, 城镇新增就业)
+    column: str  # the column header (目标任务, 完成比例(%))
 
 
 
@@ -252,5 +254,5 @@ def _row_figures(row_label: str, values: list[Cell], cols: list[str], col_units:
         value = scale(num.replace(",", ""), g.multipliers.get(m.group("mult") or "", 1.0), umult)
         kind = kind_of(g, unit, m.group("unit"), col_words, "", col_words)[0]
         out.append(TableFigure(cell.start, cell.end, value, unit, mw if unit == "count" else "", kind,
-                               label or row_label, f"{label}({base_unit}) {row_label} {col}".strip()))
+                               label or row_label, f"{label}({base_unit}) {row_label} {col}".strip(), row_label, col))
     return out

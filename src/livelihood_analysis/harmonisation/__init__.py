@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .attributes import assign_money_type, assign_scope, assign_stage
 from .base import NEEDS, prepared
 from .categories import assign_categories, category_of, headings_recognised
 from .indicators import assign_indicators, indicator_of, indicator_rules
@@ -29,7 +30,8 @@ from .periods import add_period_and_population, elapsed_share
 from .rules import (canonical_indicators, categories, category_rules, cities, heading_crosswalk, read_overrides)
 from .spending import assign_spending_roles, spending_role_of, spending_rule_list, spending_rules
 
-__all__ = ["NEEDS", "add_period_and_population", "assign_categories", "assign_indicators", "assign_spending_roles",
+__all__ = ["NEEDS", "add_period_and_population", "assign_categories", "assign_money_type", "assign_scope",
+           "assign_stage", "assign_indicators", "assign_spending_roles",
            "canonical_indicators", "categories", "category_of", "category_rules", "cities", "elapsed_share",
            "harmonise", "heading_crosswalk", "headings_recognised", "indicator_of", "indicator_rules", "prepared",
            "read_overrides", "spending_role_of", "spending_rule_list", "spending_rules"]
@@ -42,4 +44,5 @@ def harmonise(figures: pd.DataFrame, manifest: pd.DataFrame, reference: str | Pa
     out = assign_categories(figures, reference, ov)
     out = assign_indicators(out, reference, ov)
     out = assign_spending_roles(out, reference)
+    out = assign_money_type(assign_scope(assign_stage(out, reference), reference), reference)
     return add_period_and_population(out, manifest, reference)

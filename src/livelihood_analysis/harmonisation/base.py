@@ -24,7 +24,7 @@ NEEDS = {
                               "clean_end", "sentence_start"],
 }
 TEXT_COLUMNS = ("surface", "unit", "measure_word", "qualifier", "kind", "label", "category", "sentence",
-                "section", "section_path", "clause", "table_header", "indicator_id", "category_basis")
+                "section", "section_path", "clause", "table_header", "table_row", "table_column", "indicator_id", "category_basis")
 
 
 def prepared(figures: pd.DataFrame, verb: str) -> pd.DataFrame:

@@ -25,7 +25,7 @@ def elapsed_share(period_end: str) -> float:
 def add_period_and_population(figures: pd.DataFrame, manifest: pd.DataFrame,
                               reference: str | Path | None = None) -> pd.DataFrame:
     """Add each report's city, period, ``elapsed_share`` and population, and ``per_10k``
-    for comparable indicators that are not rates."""
+    for whole-jurisdiction figures of comparable indicators that are not rates."""
     city = cities(reference).set_index("adcode")
     m = manifest[["doc_id", "city_en", "adcode", "year", "period", "period_end"]].copy()
     m["adcode"] = m["adcode"].astype(str)
@@ -37,6 +37,7 @@ def add_period_and_population(figures: pd.DataFrame, manifest: pd.DataFrame,
     comparable = set(canonical_indicators(reference).query("comparable == 'yes'")["indicator_id"])
     units = read_reference("units", ["unit", "dimension"], reference)
     rates = set(units.loc[units["dimension"] == "rate", "unit"])
-    ok = out["indicator_id"].isin(comparable) & ~out["unit"].isin(rates) & out["population"].notna()
+    whole = out["scope"].eq("whole") if "scope" in out.columns else True  # a district's figure is no city's
+    ok = out["indicator_id"].isin(comparable) & ~out["unit"].isin(rates) & out["population"].notna() & whole
     out["per_10k"] = np.where(ok, out["value"] / out["population"] * 1e4, np.nan)
     return out

@@ -1,0 +1,119 @@
+"""What makes two figures comparable: each figure's stage (target, started, in progress,
+achieved …), scope (the whole jurisdiction, a sub-area, a sub-group, a sub-item) and, for
+money, its type (planned, spent, disbursed, a loan …), each decided by the cue rules of
+``stage_cues.csv``, ``scope_cues.csv`` and ``money_types.csv`` with the deciding rule
+recorded beside it.
+
+A rule applies to figures of its ``kinds`` (empty: any) and looks for its pattern in one
+piece of text around the figure (``where``): ``before`` (its clause before it; a table
+cell's column header), ``after`` (its clause after it), ``part_before`` (its ；-part
+before it), ``row`` (a table cell's row label), ``heading`` (the section headings above
+it); a rule without pattern applies to every figure of its kinds. The rule of highest
+priority that applies decides; without one, the stage is the kind's ``default_stage``
+(``kinds.csv``), the scope ``whole``.
+
+>>> s = "棚户区改造新开工2400套,基本建成1800套。"
+>>> figs = pd.DataFrame({"sentence": s, "kind": "actual", "unit": "dwelling", "section_path": "",
+...     "table_row": "", "table_column": "", "clean_start": [s.index("2400"), s.index("1800")],
+...     "clean_end": [s.index("套"), s.index("套。")], "sentence_start": 0})
+>>> assign_stage(figs)[["stage", "stage_rule"]].values.tolist()
+[['started', 'G03'], ['achieved', 'kind actual']]
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+
+from ..reference import check_rows, compile_patterns, integer_column, read_reference, reference_path
+from ..segmentation import enclosing
+from .base import local_span
+
+WHERE = ("before", "after", "part_before", "row", "heading", "")
+
+
+class CueRule(NamedTuple):
+    """One row of a cue table, ready for matching."""
+
+    rule_id: str
+    value: str
+    kinds: frozenset
+    where: str
+    pattern: re.Pattern | None
+    priority: int
+
+
+def cue_rules(table: str, value_column: str, reference: str | Path | None = None) -> list[CueRule]:
+    """The rows of cue table ``table`` (``stage_cues``, ``scope_cues``, ``money_types``),
+    highest priority first, checked: an unknown ``where`` or a bad pattern names the row.
+
+    >>> [r.value for r in cue_rules("money_types", "money_type")][:2]
+    ['loan', 'loan']
+    """
+    path = reference_path(table, reference)
+    df = read_reference(table, ["rule_id", value_column, "where", "pattern", "priority"], reference)
+    if "kinds" not in df.columns:
+        df["kinds"] = ""
+    check_rows(df, ~df["where"].isin(WHERE), path, lambda r: f"where must be one of {', '.join(w for w in WHERE if w)} "
+                                                            f"or empty, not {r.where!r}")
+    pats = compile_patterns(df, "pattern", path)
+    rules = [CueRule(r.rule_id, getattr(r, value_column), frozenset(k for k in r.kinds.split("|") if k), r.where,
+                     p if r.pattern else None, prio)
+             for r, p, prio in zip(df.itertuples(), pats, integer_column(df, "priority", path))]
+    return sorted(rules, key=lambda r: -r.priority)
+
+
+def figure_texts(fig) -> dict[str, str]:
+    """The pieces of text cue rules look at, for one figure (a row with sentence, offsets,
+    section_path, table_row and table_column)."""
+    if fig.table_row or fig.table_column:
+        return {"before": fig.table_column, "after": "", "part_before": fig.table_row, "row": fig.table_row,
+                "heading": fig.section_path, "": ""}
+    start, end = local_span(fig)
+    s = fig.sentence
+    return {"before": s[enclosing(s, start, end, "clause")[0]:start], "after": s[end:enclosing(s, start, end, "clause")[1]],
+            "part_before": s[enclosing(s, start, end, "part")[0]:start], "row": "", "heading": fig.section_path, "": ""}
+
+
+def decide(texts: dict[str, str], kind: str, rules: list[CueRule]) -> CueRule | None:
+    """The first rule (by priority) of the figure's kind whose pattern is found where it looks."""
+    for r in rules:
+        if (not r.kinds or kind in r.kinds) and (r.pattern is None or r.pattern.search(texts[r.where])):
+            return r
+    return None
+
+
+def _assign(figures: pd.DataFrame, column: str, rules: list[CueRule], default, only=None) -> pd.DataFrame:
+    values, used = [], []
+    for fig in figures.itertuples():
+        if only is not None and not only(fig):
+            values.append("")
+            used.append("")
+            continue
+        rule = decide(figure_texts(fig), fig.kind, rules)
+        values.append(rule.value if rule else default(fig))
+        used.append(rule.rule_id if rule else f"kind {fig.kind}" if column == "stage" else "default")
+    return figures.assign(**{column: values, f"{column}_rule": used})
+
+
+def assign_stage(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
+    """Add ``stage`` and ``stage_rule``: target, started, in_progress, achieved,
+    completion_rate, share, growth, standard or other."""
+    defaults = dict(zip(*read_reference("kinds", ["kind", "default_stage"], reference)[["kind", "default_stage"]]
+                        .T.values))
+    return _assign(figures, "stage", cue_rules("stage_cues", "stage", reference), lambda f: defaults.get(f.kind, "other"))
+
+
+def assign_scope(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
+    """Add ``scope`` and ``scope_rule``: whole, subarea, subgroup or subitem."""
+    return _assign(figures, "scope", cue_rules("scope_cues", "scope", reference), lambda f: "whole")
+
+
+def assign_money_type(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
+    """Add ``money_type`` and ``money_type_rule`` for money (unit yuan; empty otherwise):
+    planned, spent, disbursed, loan, interest_subsidy, standard, voucher or other."""
+    return _assign(figures, "money_type", cue_rules("money_types", "money_type", reference), lambda f: "spent",
+                   only=lambda f: f.unit == "yuan")

@@ -1,0 +1,90 @@
+"""Comparable by construction (issue 12): each test quotes the report whose figure was put
+side by side with something it is not."""
+
+import pandas as pd
+import pytest
+
+
+def figure(tables, doc_id, surface):
+    rows = tables["figures"][(tables["figures"].doc_id == doc_id) & (tables["figures"].surface == surface)]
+    assert len(rows) >= 1, (doc_id, surface)
+    return rows.iloc[0]
+
+
+def compared(tables, indicator_id):
+    c = tables["indicator_comparison"]
+    return c[c.indicator_id == indicator_id].set_index("doc_id")
+
+
+def left_out(tables, doc_id, surface):
+    x = tables["comparability"]
+    rows = x[(x.doc_id == doc_id) & (x.surface == surface)]
+    assert len(rows) == 1, (doc_id, surface, rows)
+    return rows.iloc[0].reason
+
+
+def test_scope_a_graduates_only_placement_is_not_set_against_city_wide_posts(tables):
+    # panzhihua_2014 (全力扶持大学生就业创业): 開發公益性崗位托底安置就業困難高校畢業生20人
+    f = figure(tables, "panzhihua_2014", "20人")
+    assert (f.scope, f.indicator_id) == ("subgroup", "public_welfare_post_placements")
+    assert pd.isna(f.per_10k)  # no per-10k value for one group of a city
+    assert "panzhihua_2014" not in compared(tables, "public_welfare_post_placements").index
+    assert left_out(tables, "panzhihua_2014", "20人").startswith("scope: subgroup")
+
+
+def test_stage_xingtai_kindergartens_are_compared_as_achieved_not_as_the_target(tables):
+    # xingtai_2021: 任务目标是新改扩建25所公办幼儿园 … 截至目前,已完成62所公办幼儿园扩建
+    assert figure(tables, "xingtai_2021", "25所").stage == "target"
+    assert figure(tables, "xingtai_2021", "62所").stage == "achieved"
+    row = compared(tables, "kindergartens_built").loc["xingtai_2021"]
+    assert (row.surface, row.value) == ("62所", 62)
+    assert left_out(tables, "xingtai_2021", "25所").startswith("stage: target")
+
+
+def test_stage_starts_are_started(tables):
+    # panzhihua_2014: 全市保障性安居工程已開工建設7294套
+    assert figure(tables, "panzhihua_2014", "7294套").stage == "started"
+
+
+def test_money_type_a_loan_volume_is_no_spending(tables):
+    # zaozhuang_2022h1: 已发放创业担保贷款5亿元 was 89 % of the report's "component spending"
+    f = figure(tables, "zaozhuang_2022h1", "5亿元")
+    assert f.money_type == "loan"
+    s = tables["category_summary"].set_index(["doc_id", "category"])
+    assert ("zaozhuang_2022h1", "employment") not in s.index or s.loc[("zaozhuang_2022h1", "employment"),
+                                                                       "spending"] == 0
+    assert tables["report_summary"].set_index("doc_id").loc["zaozhuang_2022h1", "component_spending_yuan"] < 1e8
+
+
+def test_money_type_planned_and_spent_totals_are_two_columns(tables):
+    # panzhihua_2014 安排資金總額39.2億元 (a plan) and zaozhuang_2022h1 全市民生支出实现124.7亿元 (spent in H1)
+    s = tables["report_summary"].set_index("doc_id")
+    assert s.loc["panzhihua_2014", "planned_funds_yuan"] == pytest.approx(3.92e9)
+    assert pd.isna(s.loc["panzhihua_2014", "spent_funds_yuan"])
+    assert s.loc["zaozhuang_2022h1", "spent_funds_yuan"] == pytest.approx(12.47e9)
+    assert pd.isna(s.loc["zaozhuang_2022h1", "planned_funds_yuan"])
+
+
+def test_measure_persons_trained_are_not_person_times_trained(tables):
+    # xuzhou_2020h1 counts 就业技能培训 in persons; xingtai and zaozhuang in 人次
+    c = compared(tables, "vocational_skills_training")
+    assert set(c.unit) == {"person_time"} and "xuzhou_2020h1" not in c.index
+    reasons = tables["comparability"].query("indicator_id == 'vocational_skills_training'").reason
+    assert reasons.str.startswith("measure: person").any()
+
+
+def test_every_compared_row_is_like_with_like(tables):
+    c = tables["indicator_comparison"]
+    assert (c.scope == "whole").all()
+    from livelihood_analysis.harmonisation import canonical_indicators
+    ind = canonical_indicators().set_index("indicator_id")
+    assert (c.stage == c.indicator_id.map(ind.stage)).all()
+    assert (c.unit == c.indicator_id.map(ind.unit)).all()
+    assert (c.groupby("indicator_id").city_en.nunique() >= 2).all()
+
+
+def test_every_candidate_left_out_says_why(tables):
+    x = tables["comparability"]
+    assert len(x) > 50 and (x.reason != "").all()
+    kinds_of_reason = set(x.reason.str.split(":").str[0])
+    assert {"stage", "scope", "measure"} <= kinds_of_reason
