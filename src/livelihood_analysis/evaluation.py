@@ -224,21 +224,13 @@ def score_devset(folder: str | Path, split: str = "dev") -> pd.DataFrame:
     hit = matched[matched["matched"]]
     cat_ok = [_category_agrees(g, figures.at[i, "category"]) for g, i in zip(hit["category"], hit["fig_index"])]
     matched.loc[hit.index, "category_ok"] = cat_ok
-    for col in ("stage", "scope", "money_type"):
-        if col in gold.columns:
-            matched.loc[hit.index, f"{col}_ok"] = [figures.at[i, col] == g for g, i in zip(hit[col], hit["fig_index"])]
+    matched = attribute_agreement(figures, matched, [c for c in ATTRIBUTES if c in gold.columns])
     out = scores(figures, matched)
     extra = []
     for doc in out["doc_id"]:
         m = matched if doc == "ALL" else matched[matched["doc_id"] == doc]
         f = figures if doc == "ALL" else figures[figures["doc_id"] == doc]
         tp = int(m["matched"].sum())
-        row = {"category_accuracy": m["category_ok"].fillna(False).sum() / tp if tp else 0.0,
-               "with_indicator": (f["indicator_id"] != "").mean() if len(f) else 0.0}
-        for col in ("stage", "scope", "money_type"):
-            ok = m[f"{col}_ok"].dropna() if f"{col}_ok" in m.columns else pd.Series(dtype=bool)
-            if col == "money_type":
-                ok = ok[m.loc[ok.index, "unit"] == "yuan"]
-            row[f"{col}_accuracy"] = ok.astype(bool).mean() if len(ok) else float("nan")
-        extra.append(row)
+        extra.append({"category_accuracy": m["category_ok"].fillna(False).sum() / tp if tp else 0.0,
+                      "with_indicator": (f["indicator_id"] != "").mean() if len(f) else 0.0})
     return pd.concat([out, pd.DataFrame(extra)], axis=1)

@@ -4,7 +4,7 @@ money, its type (planned, spent, disbursed, a loan …), each decided by the cue
 ``stage_cues.csv``, ``scope_cues.csv`` and ``money_types.csv`` with the deciding rule
 recorded beside it.
 
-A rule applies to figures of its ``kinds`` (empty: any) and looks for its pattern in one
+A rule applies to figures of its ``kinds`` and ``units`` (empty: any) and looks for its pattern in one
 piece of text around the figure (``where``): ``before`` (its clause before it; a table
 cell's column header), ``after`` (its clause after it), ``part_before`` (its ；-part
 before it), ``row`` (a table cell's row label), ``heading`` (the section headings above
@@ -41,6 +41,7 @@ class CueRule(NamedTuple):
     rule_id: str
     value: str
     kinds: frozenset
+    units: frozenset
     where: str
     pattern: re.Pattern | None
     priority: int
@@ -55,12 +56,14 @@ def cue_rules(table: str, value_column: str, reference: str | Path | None = None
     """
     path = reference_path(table, reference)
     df = read_reference(table, ["rule_id", value_column, "where", "pattern", "priority"], reference)
-    if "kinds" not in df.columns:
-        df["kinds"] = ""
+    for col in ("kinds", "units"):
+        if col not in df.columns:
+            df[col] = ""
     check_rows(df, ~df["where"].isin(WHERE), path, lambda r: f"where must be one of {', '.join(w for w in WHERE if w)} "
                                                             f"or empty, not {r.where!r}")
     pats = compile_patterns(df, "pattern", path)
-    rules = [CueRule(r.rule_id, getattr(r, value_column), frozenset(k for k in r.kinds.split("|") if k), r.where,
+    split = lambda v: frozenset(x for x in v.split("|") if x)  # noqa: E731
+    rules = [CueRule(r.rule_id, getattr(r, value_column), split(r.kinds), split(r.units), r.where,
                      p if r.pattern else None, prio)
              for r, p, prio in zip(df.itertuples(), pats, integer_column(df, "priority", path))]
     return sorted(rules, key=lambda r: -r.priority)
@@ -78,10 +81,11 @@ def figure_texts(fig) -> dict[str, str]:
             "part_before": s[enclosing(s, start, end, "part")[0]:start], "row": "", "heading": fig.section_path, "": ""}
 
 
-def decide(texts: dict[str, str], kind: str, rules: list[CueRule]) -> CueRule | None:
-    """The first rule (by priority) of the figure's kind whose pattern is found where it looks."""
+def decide(texts: dict[str, str], kind: str, rules: list[CueRule], unit: str = "") -> CueRule | None:
+    """The first rule (by priority) of the figure's kind and unit whose pattern is found where it looks."""
     for r in rules:
-        if (not r.kinds or kind in r.kinds) and (r.pattern is None or r.pattern.search(texts[r.where])):
+        if ((not r.kinds or kind in r.kinds) and (not r.units or unit in r.units)
+                and (r.pattern is None or r.pattern.search(texts[r.where]))):
             return r
     return None
 
@@ -93,7 +97,7 @@ def _assign(figures: pd.DataFrame, column: str, rules: list[CueRule], default, o
             values.append("")
             used.append("")
             continue
-        rule = decide(figure_texts(fig), fig.kind, rules)
+        rule = decide(figure_texts(fig), fig.kind, rules, fig.unit)
         values.append(rule.value if rule else default(fig))
         used.append(rule.rule_id if rule else f"kind {fig.kind}" if column == "stage" else "default")
     return figures.assign(**{column: values, f"{column}_rule": used})
