@@ -88,3 +88,23 @@ def test_every_candidate_left_out_says_why(tables):
     assert len(x) > 50 and (x.reason != "").all()
     kinds_of_reason = set(x.reason.str.split(":").str[0])
     assert {"stage", "scope", "measure"} <= kinds_of_reason
+
+
+def test_a_progress_item_links_target_achievement_and_stated_completion():
+    # the layout of real progress lists (issue 12: 15个农村幸福院建设已完成8个(53%)), numbers changed
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation import assign_categories, assign_indicators, assign_stage
+    from livelihood_analysis.progress import progress_records
+
+    text = "截至9月底,12个社区食堂建设已完成7个(58%),送戏下乡计划200场已送150场(75%)。"
+    figs = assign_stage(assign_indicators(assign_categories(extract_text(text, "d")[0])))
+    assert figs.stage.tolist() == ["target", "achieved", "completion_rate", "target", "achieved", "completion_rate"]
+    p = progress_records(figs)
+    assert p[["target_value", "achieved_value", "stated_completion_pct"]].values.tolist() == [[12, 7, 58], [200, 150, 75]]
+    assert p.completion_pct.round(1).tolist() == [58.3, 75.0]
+
+
+def test_xingtai_training_completion_is_linked_to_what_was_done(tables):
+    # xingtai_2021: 补贴性培训100753人次, 完成率156.81%
+    p = tables["progress"].set_index(["doc_id", "achieved_surface"])
+    assert p.loc[("xingtai_2021", "100753人次"), "stated_completion_pct"] == pytest.approx(156.81)

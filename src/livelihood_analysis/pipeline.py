@@ -17,13 +17,15 @@ from .cleaning import REMOVAL_COLUMNS
 from .extraction import HIDDEN_COLUMNS, frames
 from .harmonisation import canonical_indicators, cities, harmonise, headings_recognised, read_overrides
 from .comparison import indicator_comparison, left_out
+from .progress import progress_records
 from .summaries import category_summary, report_summary, rule_usage, unmapped, unused_rules
 from .outputs import write_csv
 from .runner import process_reports, show_progress
 from .schemas import FIGURE_FIELDS, datapackage, validate
 from .sources import load_corpus
 
-TABLE_ORDER = ["cleaning_log", "figures", "rejected", "category_summary", "indicator_comparison", "comparability",
+TABLE_ORDER = ["cleaning_log", "figures", "rejected", "progress", "category_summary", "indicator_comparison",
+               "comparability",
                "rule_usage",
                "report_summary", "unmapped"]
 
@@ -61,6 +63,7 @@ def build_tables(corpus: pd.DataFrame, overrides=None, reference: str | Path | N
         "cleaning_log": pd.DataFrame(done.removals, columns=REMOVAL_COLUMNS),
         "figures": harmonised.drop(columns=HIDDEN_COLUMNS)[list(FIGURE_FIELDS)],
         "rejected": rejected,
+        "progress": progress_records(harmonised),
         "category_summary": category_summary(harmonised, reference),
         "indicator_comparison": indicator_comparison(harmonised, canonical_indicators(reference)),
         "comparability": left_out(harmonised, canonical_indicators(reference)),

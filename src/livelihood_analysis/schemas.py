@@ -118,6 +118,22 @@ TABLES: dict[str, tuple[str, dict]] = {
         "reason": _s("why it is not a figure: date, year, time, code, hotline, ordinal, list_marker, idiom, "
                      "no unit, …"),
         "sentence": _s("the cleaned sentence around it")}),
+    "progress": ("Project items whose achievement is linked to its target or a stated completion rate", {
+        "doc_id": DOC, "item": _s("what the item is (the achievement's label)"),
+        "category": _s("policy category of the achievement"), "indicator_id": _s("canonical indicator, if any"),
+        "status": _s("stage of the achievement: achieved, started or in_progress"),
+        "target_surface": _s("the target as written, empty if the report states none"),
+        "target_value": _f("the target in base units"), "target_start": pa.Column(int, description="raw start of "
+                                                                                   "the target (-1: none)"),
+        "target_end": pa.Column(int, description="raw end of the target (-1: none)"),
+        "achieved_surface": _s("the achievement as written"), "achieved_value": _f("the achievement in base units",
+                                                                                   nullable=False),
+        "unit": _s("canonical unit of both"), "measure_word": _s("measure word of both, for counts"),
+        "achieved_start": START, "achieved_end": END,
+        "stated_completion_pct": _f("the completion the report states (%), if it does"),
+        "rate_start": pa.Column(int, description="raw start of the stated rate (-1: none)"),
+        "rate_end": pa.Column(int, description="raw end of the stated rate (-1: none)"),
+        "completion_pct": _f("achieved / target × 100, where both are stated")}),
     "category_summary": ("Report × policy category: figures, projects, spending and spending share", {
         "doc_id": DOC, "city_en": _s("city name in English"), "year": pa.Column(int, description="year the report covers"),
         "period": _s("reporting period: H1, Q1-Q3, to-date or full-year"),
