@@ -9,7 +9,6 @@ from livelihood_analysis import paths
 from livelihood_analysis.errors import InputError
 from livelihood_analysis.sources import decode_bytes, load_corpus, load_manifest
 
-SHARED = paths.ROOT.parent / "shared" / "reports"
 
 
 def test_manifest_lists_every_raw_file_with_its_sha256():
@@ -31,12 +30,6 @@ def test_manifest_facts_from_the_reports():
     assert dict(zip(m["city_en"], m["adcode"])) == {
         "Bole": "652701", "Xuzhou": "320300", "Panzhihua": "510400",
         "Xingtai": "130500", "Zaozhuang": "370400"}
-
-
-@pytest.mark.skipif(not SHARED.is_dir(), reason="shared/reports not beside the checkout")
-def test_raw_files_are_byte_identical_to_the_shared_reports():
-    shared = {hashlib.sha256(p.read_bytes()).hexdigest() for p in SHARED.glob("*.txt")}
-    assert set(load_manifest()["sha256"]) == shared
 
 
 def test_corpus_loads_as_utf8(corpus):
