@@ -95,7 +95,7 @@ def test_each_bad_file_is_one_clear_line_and_the_good_ones_are_written(tmp_path,
     lines = [line for line in err.splitlines() if line.startswith("error: ")]
     for name, problem in expected.items():
         assert [line for line in lines if name in line and problem in line], (name, err)
-    assert "7 file(s) could not be read; the others were processed and written" in err
+    assert "7 file(s) could not be read; the 1 other(s) were processed and written" in err
     figures = pd.read_csv(out)
     assert figures.surface.tolist() == ["4912人", "87.2%"]
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import __version__
 from .errors import InputError
 
 
@@ -31,9 +32,13 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m livelihood_analysis",
         description="Figures from Chinese city livelihood-project reports, traceable and comparable.")
     p.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks for errors")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    b = sub.add_parser("build", help="run raw → processed: every table in data/processed/, every chart in figures/ (the main job)")
+    what = "run raw → processed: every table in data/processed/, every chart in figures/ (the main job)"
+    b = sub.add_parser("build", help=what, description=what[0].upper() + what[1:] + ".", parents=[common])
     b.add_argument("--out", type=Path, default=None, help="output folder (default data/processed/)")
     b.add_argument("--figures", type=Path, default=None, help="chart folder (default figures/)")
     b.add_argument("--manifest", type=Path, default=None, help="manifest (default data/raw/manifest.csv)")
@@ -45,7 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--workers", type=_workers, default=None, help="processes to use (default: all cores)")
     b.add_argument("--quiet", action="store_true", help="no per-report summary and no progress bar")
 
-    e = sub.add_parser("extract", help="extract figures from any text files (doc_id = file stem)")
+    what = "extract figures from any text files (doc_id = file stem); folders stand for their .txt files"
+    e = sub.add_parser("extract", help=what, description=what[0].upper() + what[1:] + ".", parents=[common])
     e.add_argument("files", nargs="+", type=Path, metavar="FILE",
                    help="text files; a folder stands for the *.txt files inside it")
     e.add_argument("--workers", type=_workers, default=None, help="processes to use (default: all cores)")
@@ -53,10 +59,10 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--rejected", type=Path, help="CSV of numbers that are not figures, with reasons")
     e.add_argument("--quiet", action="store_true", help="no progress or summary")
 
-    c = sub.add_parser("clean", help="print what cleaning removed or flagged in the corpus")
+    c = sub.add_parser("clean", help="print what cleaning removed or flagged in the corpus", parents=[common])
     c.add_argument("--rows", action="store_true", help="print every removal, not only counts")
 
-    sc = sub.add_parser("score", help="print extraction precision/recall against the gold standard")
+    sc = sub.add_parser("score", help="print extraction precision/recall against the gold standard", parents=[common])
     sc.add_argument("--differences", action="store_true", help="also list every disagreement with the gold standard")
     sc.add_argument("--gold", type=Path, required=True, metavar="DIR",
                     help="gold-standard folder: tests/gold scores the manifest's reports, tests/heldout the "
@@ -78,7 +84,12 @@ def _cmd_extract(args) -> int:
     from .runner import extract_file_rows, show_progress
 
     notices: list[str] = []
-    done, errors = extract_file_rows(args.files, args.workers, show_progress(args.quiet), notices)
+    done, errors, n_read = extract_file_rows(args.files, args.workers, show_progress(args.quiet), notices)
+    if errors and not n_read:  # nothing read: keep what the output files hold
+        for err in errors:
+            print(f"error: {err}", file=sys.stderr)
+        print(f"error: no file could be read; {args.output} was not written", file=sys.stderr)
+        return 1
     keep = [i for i, c in enumerate(FIGURE_COLUMNS) if c not in HIDDEN_COLUMNS]
     write_bytes_atomic(rows_csv_bytes(([r[i] for i in keep] for r in done.figures),
                                       [FIGURE_COLUMNS[i] for i in keep]), args.output)
@@ -93,7 +104,7 @@ def _cmd_extract(args) -> int:
     for err in errors:
         print(f"error: {err}", file=sys.stderr)
     if errors:
-        print(f"error: {len(errors)} file(s) could not be read; the others were processed and written",
+        print(f"error: {len(errors)} file(s) could not be read; the {n_read} other(s) were processed and written",
               file=sys.stderr)
     return 1 if errors else 0
 

@@ -99,12 +99,12 @@ def process_reports(reports: list[tuple[str, str]], workers: int | None = None,
 
 def extract_file_rows(files: list[str | Path], workers: int | None = None, progress: bool = False,
                       notices: list[str] | None = None, reference: str | Path | None = None):
-    """Like :func:`extract_files`, with the rows as they come (``(processed, errors)``): no
-    DataFrame, for the command line."""
+    """Like :func:`extract_files`, with the rows as they come (``(processed, errors, reports
+    read)``): no DataFrame, for the command line."""
     from .sources import read_text_files
 
     reports, errors = read_text_files(files, notices)
-    return process_reports(reports, workers, progress, reference), errors
+    return process_reports(reports, workers, progress, reference), errors, len(reports)
 
 
 def extract_files(files: list[str | Path], workers: int | None = None, progress: bool = False,
@@ -117,6 +117,6 @@ def extract_files(files: list[str | Path], workers: int | None = None, progress:
     Notes about files read with repairs (replaced bytes, NULs, HTML) are
     appended to ``notices``.
     """
-    done, errors = extract_file_rows(files, workers, progress, notices, reference)
+    done, errors, _ = extract_file_rows(files, workers, progress, notices, reference)
     figures, rejected = frames(done.figures, done.rejected)
     return figures, rejected, errors

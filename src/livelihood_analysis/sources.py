@@ -229,11 +229,18 @@ def load_corpus(manifest: str | Path | None = None, verify: bool = True) -> pd.D
     return pd.concat([df.reset_index(drop=True), extra], axis=1)
 
 
-def expand_paths(paths_: list[str | Path]) -> list[Path]:
-    """Files as given; a folder stands for the ``*.txt`` files inside it, sorted by name."""
+def expand_paths(paths_: list[str | Path], skipped: list[Path] | None = None) -> list[Path]:
+    """Files as given; a folder stands for the ``.txt`` files inside it (``.TXT`` too), sorted
+    by name; the other files of a folder are appended to ``skipped``, so that they can be named."""
     out = []
     for p in map(Path, paths_):
-        out.extend(sorted(x for x in p.glob("*.txt") if x.is_file()) if p.is_dir() else [p])
+        if not p.is_dir():
+            out.append(p)
+            continue
+        files = sorted(x for x in p.iterdir() if x.is_file() and not x.name.startswith("."))
+        out.extend(x for x in files if x.suffix.lower() == ".txt")
+        if skipped is not None:
+            skipped.extend(x for x in files if x.suffix.lower() != ".txt")
     return out
 
 
@@ -245,11 +252,11 @@ def read_text_files(paths_: list[str | Path], notices: list[str] | None = None) 
     read. Files that decode only with replacement characters, or contain NUL
     bytes or HTML, are read and a line about them is appended to ``notices``.
     """
-    reports, errors, seen = [], [], {}
+    reports, errors, seen, skipped = [], [], {}, []
     for folder in (Path(p) for p in paths_ if Path(p).is_dir()):
-        if not any(folder.glob("*.txt")):
-            errors.append(InputError(folder, "is a folder with no .txt files in it (folders stand for their *.txt files)"))
-    for path in expand_paths(paths_):
+        if not any(x.suffix.lower() == ".txt" for x in folder.iterdir() if x.is_file()):
+            errors.append(InputError(folder, "is a folder with no .txt files in it (folders stand for their .txt files)"))
+    for path in expand_paths(paths_, skipped):
         if Path(path).is_dir():
             continue
         try:
@@ -263,6 +270,9 @@ def read_text_files(paths_: list[str | Path], notices: list[str] | None = None) 
         reports.append((doc_id, decoded.text))
         if notices is not None:
             notices.extend(f"{path}: {n}" for n in describe_text(decoded))
+    if notices is not None:
+        notices.extend(f"{p}: skipped, not a .txt file (only text files are read; save a page or a document as "
+                       "text first)" for p in skipped)
     return reports, errors
 
 

@@ -58,7 +58,7 @@ def read_overrides(source: str | Path | pd.DataFrame) -> pd.DataFrame:
 
 def _check_ids(df: pd.DataFrame, column: str, known: set[str], where: str | Path) -> None:
     check_rows(df, ~df[column].isin(known), where,
-               lambda r: f"unknown {column.replace('_', ' ')} {r[column]!r} (known: see categories.csv / indicators.csv)")
+               lambda r: f"unknown {column.replace('_', ' ')} {r[column]!r}; known: {', '.join(sorted(known))}")
 
 
 def categories(reference: str | Path | None = None) -> pd.DataFrame:

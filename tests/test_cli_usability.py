@@ -1,0 +1,66 @@
+"""The command line as a new user meets it (issue 14, the small items)."""
+
+import os
+import stat
+
+import pytest
+
+from livelihood_analysis.cli import main
+
+
+def run(capsys, *argv):
+    status = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return status, out, err
+
+
+def test_outputs_are_readable_by_colleagues(tmp_path, capsys):
+    (tmp_path / "r.txt").write_text("新增就业4912人。", encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        assert run(capsys, "extract", tmp_path / "r.txt", "-o", tmp_path / "f.csv")[0] == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "f.csv").stat().st_mode) == 0o644
+
+
+def test_a_failed_extract_keeps_the_file_it_would_have_overwritten(tmp_path, capsys):
+    keep = tmp_path / "keep.csv"
+    keep.write_text("doc_id,surface\nold,1人\n", encoding="utf-8")
+    status, _, err = run(capsys, "extract", tmp_path / "missing.txt", "-o", keep)
+    assert status == 1 and "missing.txt: no such file" in err and "keep.csv was not written" in err
+    assert keep.read_text(encoding="utf-8") == "doc_id,surface\nold,1人\n"
+
+
+def test_a_folder_reads_upper_case_txt_and_names_what_it_skips(tmp_path, capsys):
+    (tmp_path / "a.TXT").write_text("新增就业4912人。", encoding="utf-8")
+    (tmp_path / "b.htm").write_text("<p>新增就业1人。</p>", encoding="utf-8")
+    status, _, err = run(capsys, "extract", tmp_path, "-o", tmp_path / "out.csv")
+    assert status == 0
+    assert "b.htm: skipped, not a .txt file" in err
+    rows = (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert [r.split(",")[:4] for r in rows] == [["a", "4", "9", "4912人"]]
+
+
+def test_version_and_debug_after_the_command(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0 and "0.1.0" in capsys.readouterr().out
+    from livelihood_analysis.errors import InputError
+
+    with pytest.raises(InputError, match="manifest not found"):  # --debug after the command: the exception itself
+        main(["build", "--manifest", "/nonexistent/manifest.csv", "--debug"])
+
+
+def test_build_help_describes_the_command(capsys):
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    assert "Run raw → processed" in capsys.readouterr().out
+
+
+def test_an_unknown_id_error_lists_the_valid_ids(tmp_path, capsys):
+    ov = tmp_path / "ov.csv"
+    ov.write_text("mapping,applies_to,pattern,target\ncategory,clause,送戏,culture\n", encoding="utf-8")
+    status, _, err = run(capsys, "build", "--overrides", ov, "--out", tmp_path / "o", "--no-figures", "--quiet")
+    assert status == 2 and "unknown target 'culture'; known: " in err and "culture_sports" in err
