@@ -351,3 +351,18 @@ def test_a_markdown_pipe_table_with_units_in_the_row_labels():
 def test_table_rows_text_cells_titles_and_signs(text, expected):
     figs, _ = extract_text(text, "t")
     assert figs[["value", "unit"]].values.tolist() == expected
+
+
+def test_a_pipe_table_laid_out_one_cell_per_line_with_serial_numbers_and_count_columns():
+    # issue 13, devset dev split (b01_hunan_2021): the structure of that table, numbers and names changed
+    t = ("附件1\n各地项目完成进度表\n序号 |\n地 区 |\n计划完成数 |\n累计开工数 |\n开工率 |\n计划投资额(万元) |\n"
+         "累计完成投资额(万元) |\n计划投资完成率 |\n1 |\n甲市 |\n120 |\n96 |\n80.00% |\n5000.5 |\n2000 |\n40.00% |\n"
+         "2 |\n乙市 |\n40 |\n40 |\n100.00% |\n1200 |\n600.25 |\n50.02% |\n全省 |\n160 |\n136 |\n85.00% |\n6200.5 |\n"
+         "2600.25 |\n41.94% |\n")
+    figs, rej = extract_text(t, "t")
+    assert figs[["value", "unit", "measure_word", "kind"]].values.tolist()[:6] == [
+        [120, "count", "个", "target"], [96, "count", "个", "actual"], [80, "percent", "", "completion_rate"],
+        [50005000, "yuan", "", "spending"], [20000000, "yuan", "", "spending"], [40, "percent", "", "completion_rate"]]
+    assert len(figs) == 18 and figs.table_row.tolist()[-1] == "全省"
+    assert {"1", "2"} <= set(rej.surface)  # the serial numbers are no figures
+
