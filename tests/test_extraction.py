@@ -366,3 +366,17 @@ def test_a_pipe_table_laid_out_one_cell_per_line_with_serial_numbers_and_count_c
     assert len(figs) == 18 and figs.table_row.tolist()[-1] == "全省"
     assert {"1", "2"} <= set(rej.surface)  # the serial numbers are no figures
 
+
+@pytest.mark.parametrize("text, expected", [  # issue 13, devset dev split: phrasings rewritten with other numbers
+    ("甲工程,满意88票,基本满意20票,不满意1票。", [("88票", 88, "count", "other"), ("20票", 20, "count", "other"),
+                                               ("1票", 1, "count", "other")]),
+    ("完工率分别超过七成、五成,开工超三成。", [("七成", 70, "percent", "completion_rate"),
+                                          ("五成", 50, "percent", "completion_rate"),
+                                          ("三成", 30, "percent", "completion_rate")]),
+    ("新建公园3个,占年计划的60%。", [("3个", 3, "count", "actual"), ("60%", 60, "percent", "completion_rate")]),
+    ("滞后的有2(甲馆建设、乙站建设)。", [("2", 2, "count", "actual")]),
+    ("项目成立后建成3所学校。", [("3所", 3, "count", "actual")]),
+])
+def test_phrasings_of_the_devset_dev_split(text, expected):
+    figs, _ = extract_text(text, "t")
+    assert [tuple(r) for r in figs[["surface", "value", "unit", "kind"]].values.tolist()] == expected

@@ -164,7 +164,8 @@ def number_tokens(r: Report, covered: bytearray) -> tuple[list[tuple[re.Match, f
 def _unit(r: Report, tokens: list, i: int, start: int, end: int) -> tuple[str, float, str, int]:
     """``(unit, multiplier, measure word, start)`` of token ``i``: its own unit, the unit of
     a list it leads (150.9万和112.6万平方米), a measure word before it (个11小区, which
-    moves the start back) or 亿 alone for money (约18亿)."""
+    moves the start back), a bracketed list it counts (有3(甲、乙、丙)) or 亿 alone for money
+    (约18亿)."""
     text, g = r.doc.text, r.g
     m, _, unit_text = tokens[i]
     unit, umult, mw = unit_of(unit_text, g) if unit_text else ("", 1.0, "")
@@ -180,6 +181,8 @@ def _unit(r: Report, tokens: list, i: int, start: int, end: int) -> tuple[str, f
                 unit, umult, mw = unit_of(tokens[j][2], g)
     if not unit and start > 0 and text[start - 1] in g.measure_words and (start < 2 or not text[start - 2].isdigit()):
         return "count", 1.0, text[start - 1], start - 1
+    if not unit and g.words["count_before_list"].match(text, max(0, start - 1)):
+        return "count", 1.0, "", start  # 有3(甲、乙、丙): a count of the bracketed list, its measure word left out
     if not unit and m.group("mult") and g.words["money_alone"].fullmatch(m.group("mult")):
         return "yuan", umult, mw, start  # money written without 元 (约18亿, 增加了3.2亿)
     return unit, umult, mw, start
@@ -189,7 +192,8 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
     """Pass 2: a figure for every token with a unit; the others are rejected (no unit).
 
     The upper end of a range (下降3-5%, 1.2万—1.5万元/户) is read with the words before
-    the lower end and after itself, and the lower end takes the kind so found.
+    the lower end and after itself, and the lower end takes the kind so found; a later
+    member of a list (完工率分别超过八成、六成) is read with the words before the first.
     """
     text, g = r.doc.text, r.g
     figures, rejected, lower = [], [], None  # lower: (unit, end, kind-context start) of the last figure
@@ -201,16 +205,16 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
             rejected.append(r.rejection(m.start("num"), m.end("mult") if mult else m.end("num"), "no unit"))
             continue
         left, right = _kind_reach(r, start, end)
-        upper = (lower is not None and lower[0] == unit
-                 and g.words["range_joiner"].fullmatch(text[lower[1]:m.start()].strip()) is not None)
-        before, after = text[left:lower[2] if upper else m.start()], text[end:right]
+        upper = _joined(g.words["range_joiner"], lower, unit, text, m.start())
+        listed = not upper and _joined(g.words["list_joiner"], lower, unit, text, m.start())
+        before, after = text[left:lower[2] if upper or listed else m.start()], text[end:right]
         si = r.sentence_at(start)
         s0 = r.starts[si] if r.starts else 0
         kind, sign = kind_of(g, unit, unit_text, before, (post or "") + after,
                              text[max(s0, m.start() - 200):m.start()] if r.starts else before)
         if upper:
             figures[-1] = figures[-1]._replace(value=abs(figures[-1].value) * sign, kind=kind)
-        lower = (unit, end, left if upper else m.start())
+        lower = (unit, end, left if upper else lower[2] if listed else m.start())
         qualifier = (qualifier_of(g, "before", pre, unit) or qualifier_of(g, "after_number", q1 or q2, unit)
                      or qualifier_of(g, "after_unit", post, unit))
         figures.append(r.figure(
@@ -219,6 +223,17 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
             label=figure_label(before, after, unit in g.counted, g.words), table_header="", table_row="",
             table_column=""))
     return figures, rejected
+
+
+def _joined(joiner: re.Pattern, lower: tuple | None, unit: str, text: str, start: int) -> bool:
+    """Whether a figure of ``unit`` starting at ``start`` follows the last figure (``lower``:
+    its unit, end and kind-context start) of the same unit with only ``joiner`` between them.
+
+    >>> _joined(re.compile("、|和"), ("percent", 2, 0), "percent", "八成、六成", 3)
+    True
+    """
+    return (lower is not None and lower[0] == unit and lower[1] <= start
+            and joiner.fullmatch(text[lower[1]:start].strip()) is not None)
 
 
 def _kind_reach(r: Report, start: int, end: int) -> tuple[int, int]:
