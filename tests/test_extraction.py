@@ -380,3 +380,16 @@ def test_a_pipe_table_laid_out_one_cell_per_line_with_serial_numbers_and_count_c
 def test_phrasings_of_the_devset_dev_split(text, expected):
     figs, _ = extract_text(text, "t")
     assert [tuple(r) for r in figs[["surface", "value", "unit", "kind"]].values.tolist()] == expected
+
+
+def test_a_table_flattened_into_a_paragraph_takes_the_unit_of_its_item():
+    # issue 13, devset dev split (b03_ningbo_2014): the structure of that item, numbers and names changed
+    t = ("5.新开公交线路8条,调整15条。 责任单位:市交通局 甲区 乙区、丙区 丁区 合计 新开线路年度目标 3 4 1 8 "
+         "实际完成 2 1 0 3 调整线路年度目标 5 6 4 15 实际完成 7 3 0 10 6.新增网点50个。")
+    figs, _ = extract_text(t, "t")
+    rows = figs[figs.surface.str.fullmatch(r"[0-9]+")]
+    assert rows[["value", "unit", "measure_word", "kind"]].values.tolist()[:5] == [
+        [3, "count", "条", "target"], [4, "count", "条", "target"], [1, "count", "条", "target"],
+        [8, "count", "条", "target"], [2, "count", "条", "actual"]]
+    assert rows.value.tolist()[-4:] == [7, 3, 0, 10] and set(rows.kind[-4:]) == {"actual"}
+    assert len(rows) == 16 and figs.surface.tolist()[-1] == "50个"  # 6. is a list marker
