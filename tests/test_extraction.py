@@ -376,6 +376,12 @@ def test_a_pipe_table_laid_out_one_cell_per_line_with_serial_numbers_and_count_c
     ("新建公园3个,占年计划的60%。", [("3个", 3, "count", "actual"), ("60%", 60, "percent", "completion_rate")]),
     ("滞后的有2(甲馆建设、乙站建设)。", [("2", 2, "count", "actual")]),
     ("项目成立后建成3所学校。", [("3所", 3, "count", "actual")]),
+    ("指标分别高出年度目标任务3.21个、4.5个百分点。", [("3.21个", 3.21, "percentage_point", "other"),
+                                                      ("4.5个百分点", 4.5, "percentage_point", "other")]),
+    ("粮食产量达到120亿斤,接种 20315剂次。", [("120亿斤", 12000000000, "count", "actual"),
+                                          ("20315剂次", 20315, "count", "actual")]),
+    ("贯彻市委五届二次、三次全会精神,三门峡新建公厕4座,增速居全省前五位。", [("4座", 4, "count", "actual")]),
+    ("见图片20240305101512。", []),
 ])
 def test_phrasings_of_the_devset_dev_split(text, expected):
     figs, _ = extract_text(text, "t")

@@ -163,22 +163,15 @@ def number_tokens(r: Report, covered: bytearray) -> tuple[list[tuple[re.Match, f
 
 def _unit(r: Report, tokens: list, i: int, start: int, end: int) -> tuple[str, float, str, int]:
     """``(unit, multiplier, measure word, start)`` of token ``i``: its own unit, the unit of
-    a list it leads (150.9万和112.6万平方米), a measure word before it (个11小区, which
+    a list it leads (150.9万和112.6万平方米; 10.83个、12.88个百分点), a measure word before it (个11小区, which
     moves the start back), a bracketed list it counts (有3(甲、乙、丙)) or 亿 alone for money
     (约18亿)."""
     text, g = r.doc.text, r.g
     m, _, unit_text = tokens[i]
+    shared = _list_unit(r, tokens, i, end)
+    if len(shared) > len(unit_text) and shared.startswith(unit_text):
+        unit_text = shared  # a unit cut short by the list (10.83个、12.88个百分点), or none (150.9万和…)
     unit, umult, mw = unit_of(unit_text, g) if unit_text else ("", 1.0, "")
-    if not unit:
-        j = i + 1
-        while j < len(tokens) and not tokens[j][2]:
-            j += 1
-        if j < len(tokens) and j - i <= 3:
-            joiner = g.words["list_joiner"]
-            joined = all(joiner.fullmatch(text[tokens[k][0].end():tokens[k + 1][0].start("num")].strip())
-                         for k in range(i, j))
-            if joined and joiner.fullmatch(text[end:tokens[j][0].start("num")].strip()):
-                unit, umult, mw = unit_of(tokens[j][2], g)
     if not unit and start > 0 and text[start - 1] in g.measure_words and (start < 2 or not text[start - 2].isdigit()):
         return "count", 1.0, text[start - 1], start - 1
     if not unit and g.words["count_before_list"].match(text, max(0, start - 1)):
@@ -186,6 +179,20 @@ def _unit(r: Report, tokens: list, i: int, start: int, end: int) -> tuple[str, f
     if not unit and m.group("mult") and g.words["money_alone"].fullmatch(m.group("mult")):
         return "yuan", umult, mw, start  # money written without 元 (约18亿, 增加了3.2亿)
     return unit, umult, mw, start
+
+
+def _list_unit(r: Report, tokens: list, i: int, end: int) -> str:
+    """The unit text of the list that token ``i`` (ending at ``end``) leads: the unit of the first
+    later token with one, when only list joiners stand between them (150.9万和112.6万平方米);
+    ``""`` if none."""
+    text, joiner = r.doc.text, r.g.words["list_joiner"]
+    j = i + 1
+    while j < len(tokens) and not tokens[j][2]:
+        j += 1
+    if j >= len(tokens) or j - i > 3:
+        return ""
+    joined = all(joiner.fullmatch(text[tokens[k][0].end():tokens[k + 1][0].start("num")].strip()) for k in range(i, j))
+    return tokens[j][2] if joined and joiner.fullmatch(text[end:tokens[j][0].start("num")].strip()) else ""
 
 
 def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[RejectedRow]]:
