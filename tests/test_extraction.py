@@ -404,3 +404,13 @@ def test_a_table_flattened_into_a_paragraph_takes_the_unit_of_its_item():
         [8, "count", "条", "target"], [2, "count", "条", "actual"]]
     assert rows.value.tolist()[-4:] == [7, 3, 0, 10] and set(rows.kind[-4:]) == {"actual"}
     assert len(rows) == 16 and figs.surface.tolist()[-1] == "50个"  # 6. is a list marker
+
+
+def test_a_table_laid_out_one_cell_per_line_with_blank_lines_between_cells():
+    # issue 13, devset dev split (b02_furong_2021): the structure of that table, numbers and names changed
+    t = ("附:2022年甲区重点项目完成情况\n\n指标名称\n\n全年任务目标(个)\n\n实际完成(个)\n\n完成进度\n\n"
+         "新建口袋公园\n\n12\n\n9\n\n75%\n\n甲区园林局\n\n2022年12月10日\n")
+    figs, _ = extract_text(t, "t")
+    assert figs[["value", "unit", "measure_word", "kind", "table_row"]].values.tolist() == [
+        [12, "count", "个", "target", "新建口袋公园"], [9, "count", "个", "actual", "新建口袋公园"],
+        [75, "percent", "", "completion_rate", "新建口袋公园"]]

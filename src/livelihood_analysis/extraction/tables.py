@@ -57,17 +57,20 @@ CELL = re.compile(r"[^\s|｜]+")  # cells are separated by spaces, tabs or pipes
 
 def _table_blocks(text: str, words: dict) -> list[list[Cell]]:
     r"""Runs of punctuation-free lines holding at least two numeric cells, as cells with spans.
-    A blank line or a line of prose (with punctuation, like ``单位:万元``) ends a run.
+    A line of prose (with punctuation, like ``单位:万元``) ends a run, and so does a blank line,
+    unless the run has one cell per line (an HTML table flattened with blank lines between cells).
 
     >>> from .grammar import grammar; W = grammar().words
     >>> [[c.text for c in b] for b in _table_blocks("说明:略\n目标 完成\n全市 10 12\n单位:人\n甲 1 2\n", W)]
     [['目标', '完成', '全市', '10', '12'], ['甲', '1', '2']]
+    >>> [[c.text for c in b] for b in _table_blocks("目标\n\n完成\n\n全市\n\n10\n\n12\n", W)]
+    [['目标', '完成', '全市', '10', '12']]
     """
     blocks, cur = [], []
     pos = 0
     for n, line in enumerate(text.split("\n")):
-        if RULE_LINE.fullmatch(line) and cur:
-            pos += len(line) + 1
+        if cur and (RULE_LINE.fullmatch(line) or (not line.strip() and cur[-1].line_cells == 1)):
+            pos += len(line) + 1  # a rule under a header; a blank line between the cells of a one-cell-per-line table
             continue
         if _table_line(words["table_sub_row"].pattern).fullmatch(line) and line.strip():
             cells = [(c.start() + pos, c.end() + pos, c.group()) for c in CELL.finditer(line)]
