@@ -382,6 +382,8 @@ def test_a_pipe_table_laid_out_one_cell_per_line_with_serial_numbers_and_count_c
                                           ("20315剂次", 20315, "count", "actual")]),
     ("贯彻市委五届二次、三次全会精神,三门峡新建公厕4座,增速居全省前五位。", [("4座", 4, "count", "actual")]),
     ("见图片20240305101512。", []),
+    ("“完成棚户区安置320户以上”(市住建局)、“三乡工程”、“实施二次供水改造5个小区”。", [
+        ("320户", 320, "household", "actual"), ("5个", 5, "count", "actual")]),
     ("新增公租房 820套已100%开工,甲路已完成工程量45.5%,到位资金率88.2%。", [
         ("820套", 820, "dwelling", "actual"), ("100%", 100, "percent", "completion_rate"),
         ("45.5%", 45.5, "percent", "completion_rate"), ("88.2%", 88.2, "percent", "completion_rate")]),
