@@ -351,3 +351,68 @@ def test_a_markdown_pipe_table_with_units_in_the_row_labels():
 def test_table_rows_text_cells_titles_and_signs(text, expected):
     figs, _ = extract_text(text, "t")
     assert figs[["value", "unit"]].values.tolist() == expected
+
+
+def test_a_pipe_table_laid_out_one_cell_per_line_with_serial_numbers_and_count_columns():
+    # issue 13, devset dev split (b01_hunan_2021): the structure of that table, numbers and names changed
+    t = ("附件1\n各地项目完成进度表\n序号 |\n地 区 |\n计划完成数 |\n累计开工数 |\n开工率 |\n计划投资额(万元) |\n"
+         "累计完成投资额(万元) |\n计划投资完成率 |\n1 |\n甲市 |\n120 |\n96 |\n80.00% |\n5000.5 |\n2000 |\n40.00% |\n"
+         "2 |\n乙市 |\n40 |\n40 |\n100.00% |\n1200 |\n600.25 |\n50.02% |\n全省 |\n160 |\n136 |\n85.00% |\n6200.5 |\n"
+         "2600.25 |\n41.94% |\n")
+    figs, rej = extract_text(t, "t")
+    assert figs[["value", "unit", "measure_word", "kind"]].values.tolist()[:6] == [
+        [120, "count", "个", "target"], [96, "count", "个", "actual"], [80, "percent", "", "completion_rate"],
+        [50005000, "yuan", "", "spending"], [20000000, "yuan", "", "spending"], [40, "percent", "", "completion_rate"]]
+    assert len(figs) == 18 and figs.table_row.tolist()[-1] == "全省"
+    assert {"1", "2"} <= set(rej.surface)  # the serial numbers are no figures
+
+
+@pytest.mark.parametrize("text, expected", [  # issue 13, devset dev split: phrasings rewritten with other numbers
+    ("甲工程,满意88票,基本满意20票,不满意1票。", [("88票", 88, "count", "other"), ("20票", 20, "count", "other"),
+                                               ("1票", 1, "count", "other")]),
+    ("完工率分别超过七成、五成,开工超三成。", [("七成", 70, "percent", "completion_rate"),
+                                          ("五成", 50, "percent", "completion_rate"),
+                                          ("三成", 30, "percent", "completion_rate")]),
+    ("新建公园3个,占年计划的60%。", [("3个", 3, "count", "actual"), ("60%", 60, "percent", "completion_rate")]),
+    ("滞后的有2(甲馆建设、乙站建设)。", [("2", 2, "count", "actual")]),
+    ("项目成立后建成3所学校。", [("3所", 3, "count", "actual")]),
+    ("指标分别高出年度目标任务3.21个、4.5个百分点。", [("3.21个", 3.21, "percentage_point", "other"),
+                                                      ("4.5个百分点", 4.5, "percentage_point", "other")]),
+    ("粮食产量达到120亿斤,接种 20315剂次。", [("120亿斤", 12000000000, "count", "actual"),
+                                          ("20315剂次", 20315, "count", "actual")]),
+    ("贯彻市委五届二次、三次全会精神,三门峡新建公厕4座,增速居全省前五位。", [("4座", 4, "count", "actual")]),
+    ("见图片20240305101512。", []),
+    ("“完成棚户区安置320户以上”(市住建局)、“三乡工程”、“实施二次供水改造5个小区”。", [
+        ("320户", 320, "household", "actual"), ("5个", 5, "count", "actual")]),
+    ("新增公租房 820套已100%开工,甲路已完成工程量45.5%,到位资金率88.2%。", [
+        ("820套", 820, "dwelling", "actual"), ("100%", 100, "percent", "completion_rate"),
+        ("45.5%", 45.5, "percent", "completion_rate"), ("88.2%", 88.2, "percent", "completion_rate")]),
+    ("共12个指标,涉及8个方面20个小项。", [("12个", 12, "count", "count_of_projects"),
+                                      ("8个", 8, "count", "count_of_projects"), ("20个", 20, "count", "count_of_projects")]),
+])
+def test_phrasings_of_the_devset_dev_split(text, expected):
+    figs, _ = extract_text(text, "t")
+    assert [tuple(r) for r in figs[["surface", "value", "unit", "kind"]].values.tolist()] == expected
+
+
+def test_a_table_flattened_into_a_paragraph_takes_the_unit_of_its_item():
+    # issue 13, devset dev split (b03_ningbo_2014): the structure of that item, numbers and names changed
+    t = ("5.新开公交线路8条,调整15条。 责任单位:市交通局 甲区 乙区、丙区 丁区 合计 新开线路年度目标 3 4 1 8 "
+         "实际完成 2 1 0 3 调整线路年度目标 5 6 4 15 实际完成 7 3 0 10 6.新增网点50个。")
+    figs, _ = extract_text(t, "t")
+    rows = figs[figs.surface.str.fullmatch(r"[0-9]+")]
+    assert rows[["value", "unit", "measure_word", "kind"]].values.tolist()[:5] == [
+        [3, "count", "条", "target"], [4, "count", "条", "target"], [1, "count", "条", "target"],
+        [8, "count", "条", "target"], [2, "count", "条", "actual"]]
+    assert rows.value.tolist()[-4:] == [7, 3, 0, 10] and set(rows.kind[-4:]) == {"actual"}
+    assert len(rows) == 16 and figs.surface.tolist()[-1] == "50个"  # 6. is a list marker
+
+
+def test_a_table_laid_out_one_cell_per_line_with_blank_lines_between_cells():
+    # issue 13, devset dev split (b02_furong_2021): the structure of that table, numbers and names changed
+    t = ("附:2022年甲区重点项目完成情况\n\n指标名称\n\n全年任务目标(个)\n\n实际完成(个)\n\n完成进度\n\n"
+         "新建口袋公园\n\n12\n\n9\n\n75%\n\n甲区园林局\n\n2022年12月10日\n")
+    figs, _ = extract_text(t, "t")
+    assert figs[["value", "unit", "measure_word", "kind", "table_row"]].values.tolist() == [
+        [12, "count", "个", "target", "新建口袋公园"], [9, "count", "个", "actual", "新建口袋公园"],
+        [75, "percent", "", "completion_rate", "新建口袋公园"]]

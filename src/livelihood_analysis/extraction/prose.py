@@ -163,54 +163,74 @@ def number_tokens(r: Report, covered: bytearray) -> tuple[list[tuple[re.Match, f
 
 def _unit(r: Report, tokens: list, i: int, start: int, end: int) -> tuple[str, float, str, int]:
     """``(unit, multiplier, measure word, start)`` of token ``i``: its own unit, the unit of
-    a list it leads (150.9万和112.6万平方米), a measure word before it (个11小区, which
-    moves the start back) or 亿 alone for money (约18亿)."""
+    a list it leads (150.9万和112.6万平方米; 10.83个、12.88个百分点), a measure word before it (个11小区, which
+    moves the start back), a bracketed list it counts (有3(甲、乙、丙)) or 亿 alone for money
+    (约18亿)."""
     text, g = r.doc.text, r.g
     m, _, unit_text = tokens[i]
+    shared = _list_unit(r, tokens, i, end)
+    if len(shared) > len(unit_text) and shared.startswith(unit_text):
+        unit_text = shared  # a unit cut short by the list (10.83个、12.88个百分点), or none (150.9万和…)
     unit, umult, mw = unit_of(unit_text, g) if unit_text else ("", 1.0, "")
-    if not unit:
-        j = i + 1
-        while j < len(tokens) and not tokens[j][2]:
-            j += 1
-        if j < len(tokens) and j - i <= 3:
-            joiner = g.words["list_joiner"]
-            joined = all(joiner.fullmatch(text[tokens[k][0].end():tokens[k + 1][0].start("num")].strip())
-                         for k in range(i, j))
-            if joined and joiner.fullmatch(text[end:tokens[j][0].start("num")].strip()):
-                unit, umult, mw = unit_of(tokens[j][2], g)
     if not unit and start > 0 and text[start - 1] in g.measure_words and (start < 2 or not text[start - 2].isdigit()):
         return "count", 1.0, text[start - 1], start - 1
+    if not unit and g.words["count_before_list"].match(text, max(0, start - 1)):
+        return "count", 1.0, "", start  # 有3(甲、乙、丙): a count of the bracketed list, its measure word left out
     if not unit and m.group("mult") and g.words["money_alone"].fullmatch(m.group("mult")):
         return "yuan", umult, mw, start  # money written without 元 (约18亿, 增加了3.2亿)
     return unit, umult, mw, start
+
+
+def _list_unit(r: Report, tokens: list, i: int, end: int) -> str:
+    """The unit text of the list that token ``i`` (ending at ``end``) leads: the unit of the first
+    later token with one, when only list joiners stand between them (150.9万和112.6万平方米);
+    ``""`` if none."""
+    text, joiner = r.doc.text, r.g.words["list_joiner"]
+    j = i + 1
+    while j < len(tokens) and not tokens[j][2]:
+        j += 1
+    if j >= len(tokens) or j - i > 3:
+        return ""
+    joined = all(joiner.fullmatch(text[tokens[k][0].end():tokens[k + 1][0].start("num")].strip()) for k in range(i, j))
+    return tokens[j][2] if joined and joiner.fullmatch(text[end:tokens[j][0].start("num")].strip()) else ""
 
 
 def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[RejectedRow]]:
     """Pass 2: a figure for every token with a unit; the others are rejected (no unit).
 
     The upper end of a range (下降3-5%, 1.2万—1.5万元/户) is read with the words before
-    the lower end and after itself, and the lower end takes the kind so found.
+    the lower end and after itself, and the lower end takes the kind so found; a later
+    member of a list (完工率分别超过八成、六成) is read with the words before the first.
+    A row of a table flattened into running text (``新辟线路年度目标 2 5 1 2 10``, see
+    :func:`_inline_rows`) takes the unit of the figure before it in its paragraph (the item's
+    own 新辟公交线路10条) and is read with the words before the row.
     """
     text, g = r.doc.text, r.g
     figures, rejected, lower = [], [], None  # lower: (unit, end, kind-context start) of the last figure
+    rows = _inline_rows(r, tokens)
     for i, (m, value, unit_text) in enumerate(tokens):
         pre, pct, q1, mult, q2, post = m.group("pre", "pct", "q1", "mult", "q2", "post")
         start, end = m.start("pct" if pct else "num"), m.start("post") if post else m.end()
         unit, umult, mw, start = _unit(r, tokens, i, start, end)
+        ctx = m.start()  # where the words before the figure end
+        if not unit and i in rows and figures and figures[-1].unit in g.counted and (
+                "\n" not in text[figures[-1].clean_end:start]):
+            unit, umult, mw, ctx = figures[-1].unit, 1.0, figures[-1].measure_word, rows[i]
+            unit_text = mw
         if not unit:
             rejected.append(r.rejection(m.start("num"), m.end("mult") if mult else m.end("num"), "no unit"))
             continue
-        left, right = _kind_reach(r, start, end)
-        upper = (lower is not None and lower[0] == unit
-                 and g.words["range_joiner"].fullmatch(text[lower[1]:m.start()].strip()) is not None)
-        before, after = text[left:lower[2] if upper else m.start()], text[end:right]
+        left, right = _kind_reach(r, min(start, ctx), end)
+        upper = _joined(g.words["range_joiner"], lower, unit, text, m.start())
+        listed = not upper and _joined(g.words["list_joiner"], lower, unit, text, m.start())
+        before, after = text[left:lower[2] if upper or listed else ctx].rstrip(), text[end:right]
         si = r.sentence_at(start)
         s0 = r.starts[si] if r.starts else 0
         kind, sign = kind_of(g, unit, unit_text, before, (post or "") + after,
-                             text[max(s0, m.start() - 200):m.start()] if r.starts else before)
+                             text[max(s0, ctx - 200):ctx].rstrip() if r.starts else before)
         if upper:
             figures[-1] = figures[-1]._replace(value=abs(figures[-1].value) * sign, kind=kind)
-        lower = (unit, end, left if upper else m.start())
+        lower = (unit, end, left if upper else lower[2] if listed else m.start())
         qualifier = (qualifier_of(g, "before", pre, unit) or qualifier_of(g, "after_number", q1 or q2, unit)
                      or qualifier_of(g, "after_unit", post, unit))
         figures.append(r.figure(
@@ -219,6 +239,50 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
             label=figure_label(before, after, unit in g.counted, g.words), table_header="", table_row="",
             table_column=""))
     return figures, rejected
+
+
+INLINE_GAP = re.compile(r"[ \t\u3000]+")  # what separates the cells of a table flattened into a paragraph
+INLINE_ROW = 3  # so many bare numbers in a row, after a label, make a flattened table row
+
+
+def _inline_rows(r: Report, tokens: list) -> dict[int, int]:
+    """Tokens in a row of a table flattened into running text (``实际完成 1 2 0 3 6``): at least
+    ``INLINE_ROW`` bare Arabic numbers separated by spaces only, after a text label, none a list
+    marker (``4.新投放``); each maps to where its row's numbers begin (the end of the label).
+
+    >>> from .grammar import grammar
+    >>> from ..cleaning import clean_text
+    >>> doc = clean_text("新辟线路10条。合计 年度目标 2 5 10 实际完成 1 2 3 4.新投放", "d")
+    >>> rep = Report.of(doc, grammar(), [])
+    >>> toks, _ = number_tokens(rep, bytearray(len(doc.text) + 1))
+    >>> sorted(set(_inline_rows(rep, toks).values()))
+    [15, 27]
+    """
+    text, out, run = r.doc.text, {}, []
+    for i, (m, _, unit_text) in enumerate(tokens + [(None, 0.0, "")]):
+        bare = m is not None and not unit_text and not m.group("mult") and not m.group("pre") and m.group(
+            "num")[0].isdigit() and not re.match(r"[、.．](?![0-9])", text[m.end():m.end() + 2])
+        if bare and run and INLINE_GAP.fullmatch(text, tokens[run[-1]][0].end(), m.start()):
+            run.append(i)
+            continue
+        first = tokens[run[0]][0].start() if run else 0
+        gap = INLINE_GAP.search(text, max(0, first - 4), first) if run else None
+        labelled = gap is not None and gap.end() == first and gap.start() > 0 and not text[gap.start() - 1].isdigit()
+        if len(run) >= INLINE_ROW and labelled:
+            out.update({k: gap.start() for k in run})
+        run = [i] if bare else []
+    return out
+
+
+def _joined(joiner: re.Pattern, lower: tuple | None, unit: str, text: str, start: int) -> bool:
+    """Whether a figure of ``unit`` starting at ``start`` follows the last figure (``lower``:
+    its unit, end and kind-context start) of the same unit with only ``joiner`` between them.
+
+    >>> _joined(re.compile("、|和"), ("percent", 2, 0), "percent", "八成、六成", 3)
+    True
+    """
+    return (lower is not None and lower[0] == unit and lower[1] <= start
+            and joiner.fullmatch(text[lower[1]:start].strip()) is not None)
 
 
 def _kind_reach(r: Report, start: int, end: int) -> tuple[int, int]:

@@ -57,17 +57,20 @@ CELL = re.compile(r"[^\s|｜]+")  # cells are separated by spaces, tabs or pipes
 
 def _table_blocks(text: str, words: dict) -> list[list[Cell]]:
     r"""Runs of punctuation-free lines holding at least two numeric cells, as cells with spans.
-    A blank line or a line of prose (with punctuation, like ``单位:万元``) ends a run.
+    A line of prose (with punctuation, like ``单位:万元``) ends a run, and so does a blank line,
+    unless the run has one cell per line (an HTML table flattened with blank lines between cells).
 
     >>> from .grammar import grammar; W = grammar().words
     >>> [[c.text for c in b] for b in _table_blocks("说明:略\n目标 完成\n全市 10 12\n单位:人\n甲 1 2\n", W)]
     [['目标', '完成', '全市', '10', '12'], ['甲', '1', '2']]
+    >>> [[c.text for c in b] for b in _table_blocks("目标\n\n完成\n\n全市\n\n10\n\n12\n", W)]
+    [['目标', '完成', '全市', '10', '12']]
     """
     blocks, cur = [], []
     pos = 0
     for n, line in enumerate(text.split("\n")):
-        if RULE_LINE.fullmatch(line) and cur:
-            pos += len(line) + 1
+        if cur and (RULE_LINE.fullmatch(line) or (not line.strip() and cur[-1].line_cells == 1)):
+            pos += len(line) + 1  # a rule under a header; a blank line between the cells of a one-cell-per-line table
             continue
         if _table_line(words["table_sub_row"].pattern).fullmatch(line) and line.strip():
             cells = [(c.start() + pos, c.end() + pos, c.group()) for c in CELL.finditer(line)]
@@ -180,12 +183,39 @@ def table_figures(text: str, g: Grammar) -> list[TableFigure]:
     return [f for cells in _table_blocks(text, g.words) for f in _block_figures(text, cells, g)]
 
 
-def _row_length(cells: list[Cell], i: int, words: dict) -> int:
+SERIAL_CELL = re.compile(r"[0-9]{1,3}")  # a row's serial number (序号), a bare small integer
+
+
+def _serial(cells: list[Cell], j: int, words: dict) -> bool:
+    """Whether cell ``j`` of a table laid out one cell per line is the serial number of the
+    row whose label follows it (``1 |`` then ``长沙市 |``), not a value.
+
+    >>> from .grammar import grammar; W = grammar().words
+    >>> cs = [Cell(0, 1, t, n, 1) for n, t in enumerate(["序号", "1", "甲市", "150", "2", "乙市", "71", "7.06%"])]
+    >>> [_serial(cs, j, W) for j in (1, 4, 7)]
+    [True, True, False]
+    """
+    return (cells[j].line_cells == 1 and SERIAL_CELL.fullmatch(cells[j].text) is not None
+            and j + 1 < len(cells) and cells[j + 1].line != cells[j].line
+            and not _value_cell(cells[j + 1].text, words))
+
+
+def _serial_numbered(cells: list[Cell], words: dict) -> bool:
+    """Whether a table laid out one cell per line numbers its rows: its first value cell is
+    a serial number (see :func:`_serial`)."""
+    first = next((j for j, c in enumerate(cells) if _value_cell(c.text, words)), None)
+    return first is not None and _serial(cells, first, words)
+
+
+def _row_length(cells: list[Cell], i: int, words: dict, numbered: bool = False) -> int:
     """How many value cells follow the text cell ``i`` in its row: a row ends with its
-    line, unless the table has one cell per line; a row of blanks only is no row."""
+    line, unless the table has one cell per line (then, if the table is ``numbered``, before
+    the next row's serial number); a row of blanks only is no row."""
     run = 0
     while i + 1 + run < len(cells) and _value_cell(cells[i + 1 + run].text, words) and (
             cells[i + run].line == cells[i + 1 + run].line or cells[i + run].line_cells == 1):
+        if numbered and _serial(cells, i + 1 + run, words):
+            break
         run += 1
     if run and all(words["table_blank_cell"].fullmatch(c.text) for c in cells[i + 1:i + 1 + run]):
         return 0
@@ -199,11 +229,12 @@ def _block_figures(text: str, cells: list[Cell], g: Grammar) -> list[TableFigure
     words = g.words
     line_units = _unit_line(text, cells[0].start, words)
     label, base_unit, headers, pending, i, row_line = "", "", [], [], 0, -1
+    numbered = _serial_numbered(cells, words)
     while i < len(cells):
         if _value_cell(cells[i].text, words):
             i += 1
             continue
-        run = _row_length(cells, i, words)
+        run = _row_length(cells, i, words, numbered)
         if run == 0:
             if cells[i].line != row_line:  # a text cell at the end of a data row (形象进度 主体完工) is no header
                 pending.append(cells[i])
@@ -243,8 +274,9 @@ def _row_figures(row_label: str, values: list[Cell], cols: list[str], col_units:
         if g.words["table_blank_cell"].fullmatch(num):
             continue
         ch = UNIT_HEADER.fullmatch(col)
-        unit_text = ch.group("unit") if ch else col_unit or (row_unit.group("unit") if row_unit else "")
         col_words = ch.group("label") if ch else col
+        unit_text = (ch.group("unit") if ch else col_unit or (row_unit.group("unit") if row_unit else "")
+                     or _count_column_unit(col_words, g))
         if num.endswith("%"):
             num, unit_text = num[:-1], "%"
         m = g.figure.fullmatch("1" + unit_text) if unit_text else None
@@ -256,3 +288,20 @@ def _row_figures(row_label: str, values: list[Cell], cols: list[str], col_units:
         out.append(TableFigure(cell.start, cell.end, value, unit, mw if unit == "count" else "", kind,
                                label or row_label, f"{label}({base_unit}) {row_label} {col}".strip(), row_label, col))
     return out
+
+
+def _count_column_unit(header: str, g: Grammar) -> str:
+    """The unit of a column that counts (``table_count_column``: 计划完成数, 救助人数) and names
+    no unit in brackets: the unit word of a thing counted before 数 (人数: 人; not the 成 of
+    完成数), else ``table_count_unit``.
+
+    >>> from .grammar import grammar; G = grammar()
+    >>> [_count_column_unit(h, G) for h in ("累计开工数", "计划完成数", "救助人数", "开工率")]
+    ['个', '个', '人', '']
+    """
+    m = g.words["table_count_column"].search(header)
+    if not m:
+        return ""
+    before = header[:m.start()]
+    return next((u for u in g.units_by_length if before.endswith(u) and g.units[u][0] in g.counted),
+                g.words["table_count_unit"].pattern)
