@@ -43,6 +43,7 @@ class Grammar:
     figure: re.Pattern
     units: dict          # surface -> (unit, multiplier, measure_word)
     units_by_length: tuple  # unit surfaces, longest first (for a unit behind a gap: 乡村人口)
+    unit_prefixes: frozenset  # unit surfaces that begin a longer one (个 of 个百分点): a list may complete them
     multipliers: dict    # surface -> multiplier
     qualifiers: dict     # (position, surface) -> (qualifier, units it applies to; empty: all)
     kind_rules: dict     # unit -> [(kind, scope index in HAYSTACKS, pattern or None, sign)] by priority
@@ -144,6 +145,7 @@ def _grammar(folder: str | None, stamp: tuple) -> Grammar:
     return Grammar(
         figure=_figure_pattern(mults, unit_rows, q, not_after, word["percent_prefix"].pattern), units=unit_map,
         units_by_length=tuple(sorted(unit_map, key=len, reverse=True)),
+        unit_prefixes=frozenset(s for s in unit_map if any(t != s and t.startswith(s) for t in unit_map)),
         multipliers={r.surface: float(r.multiplier) for r in mults.itertuples()},
         qualifiers=q, kind_rules=_kind_rules(kinds, unit_rows["unit"], folder),
         nonfigures=[(r.reason, with_first_char_filter(re.compile(r.pattern)), r.whole_token.strip().lower() == "yes")

@@ -168,7 +168,8 @@ def _unit(r: Report, tokens: list, i: int, start: int, end: int) -> tuple[str, f
     (约18亿)."""
     text, g = r.doc.text, r.g
     m, _, unit_text = tokens[i]
-    shared = _list_unit(r, tokens, i, end)
+    own = unit_text.strip()
+    shared = _list_unit(r, tokens, i, end) if not own or own in g.unit_prefixes else ""
     if len(shared) > len(unit_text) and shared.startswith(unit_text):
         unit_text = shared  # a unit cut short by the list (10.83个、12.88个百分点), or none (150.9万和…)
     unit, umult, mw = unit_of(unit_text, g) if unit_text else ("", 1.0, "")
