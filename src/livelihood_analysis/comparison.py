@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-MEASURES_ALIKE = ()  # no two units are taken as one: persons are not person-times
-
 
 def _reason(fig, ind) -> str:
     """Why ``fig`` is not what its indicator ``ind`` counts ('' when it is)."""

@@ -118,6 +118,7 @@ def assign_scope(figures: pd.DataFrame, reference: str | Path | None = None) -> 
 
 def assign_money_type(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
     """Add ``money_type`` and ``money_type_rule`` for money (unit yuan; empty otherwise):
-    planned, spent, disbursed, loan, interest_subsidy, standard, voucher or other."""
-    return _assign(figures, "money_type", cue_rules("money_types", "money_type", reference), lambda f: "spent",
+    planned, spent, disbursed, loan, interest_subsidy, standard, voucher or other (the rule
+    without pattern of ``money_types.csv`` decides what money no cue names is)."""
+    return _assign(figures, "money_type", cue_rules("money_types", "money_type", reference), lambda f: "",
                    only=lambda f: f.unit == "yuan")
