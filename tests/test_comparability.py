@@ -108,3 +108,28 @@ def test_xingtai_training_completion_is_linked_to_what_was_done(tables):
     # xingtai_2021: 补贴性培训100753人次, 完成率156.81%
     p = tables["progress"].set_index(["doc_id", "achieved_surface"])
     assert p.loc[("xingtai_2021", "100753人次"), "stated_completion_pct"] == pytest.approx(156.81)
+
+
+@pytest.mark.parametrize("doc_id, surface, stage", [
+    # xuzhou_2020h1: 97所中小學、幼兒園建設臨近收尾
+    ("xuzhou_2020h1", "97所", "in_progress"),
+    # xuzhou_2020h1: 34所市優質幼兒園、50所現代化標准學校、15所星級高中、7所省現代職業學校(優質特色學校)正在創建
+    ("xuzhou_2020h1", "34所", "in_progress"),
+    ("xuzhou_2020h1", "7所", "in_progress"),
+    # panzhihua_2014: 全市計劃定向提供的460套公共租賃住房,現已全部竣工並分配給外來務工人員
+    ("panzhihua_2014", "460套", "achieved"),
+    # panzhihua_2014: 農村義務教育學生營養改善計劃惠及學生7.46萬人 (a programme's name, no plan)
+    ("panzhihua_2014", "7.46萬(wàn)人", "achieved"),
+    # panzhihua_2014: 在全省八個重點城市中排名靠前 (peers of a ranking)
+    ("panzhihua_2014", "八個", "other"),
+    # panzhihua_2014: 開工率108% (the share of the planned dwellings started)
+    ("panzhihua_2014", "108%", "completion_rate"),
+    # bole_2021: 今年已开工个11小区,6057户居民
+    ("bole_2021", "6057户", "started"),
+    # bole_2021: 博乐市公办幼儿园从2016年的13所增至2021年的71所 (a baseline)
+    ("bole_2021", "13所", "other"),
+    # zaozhuang_2022h1: 建设10所留守儿童成长站,目前已全部完成选址 (a site chosen is no station built)
+    ("zaozhuang_2022h1", "10所", "target"),
+])
+def test_stage_as_the_sentence_says(tables, doc_id, surface, stage):
+    assert figure(tables, doc_id, surface).stage == stage
