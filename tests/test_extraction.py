@@ -68,6 +68,10 @@ def test_spans_point_into_the_raw_text(figures, raw):
     ("zaozhuang_2022h1", "76.7%", 76.7, "percent", {"kind": "share"}),
     ("zaozhuang_2022h1", "3.9个百分点", 3.9, "percentage_point", {"kind": "growth_rate"}),
     ("zaozhuang_2022h1", "71项", 71, "count", {"kind": "count_of_projects"}),
+    # labels are whole noun phrases, with the verb that is part of them (issue 13)
+    ("zaozhuang_2022h1", "500张", 500, "count", {"label": "新增护理型床位"}),  # 新增护理型床位500张
+    ("xingtai_2021", "13066个", 13066, "count", {"label": "新建公共停车设施车位"}),  # 新建公共停车设施车位13066个
+    ("bole_2021", "4.5%", 4.5, "percent", {"label": "城镇登记失业率"}),  # 城镇登记失业率控制在4.5%以内
 ])
 def test_figures_read_as_the_report_states(figures, doc_id, surface, value, unit, extra):
     f = find(figures, doc_id, surface)

@@ -16,6 +16,7 @@ the matched pairs.
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -96,7 +97,7 @@ def scores(figures: pd.DataFrame, matched: pd.DataFrame) -> pd.DataFrame:
                "precision": tp / n_ext if n_ext else 0.0,
                "recall": tp / len(g) if len(g) else 0.0,
                "kind_accuracy": g["kind_ok"].sum() / tp if tp else 0.0}
-        for col in ATTRIBUTES:
+        for col in ATTRIBUTES + ("label",):
             if f"{col}_ok" in g.columns:
                 ok = g[f"{col}_ok"].dropna()
                 row[f"{col}_accuracy"] = ok.astype(bool).mean() if len(ok) else float("nan")
@@ -164,6 +165,32 @@ def attribute_agreement(figures: pd.DataFrame, matched: pd.DataFrame, attributes
     return out
 
 
+LABEL_NOISE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")  # quotes, brackets, spaces: not part of a label's words
+
+
+def same_label(gold: str, extracted: str) -> bool:
+    """Whether an extracted label says what a hand label says: the same words once
+    punctuation and spaces are dropped (both in simplified script).
+
+    >>> same_label("新增学位", "新增学位"), same_label("新建村卫生室", "建村卫生室")
+    (True, False)
+    >>> same_label("“两癌”筛查", "两癌筛查")
+    True
+    """
+    return bool(gold) and LABEL_NOISE.sub("", gold) == LABEL_NOISE.sub("", extracted or "")
+
+
+def label_agreement(figures: pd.DataFrame, matched: pd.DataFrame, column: str) -> pd.DataFrame:
+    """``matched`` with ``label_ok``: whether each matched figure's label is the hand label in
+    gold column ``column`` (``label`` in the development set, ``indicator`` in ``tests/gold``)."""
+    from .cleaning import to_simplified
+
+    hit = matched[matched["matched"] & (matched[column].fillna("") != "")]
+    ok = pd.Series(float("nan"), index=matched.index, dtype=object)
+    ok[hit.index] = [same_label(to_simplified(str(g)), figures.at[i, "label"]) for g, i in zip(hit[column], hit["fig_index"])]
+    return matched.assign(label_ok=ok)
+
+
 def score_corpus(gold_folder: str | Path, reference: str | Path | None = None) -> pd.DataFrame:
     """Extract the manifest's corpus (or the reports in ``gold_folder``) and score it
     against the gold standard there."""
@@ -225,6 +252,7 @@ def score_devset(folder: str | Path, split: str = "dev") -> pd.DataFrame:
     cat_ok = [_category_agrees(g, figures.at[i, "category"]) for g, i in zip(hit["category"], hit["fig_index"])]
     matched.loc[hit.index, "category_ok"] = cat_ok
     matched = attribute_agreement(figures, matched, [c for c in ATTRIBUTES if c in gold.columns])
+    matched = label_agreement(figures, matched, "label")
     out = scores(figures, matched)
     extra = []
     for doc in out["doc_id"]:

@@ -25,6 +25,8 @@ def figure_label(before: str, after: str, counted: bool = False, words: dict | N
     '幼儿园'
     >>> figure_label("累计认定", "就业见习基地,共派遣", counted=True)
     '就业见习基地'
+    >>> figure_label("全年新增就业", "。"), figure_label("城镇登记失业率控制在", "以内")
+    ('新增就业', '城镇登记失业率')
     """
     if words is None:
         from .grammar import grammar
@@ -32,7 +34,7 @@ def figure_label(before: str, after: str, counted: bool = False, words: dict | N
         words = grammar().words
     tail = WORDS.match(after or "")
     head = words["label_cut"].sub("", before or "")
-    head = words["label_prefix"].sub("", head)[-12:]
+    head = words["label_suffix"].sub("", words["label_prefix"].sub("", head))[-16:]
     noun = words["label_noun_end"].split(tail.group())[0] if tail else ""
     if len(noun) >= 2 and not words["label_not_noun"].match(noun) and (counted or len(head) < 2):
         return noun
