@@ -133,3 +133,10 @@ def test_xingtai_training_completion_is_linked_to_what_was_done(tables):
 ])
 def test_stage_as_the_sentence_says(tables, doc_id, surface, stage):
     assert figure(tables, doc_id, surface).stage == stage
+
+
+def test_the_kind_of_a_quantity_follows_the_stage_a_rule_decided(tables):
+    # xuzhou_2020h1: 教师招聘7000名…已统一发布招聘公告 (a notice, not teachers recruited)
+    assert tuple(figure(tables, "xuzhou_2020h1", "7000名")[["kind", "stage"]]) == ("target", "target")
+    # panzhihua_2014: 计划定向提供的460套公共租赁住房,现已全部竣工
+    assert tuple(figure(tables, "panzhihua_2014", "460套")[["kind", "stage"]]) == ("actual", "achieved")

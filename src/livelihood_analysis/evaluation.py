@@ -244,7 +244,7 @@ def score_devset(folder: str | Path, split: str = "dev") -> pd.DataFrame:
         raise InputError(folder, f"no text of split {split!r} is present (run tests/devset/present.py)")
     texts = {r.doc_id: (folder / r.file).read_text(encoding="utf-8") for r in chosen.itertuples()}
     figures = pd.concat([extract_text(t, d)[0] for d, t in texts.items()], ignore_index=True)
-    figures = assign_money_type(assign_scope(assign_stage(assign_indicators(assign_categories(figures)))))
+    figures = assign_money_type(assign_scope(assign_indicators(assign_stage(assign_categories(figures)))))
     gold = load_gold(folder / "annotations")
     gold = gold[gold["doc_id"].isin(texts)].reset_index(drop=True)
     matched = match_gold(figures, gold, texts)

@@ -64,7 +64,7 @@ FIGURE_FIELDS = {
     "unit": _s("canonical unit"),
     "measure_word": _s("measure word (simplified) for unit 'count', else empty"),
     "qualifier": _s("about, nearly, more_than, at_least, within or empty"),
-    "kind": _s("what the figure is: actual, target, spending, share, …"),
+    "kind": _s("what the figure is: actual, target, spending, share, … (in build, an actual or target figure whose stage a cue rule decided takes the kind of that stage)"),
     "label": _s("short simplified-Chinese label of what is counted, from the words around the figure (free text; "
                     "the canonical indicator is indicator_id)"),
     "indicator_id": _s("canonical indicator id (data/reference/indicators.csv), empty if none applies"),

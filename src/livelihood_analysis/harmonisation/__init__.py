@@ -41,8 +41,8 @@ def harmonise(figures: pd.DataFrame, manifest: pd.DataFrame, reference: str | Pa
               overrides: pd.DataFrame | str | Path | None = None) -> pd.DataFrame:
     """All harmonisation steps in order. ``overrides``: see :func:`read_overrides`."""
     ov = read_overrides(overrides) if overrides is not None else None
-    out = assign_categories(figures, reference, ov)
+    out = assign_stage(assign_categories(figures, reference, ov), reference)  # before indicators: it may settle the kind
     out = assign_indicators(out, reference, ov)
     out = assign_spending_roles(out, reference)
-    out = assign_money_type(assign_scope(assign_stage(out, reference), reference), reference)
+    out = assign_money_type(assign_scope(out, reference), reference)
     return add_period_and_population(out, manifest, reference)

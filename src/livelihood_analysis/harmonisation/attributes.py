@@ -104,12 +104,20 @@ def _assign(figures: pd.DataFrame, column: str, rules: list[CueRule], default, o
     return figures.assign(**{column: values, f"{column}_rule": used})
 
 
+KIND_OF_STAGE = {("actual", "target"): "target", ("target", "achieved"): "actual"}  # (kind, stage) -> kind
+
+
 def assign_stage(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
     """Add ``stage`` and ``stage_rule``: target, started, in_progress, achieved,
-    completion_rate, share, growth, standard or other."""
+    completion_rate, share, growth, standard or other.
+
+    A quantity's kind follows a stage a cue rule decided: an ``actual`` figure a rule
+    calls a target (under the heading 计划项目, in a 目标任务分解表) is a ``target``; a
+    ``target`` a rule calls achieved (计划…460套, 现已全部竣工) is ``actual``."""
     defaults = dict(zip(*read_reference("kinds", ["kind", "default_stage"], reference)[["kind", "default_stage"]]
                         .T.values))
-    return _assign(figures, "stage", cue_rules("stage_cues", "stage", reference), lambda f: defaults.get(f.kind, "other"))
+    out = _assign(figures, "stage", cue_rules("stage_cues", "stage", reference), lambda f: defaults.get(f.kind, "other"))
+    return out.assign(kind=[KIND_OF_STAGE.get((k, s), k) for k, s in zip(out["kind"], out["stage"])])
 
 
 def assign_scope(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
