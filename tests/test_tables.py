@@ -128,3 +128,16 @@ def test_a_table_laid_out_one_cell_per_line_with_blank_lines_between_cells():
     assert figs[["value", "unit", "measure_word", "kind", "table_row"]].values.tolist() == [
         [12, "count", "个", "target", "新建口袋公园"], [9, "count", "个", "actual", "新建口袋公园"],
         [75, "percent", "", "completion_rate", "新建口袋公园"]]
+
+
+def test_a_figure_in_a_task_column_of_a_pipe_table_is_the_items_target():
+    # the layout of a10_yueqing_2022 and c01_keqiao_2023 (numbers and names changed): the
+    # item's task in one column, what was done in another, each written in prose
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+
+    text = ("序号 | 项 目 内 容 | 年度完成情况 | 责任单位 |\n"
+            "1 | 新增托位1200个,普惠托位600个 | 新增托位1215个,其中普惠托位700个。 | 市卫健局 |\n")
+    figs = assign_stage(extract_text(text, "t")[0])
+    got = figs[["surface", "table_column", "kind", "stage"]].values.tolist()
+    assert got == [["1200个", "项目内容", "target", "target"], ["600个", "项目内容", "target", "target"],
+                   ["1215个", "年度完成情况", "actual", "achieved"], ["700个", "年度完成情况", "actual", "achieved"]]

@@ -102,7 +102,7 @@ FIGURE_FIELDS = {
     "section_path": _s("all enclosing headings, outermost first, joined by ' > '"),
     "clause": _s("the clause around the figure (cleaned text), the one harmonisation reads its cues in"),
     "table_row": _s("for a figure read from a table: its row label (全市, a district, an item); else empty"),
-    "table_column": _s("for a figure read from a table: its column header (目标任务, 完成); else empty"),
+    "table_column": _s("for a figure read from a table: its column header (目标任务, 完成); for a figure in prose inside a cell of a pipe table: that cell's column header; else empty"),
     "table_header": _s("for a figure read from a table: its title (unit), row label and column header; else empty"),
 }
 

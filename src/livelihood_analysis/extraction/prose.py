@@ -24,6 +24,7 @@ from .grammar import Grammar, kind_of, qualifier_of, unit_of
 from .labels import figure_label
 from .numbers import DIGIT_RUN, numeral_in_a_word, parse_number, range_start, scale
 from .rows import FigureRow, RejectedRow
+from .tables import cell_column
 
 MAX_SENTENCE = 1000  # a longer "sentence" (a page with no punctuation) is kept as a window
 SENTENCE_WINDOW = 300  # characters either side of the figure in that window
@@ -238,7 +239,7 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
             start, end, si, value=scale(value, g.multipliers.get(mult or "", 1.0), umult) * sign, unit=unit,
             measure_word=mw if unit == "count" else "", qualifier=qualifier, kind=kind,
             label=figure_label(before, after, unit in g.counted, g.words), table_header="", table_row="",
-            table_column=""))
+            table_column=cell_column(text, start)))
     return figures, rejected
 
 

@@ -290,6 +290,40 @@ def _row_figures(row_label: str, values: list[Cell], cols: list[str], col_units:
     return out
 
 
+PIPES = re.compile(r"[|｜]")
+CELL_LINE = 1000  # a longer line is no row of a table
+CELL_BLOCK = 200  # a table's header is looked for at most so many lines up
+SPACES = re.compile(r"\s+")
+
+
+def cell_column(text: str, pos: int) -> str:
+    r"""The column header of a text cell of a pipe table laid out one row per line (a
+    figure in prose inside a cell: ``1 | 新增托位1200个 | 新增托位1215个 |``): the cell at
+    the same place in the first line of the run of pipe lines; empty outside such a table,
+    on its first line, or on a line longer than ``CELL_LINE`` (no table row).
+
+    >>> t = "序号 | 项 目 内 容 | 年度完成情况 |\n1 | 新增托位1200个 | 新增托位1215个 |"
+    >>> cell_column(t, t.index("1200")), cell_column(t, t.index("1215")), cell_column(t, 0)
+    ('项目内容', '年度完成情况', '')
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    if end - start > CELL_LINE or len(PIPES.findall(text, start, end)) < 2:
+        return ""
+    top = start
+    for _ in range(CELL_BLOCK):
+        above = text.rfind("\n", 0, top - 1) + 1 if top > 0 else top
+        if above == top or top - above > CELL_LINE or len(PIPES.findall(text, above, top - 1)) < 2:
+            break
+        top = above
+    if top == start:
+        return ""
+    header = PIPES.split(text[top:text.index("\n", top)])
+    index = len(PIPES.findall(text, start, pos))
+    return SPACES.sub("", header[index]) if index < len(header) else ""
+
+
 def _count_column_unit(header: str, g: Grammar) -> str:
     """The unit of a column that counts (``table_count_column``: 计划完成数, 救助人数) and names
     no unit in brackets: the unit word of a thing counted before 数 (人数: 人; not the 成 of
