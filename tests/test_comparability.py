@@ -140,3 +140,18 @@ def test_the_kind_of_a_quantity_follows_the_stage_a_rule_decided(tables):
     assert tuple(figure(tables, "xuzhou_2020h1", "7000名")[["kind", "stage"]]) == ("target", "target")
     # panzhihua_2014: 计划定向提供的460套公共租赁住房,现已全部竣工
     assert tuple(figure(tables, "panzhihua_2014", "460套")[["kind", "stage"]]) == ("actual", "achieved")
+
+
+def test_period_a_full_year_amount_in_an_eleven_month_report_covers_twelve_months(tables):
+    # panzhihua_2014 (a report to the end of November): 全年投入教育資助類資金1.77億元
+    f = figure(tables, "panzhihua_2014", "1.77億元")
+    assert (f.period, f.months_from, f.months_to, f.period_rule) == ("to-date", 1, 12, "T01")
+
+
+def test_period_a_figure_to_the_end_of_may_in_a_first_half_report(tables):
+    # xuzhou_2020h1 (H1): 截至5月底,13.3萬低收入家庭勞動力已外出務工
+    f = figure(tables, "xuzhou_2020h1", "13.3萬低收入家庭勞動力")
+    assert (f.period, f.months_from, f.months_to) == ("H1", 1, 5)
+    # a figure whose sentence names no months covers its report's: xingtai_2021 to mid-September
+    # (市区新增公共停车设施车位13066个 …)
+    assert tuple(figure(tables, "xingtai_2021", "13066个")[["months_from", "months_to"]]) == (1, 9)

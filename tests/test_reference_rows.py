@@ -23,7 +23,7 @@ def rows(table, key):
 
 ALL = (rows("category_rules", "rule_id") + rows("indicators", "indicator_id") + rows("kind_cues", None)
        + rows("spending_roles", "rule_id") + rows("stage_cues", "rule_id") + rows("scope_cues", "rule_id")
-       + rows("money_types", "rule_id"))
+       + rows("money_types", "rule_id") + rows("period_cues", "rule_id"))
 
 
 @pytest.mark.parametrize("row", [r for r in ALL if r.values[0].pattern])

@@ -68,7 +68,7 @@ def indicator_comparison(figures: pd.DataFrame, indicators: pd.DataFrame, min_ci
     labels = indicators.set_index("indicator_id")[["label_en", "label_zh", "comparable"]]
     head = head.drop(columns="comparable").join(labels, on="indicator_id")
     cols = ["indicator_id", "label_en", "label_zh", "comparable", "doc_id", "city_en", "year", "period",
-            "period_end", "elapsed_share", "surface", "value", "unit", "qualifier", "kind", "stage", "scope",
+            "period_end", "elapsed_share", "months_from", "months_to", "period_rule", "surface", "value", "unit", "qualifier", "kind", "stage", "scope",
             "money_type", "population", "per_10k", "n_figures", "start", "end"]
     return head[cols].sort_values(["indicator_id", "doc_id"], kind="stable").reset_index(drop=True)
 

@@ -7,7 +7,8 @@ recorded beside it.
 A rule applies to figures of its ``kinds`` and ``units`` (empty: any) and looks for its pattern in one
 piece of text around the figure (``where``): ``before`` (its clause before it; a table
 cell's column header), ``after`` (its clause after it), ``part_before`` and
-``part_after`` (its ；-part before and after it), ``row`` (a table cell's row label), ``column`` (the column header of a table
+``part_after`` (its ；-part before and after it), ``sentence_before`` (its sentence
+before it; a table cell's headings and header), ``row`` (a table cell's row label), ``column`` (the column header of a table
 cell, or of a pipe-table cell a figure in prose stands in), ``heading`` (the section headings above
 it); a rule without pattern applies to every figure of its kinds. The rule of highest
 priority that applies decides; without one, the stage is the kind's ``default_stage``
@@ -33,7 +34,7 @@ from ..reference import check_rows, compile_patterns, integer_column, read_refer
 from ..segmentation import enclosing
 from .base import local_span
 
-WHERE = ("before", "after", "part_before", "part_after", "row", "column", "heading", "")
+WHERE = ("before", "after", "part_before", "part_after", "sentence_before", "row", "column", "heading", "")
 
 
 class CueRule(NamedTuple):
@@ -75,12 +76,14 @@ def figure_texts(fig) -> dict[str, str]:
     section_path, table_row and table_column)."""
     if fig.table_row:
         return {"before": fig.table_column, "after": "", "part_before": fig.table_row, "part_after": "", "row": fig.table_row,
-                "column": fig.table_column, "heading": fig.section_path, "": ""}
+                "sentence_before": f"{fig.section_path} {fig.table_header}", "column": fig.table_column,
+                "heading": fig.section_path, "": ""}
     start, end = local_span(fig)
     s = fig.sentence
     clause, part = enclosing(s, start, end, "clause"), enclosing(s, start, end, "part")
     return {"before": s[clause[0]:start], "after": s[end:clause[1]], "part_before": s[part[0]:start],
-            "part_after": s[end:part[1]], "row": "", "column": fig.table_column, "heading": fig.section_path, "": ""}
+            "part_after": s[end:part[1]], "sentence_before": s[:start], "row": "", "column": fig.table_column,
+            "heading": fig.section_path, "": ""}
 
 
 def decide(texts: dict[str, str], kind: str, rules: list[CueRule], unit: str = "") -> CueRule | None:
