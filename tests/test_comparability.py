@@ -155,3 +155,15 @@ def test_period_a_figure_to_the_end_of_may_in_a_first_half_report(tables):
     # a figure whose sentence names no months covers its report's: xingtai_2021 to mid-September
     # (市区新增公共停车设施车位13066个 …)
     assert tuple(figure(tables, "xingtai_2021", "13066个")[["months_from", "months_to"]]) == (1, 9)
+
+
+def test_two_programmes_of_one_report_are_kept_apart(tables):
+    # panzhihua_2014: 十大民生工程103个项目 … 省、市民生实事共计29项 … 65项民生工程已完成全年目标任务,
+    # 37项正在加快建设 … 26项民生实事已完成全年目标任务,其余3项正在加紧实施
+    p = tables["programmes"]
+    p = p[p.doc_id == "panzhihua_2014"].set_index("programme")
+    cols = ["projects_planned", "projects_completed", "projects_in_progress"]
+    assert p.loc["民生工程", cols].tolist() == [103, 65, 37]
+    assert p.loc["民生实事", cols].tolist() == [29, 26, 3]
+    r = tables["report_summary"].set_index("doc_id").loc["panzhihua_2014"]
+    assert (r.programme, r.projects_planned, r.projects_completed) == ("民生工程", 103, 65)

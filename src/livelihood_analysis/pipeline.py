@@ -18,7 +18,7 @@ from .extraction import HIDDEN_COLUMNS, frames
 from .harmonisation import canonical_indicators, cities, harmonise, headings_recognised, read_overrides
 from .comparison import indicator_comparison, left_out
 from .progress import progress_records
-from .summaries import category_summary, report_summary, rule_usage, unmapped, unused_rules
+from .summaries import category_summary, programme_summary, report_summary, rule_usage, unmapped, unused_rules
 from .outputs import write_csv
 from .runner import process_reports, show_progress
 from .schemas import FIGURE_FIELDS, datapackage, validate
@@ -27,7 +27,7 @@ from .sources import load_corpus
 TABLE_ORDER = ["cleaning_log", "figures", "rejected", "progress", "category_summary", "indicator_comparison",
                "comparability",
                "rule_usage",
-               "report_summary", "unmapped"]
+               "report_summary", "programmes", "unmapped"]
 
 
 def report_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -68,6 +68,7 @@ def build_tables(corpus: pd.DataFrame, overrides=None, reference: str | Path | N
         "indicator_comparison": indicator_comparison(harmonised, canonical_indicators(reference)),
         "comparability": left_out(harmonised, canonical_indicators(reference)),
         "report_summary": report_summary(harmonised, corpus, reference),
+        "programmes": programme_summary(harmonised, corpus),
         "rule_usage": rule_usage(harmonised, reference, read_overrides(overrides) if overrides is not None else None),
         "unmapped": unmapped(harmonised, headings, corpus, cities(reference)),
     }

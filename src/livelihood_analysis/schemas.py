@@ -89,6 +89,8 @@ FIGURE_FIELDS = {
     "money_type": _s("for money: planned, spent, disbursed, loan, interest_subsidy, standard, voucher or other; "
                      "empty for other units"),
     "money_type_rule": _s("rule of money_types.csv that decided the money type"),
+    "programme": _s("for a count of projects: the programme it belongs to as the report names it (民生工程, 民生实事, "
+                    "为民办实事 …; word_patterns.csv programme_name); else empty"),
     "city_en": _s("city name in English"),
     "adcode": _s("GB/T 2260 administrative division code"),
     "year": pa.Column(int, description="year the report covers"),
@@ -181,8 +183,9 @@ TABLES: dict[str, tuple[str, dict]] = {
         "doc_id": DOC, "city_en": _s("city name in English"), "year": pa.Column(int, description="year"),
         "period": _s("reporting period"), "period_end": _s("last day covered (ISO date)"),
         "elapsed_share": _f("share of the year elapsed at period_end"),
-        "projects_planned": _f("largest stated number of projects planned"),
-        "projects_completed": _f("largest stated number of projects completed"),
+        "programme": _s("the report's main programme (the one with the most projects planned; see programmes)"),
+        "projects_planned": _f("largest stated number of projects planned in the main programme"),
+        "projects_completed": _f("largest stated number of projects completed in the main programme"),
         "completion_share": _f("projects_completed / projects_planned"),
         "pace_index": _f("completion_share / elapsed_share (1 = even pace)"),
         "planned_funds_yuan": _f("the report's stated total of planned or budgeted livelihood funds (money_type planned)"),
@@ -193,6 +196,15 @@ TABLES: dict[str, tuple[str, dict]] = {
                                       "or vouchers)", nullable=False),
         "figures": _i("figures extracted"), "with_category": _i("figures with a category other than other"),
         "with_indicator": _i("figures with a canonical indicator")}),
+    "programmes": ("Per report and programme (民生工程, 民生实事 … as the report names them): projects planned, "
+                   "completed and in progress, never summed across programmes", {
+        "doc_id": DOC, "programme": _s("programme name as the report writes it; empty for counts that name none"),
+        "projects_planned": _f("largest stated number of projects planned"),
+        "projects_completed": _f("largest stated number of projects completed"),
+        "projects_in_progress": _f("largest stated number of projects still in progress"),
+        "completion_share": _f("projects_completed / projects_planned"),
+        "elapsed_share": _f("share of the year elapsed at the report's period_end"),
+        "pace_index": _f("completion_share / elapsed_share (1 = even pace)")}),
     "rule_usage": ("Every rule of the mapping tables and how many figures it decided; a rule that decides "
                    "nothing is listed with 0", {
         "table": _s("the reference table (or overrides file) the rule comes from"),

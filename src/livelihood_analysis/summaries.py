@@ -83,13 +83,61 @@ def category_summary(figures: pd.DataFrame, reference=None) -> pd.DataFrame:
     return out
 
 
+PROJECT_COUNTS = ["projects_planned", "projects_completed", "projects_in_progress"]  # indicators counting a programme's items
+
+
+def programme_summary(figures: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFrame:
+    """Per report and programme (``programme``: 民生工程, 民生实事 …, empty when the text
+    names none): the largest stated count of projects planned, completed and in progress,
+    the completed share and the pace (completed share / share of the year elapsed). Two
+    programmes of one report are two rows, never summed.
+
+    >>> f = pd.DataFrame({"doc_id": "p", "indicator_id": ["projects_planned", "projects_completed",
+    ...     "projects_planned", "projects_completed"], "programme": ["民生工程", "民生工程", "民生实事", "民生实事"],
+    ...     "value": [103.0, 65, 29, 26]})
+    >>> m = pd.DataFrame({"doc_id": ["p"], "period_end": ["2014-11-30"]})
+    >>> programme_summary(f, m)[["programme", "projects_planned", "projects_completed"]].values.tolist()
+    [['民生实事', 29.0, 26.0], ['民生工程', 103.0, 65.0]]
+    """
+    counts = figures[figures["indicator_id"].isin(PROJECT_COUNTS)].assign(
+        programme=lambda d: d["programme"].fillna(""))
+    out = counts.pivot_table(index=["doc_id", "programme"], columns="indicator_id", values="value", aggfunc="max")
+    out = out.reindex(columns=PROJECT_COUNTS).reset_index().rename_axis(columns=None)
+    out["completion_share"] = out["projects_completed"] / out["projects_planned"]
+    out["elapsed_share"] = out["doc_id"].map(manifest.set_index("doc_id")["period_end"].map(elapsed_share))
+    out["pace_index"] = out["completion_share"] / out["elapsed_share"]
+    return out.sort_values(["doc_id", "programme"], kind="stable").reset_index(drop=True)
+
+
+def main_programme(programmes: pd.DataFrame) -> pd.DataFrame:
+    """Per report, the programme with the most projects planned, its completed count from the
+    same programme (or, when the text names no programme with the completed count, from the
+    counts that name none).
+
+    >>> p = pd.DataFrame({"doc_id": ["x", "x"], "programme": ["", "为民办实事"],
+    ...     "projects_planned": [float("nan"), 45.0], "projects_completed": [4.0, float("nan")]})
+    >>> main_programme(p).values.tolist()
+    [['x', '为民办实事', 45.0, 4.0]]
+    """
+    rows = []
+    for doc, g in programmes.groupby("doc_id", sort=False):
+        planned = g[g["projects_planned"].notna()]  # the most projects; on a tie, a programme the text names
+        top = (planned.assign(named=planned["programme"].ne("")).sort_values(["projects_planned", "named"]).iloc[-1]
+               if len(planned) else g.iloc[0])
+        done = top["projects_completed"]
+        if pd.isna(done):
+            done = g.loc[g["programme"].eq(""), "projects_completed"].max()
+        rows.append((doc, top["programme"], top["projects_planned"], done))
+    return pd.DataFrame(rows, columns=["doc_id", "programme", "projects_planned", "projects_completed"])
+
+
 def report_summary(figures: pd.DataFrame, manifest: pd.DataFrame, reference=None) -> pd.DataFrame:
     """Per report: period, projects planned and completed, completion share, pace index,
     the stated total of planned funds and of funds spent (never one column for both), the
     spending components and the livelihood share of the budget where stated.
 
-    Projects planned and completed are the largest stated counts of those
-    indicators (a report may state sub-programmes too). The pace index is the
+    Projects planned and completed are those of the report's main programme (the one with
+    the most projects planned; see :func:`programme_summary` for every programme). The pace index is the
     completed share divided by the share of the year elapsed: above 1 means
     ahead of an even pace. The share of the year elapsed comes from the manifest's
     ``period_end``, so a report without figures has one too.
@@ -102,8 +150,10 @@ def report_summary(figures: pd.DataFrame, manifest: pd.DataFrame, reference=None
         return figures[mask].groupby("doc_id")["value"].max()
 
     ind, role = figures["indicator_id"], figures["spending_role"]
-    m["projects_planned"] = m["doc_id"].map(largest(ind.eq("projects_planned")))
-    m["projects_completed"] = m["doc_id"].map(largest(ind.eq("projects_completed")))
+    main = main_programme(programme_summary(figures, manifest)).set_index("doc_id")
+    m["programme"] = m["doc_id"].map(main["programme"]).astype(object).fillna("")
+    m["projects_planned"] = m["doc_id"].map(main["projects_planned"])
+    m["projects_completed"] = m["doc_id"].map(main["projects_completed"])
     m["completion_share"] = m["projects_completed"] / m["projects_planned"]
     m["pace_index"] = m["completion_share"] / m["elapsed_share"]
     spent = figures["money_type"].isin(spending_types(reference))

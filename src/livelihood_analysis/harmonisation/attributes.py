@@ -135,3 +135,35 @@ def assign_money_type(figures: pd.DataFrame, reference: str | Path | None = None
     without pattern of ``money_types.csv`` decides what money no cue names is)."""
     return _assign(figures, "money_type", cue_rules("money_types", "money_type", reference), lambda f: "",
                    only=lambda f: f.unit == "yuan")
+
+
+def programme_of(sentence: str, start: int, end: int, names: re.Pattern) -> str:
+    """The programme a count of projects belongs to: a programme name right after it in its
+    clause (65项民生工程), else the nearest one before it in its sentence (26项民生实事…,其余3项);
+    empty when the sentence names none.
+
+    >>> s = "65项民生工程已完成全年目标任务;26项民生实事已完成,其余3项正在加紧实施。"
+    >>> names = re.compile("民生实事|民生工程")
+    >>> [programme_of(s, s.index(n), s.index(n) + len(n), names) for n in ("65项", "26项", "3项")]
+    ['民生工程', '民生实事', '民生实事']
+    """
+    after = names.search(sentence, end, enclosing(sentence, start, end, "clause")[1])
+    if after and not re.search(r"[0-9]", sentence[end:after.start()]):
+        return after.group()
+    before = None
+    for before in names.finditer(sentence, 0, start):
+        pass
+    return before.group() if before else ""
+
+
+def assign_programme(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
+    """Add ``programme`` to counts of projects (kind count_of_projects or a ``projects_``
+    indicator): the programme name of ``word_patterns.csv`` (``programme_name``) they
+    belong to, so that two programmes of one report (Panzhihua's 103 民生工程 and 29
+    民生实事) are kept apart; empty for other figures."""
+    from ..extraction.grammar import grammar
+
+    names = grammar(reference).words["programme_name"]
+    counts = figures["kind"].eq("count_of_projects") | figures["indicator_id"].fillna("").str.startswith("project")
+    return figures.assign(programme=[programme_of(f.sentence, *local_span(f), names) if c else ""
+                                     for f, c in zip(figures.itertuples(), counts)])
