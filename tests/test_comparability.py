@@ -167,3 +167,16 @@ def test_two_programmes_of_one_report_are_kept_apart(tables):
     assert p.loc["民生实事", cols].tolist() == [29, 26, 3]
     r = tables["report_summary"].set_index("doc_id").loc["panzhihua_2014"]
     assert (r.programme, r.projects_planned, r.projects_completed) == ("民生工程", 103, 65)
+
+
+def test_a_headline_repeating_the_body_is_linked_to_it_and_counted_once(tables):
+    # xuzhou_2020h1: the title 徐州上半年45項為民辦實事項目進展良好 restates the body's
+    # 年度45項為民辦實事項目總體進展良好; the page prints 為6238家企業發布15.7萬崗次 twice
+    f = tables["figures"]
+    f = f[f.doc_id == "xuzhou_2020h1"]
+    title, body = f[f.surface == "45項"].sort_values("start").itertuples()
+    assert title.repeat_of == body.start and pd.isna(body.repeat_of)
+    first, second = f[f.surface == "15.7萬崗次"].sort_values("start").itertuples()
+    assert second.repeat_of == first.start and pd.isna(first.repeat_of)
+    counted = tables["category_summary"].query("doc_id == 'xuzhou_2020h1'")["figures"].sum()
+    assert counted == len(f) - f.repeat_of.notna().sum()

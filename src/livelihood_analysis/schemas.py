@@ -91,6 +91,9 @@ FIGURE_FIELDS = {
     "money_type_rule": _s("rule of money_types.csv that decided the money type"),
     "programme": _s("for a count of projects: the programme it belongs to as the report names it (民生工程, 民生实事, "
                     "为民办实事 …; word_patterns.csv programme_name); else empty"),
+    "repeat_of": pa.Column("Int64", pa.Check.ge(0), nullable=True,
+                           description="raw start of the figure this one restates (a title or lead repeating the "
+                                       "body, a sentence printed twice); empty if none. Profiles count it once"),
     "city_en": _s("city name in English"),
     "adcode": _s("GB/T 2260 administrative division code"),
     "year": pa.Column(int, description="year the report covers"),

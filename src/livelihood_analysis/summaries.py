@@ -46,7 +46,7 @@ def category_summary(figures: pd.DataFrame, reference=None) -> pd.DataFrame:
     """Report × category: figures, projects (report sections), spending and spending share,
     with the report's city, year and period (when the figures have them).
 
-    Spending sums ``component`` money that counts as spending (``money_type`` spent or
+    Repeats (``repeat_of``: a title restating the body) are left out. Spending sums ``component`` money that counts as spending (``money_type`` spent or
     disbursed in ``money_type_ids.csv``: a loan, a plan, a standard or a voucher is no
     spending) and no ``breakdown`` (a part of money already counted). The share is of the
     report's stated total of such money (its ``total`` figure) where there is one, else of
@@ -60,6 +60,8 @@ def category_summary(figures: pd.DataFrame, reference=None) -> pd.DataFrame:
     >>> category_summary(f)[["category", "spending_share", "exceeds_stated_total"]].values.tolist()
     [['(none)', 0.0, True], ['education', 0.4, True], ['health', 0.8, True]]
     """
+    if "repeat_of" in figures.columns:  # a title or a sentence printed twice restates a figure: count it once
+        figures = figures[figures["repeat_of"].isna()]
     f = figures.assign(category=figures["category"].replace("", NO_CATEGORY))
     spent = f["money_type"].isin(spending_types(reference)) if "money_type" in f.columns else True
     comp = f["spending_role"].eq("component") & spent

@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from .attributes import assign_money_type, assign_programme, assign_scope, assign_stage
+from .repeats import mark_repeats
 from .base import NEEDS, prepared
 from .categories import assign_categories, category_of, headings_recognised
 from .indicators import assign_indicators, indicator_of, indicator_rules
@@ -31,7 +32,7 @@ from .rules import (canonical_indicators, categories, category_rules, cities, he
 from .spending import assign_spending_roles, spending_role_of, spending_rule_list, spending_rules
 
 __all__ = ["NEEDS", "add_period_and_population", "assign_categories", "assign_money_type", "assign_scope",
-           "assign_stage", "assign_programme", "assign_indicators", "assign_spending_roles",
+           "assign_stage", "assign_programme", "mark_repeats", "assign_indicators", "assign_spending_roles",
            "canonical_indicators", "categories", "category_of", "category_rules", "cities", "elapsed_share",
            "harmonise", "heading_crosswalk", "headings_recognised", "indicator_of", "indicator_rules", "prepared",
            "read_overrides", "spending_role_of", "spending_rule_list", "spending_rules"]
@@ -45,4 +46,5 @@ def harmonise(figures: pd.DataFrame, manifest: pd.DataFrame, reference: str | Pa
     out = assign_indicators(out, reference, ov)
     out = assign_spending_roles(out, reference)
     out = assign_programme(assign_money_type(assign_scope(out, reference), reference), reference)
+    out = mark_repeats(out)
     return add_period_and_population(out, manifest, reference)
