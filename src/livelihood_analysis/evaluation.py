@@ -144,7 +144,10 @@ def _corpus_against_gold(gold_folder: str | Path, reference: str | Path | None =
     if attributes:
         from .harmonisation.attributes import assign_money_type, assign_scope, assign_stage
 
+        from .harmonisation.repeats import mark_repeats
+
         figures = assign_money_type(assign_scope(assign_stage(figures, reference), reference), reference)
+        figures = mark_repeats(figures if "indicator_id" in figures.columns else figures.assign(indicator_id=""))
     matched = match_gold(figures, gold, texts)
     return figures, attribute_agreement(figures, matched, attributes)
 
@@ -236,6 +239,7 @@ def score_devset(folder: str | Path, split: str = "dev") -> pd.DataFrame:
     from .extraction import extract_text
     from .harmonisation import assign_categories, assign_indicators
     from .harmonisation.attributes import assign_money_type, assign_scope, assign_stage
+    from .harmonisation.repeats import mark_repeats
 
     folder = Path(folder)
     manifest = devset_manifest(folder)
@@ -244,7 +248,7 @@ def score_devset(folder: str | Path, split: str = "dev") -> pd.DataFrame:
         raise InputError(folder, f"no text of split {split!r} is present (run tests/devset/present.py)")
     texts = {r.doc_id: (folder / r.file).read_text(encoding="utf-8") for r in chosen.itertuples()}
     figures = pd.concat([extract_text(t, d)[0] for d, t in texts.items()], ignore_index=True)
-    figures = assign_money_type(assign_scope(assign_indicators(assign_stage(assign_categories(figures)))))
+    figures = mark_repeats(assign_money_type(assign_scope(assign_indicators(assign_stage(assign_categories(figures))))))
     gold = load_gold(folder / "annotations")
     gold = gold[gold["doc_id"].isin(texts)].reset_index(drop=True)
     matched = match_gold(figures, gold, texts)

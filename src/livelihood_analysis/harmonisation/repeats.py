@@ -9,7 +9,11 @@ Two kinds, both linked to the figure they repeat (``repeat_of``: its raw ``start
   body's 年度45项为民办实事项目);
 - a **repeated clause**: a figure in a clause of at least ``DISTINCT`` characters the page
   prints twice in different sentences (a scraping duplicate: a03_tangshan_2013 prints
-  开工建设保障性安居工程1.6万套、竣工4.2万套 twice), linked to its first occurrence.
+  开工建设保障性安居工程1.6万套、竣工4.2万套 twice; xuzhou_2020h1 prints 10所幼儿园、24所中小学已竣工
+  in its lead and again as 其中10所幼儿园、24所中小学已竣工), linked to its first occurrence.
+
+A figure and its repeat are one statement, so they share the narrower scope: the lead's
+10所幼儿园 is, like the body's 其中10所, a sub-item (``scope_rule`` ``repeat``).
 
 Every figure stays in ``figures.csv``; ``summaries.category_summary`` leaves repeats out
 of its counts and sums.
@@ -17,8 +21,11 @@ of its counts and sums.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
+COPY_NOISE = re.compile(r"^其中[,，:：]?|[﹔;；。,，、:：\s]")  # what two printings of one clause may differ by
 DISTINCT = 12  # a clause this long printed twice is a copy, not a coincidence (完成率100%, recurs)
 
 
@@ -39,9 +46,10 @@ def repeats_in_report(figures: pd.DataFrame) -> dict:
     out, seen = {}, {}
     rows = list(figures.itertuples())
     for fig in rows:  # a clause printed twice: later copies repeat the first
-        if len(fig.clause) < DISTINCT:
+        clause = COPY_NOISE.sub("", fig.clause)
+        if len(clause) < DISTINCT:
             continue
-        first = seen.setdefault((fig.clause, fig.value, fig.unit, fig.measure_word), fig)
+        first = seen.setdefault((clause, fig.value, fig.unit, fig.measure_word), fig)
         if first is not fig and fig.sentence_start != first.sentence_start:
             out[fig.Index] = first.start
     for fig in rows:  # the title or lead restating the body
@@ -55,8 +63,20 @@ def repeats_in_report(figures: pd.DataFrame) -> dict:
 
 
 def mark_repeats(figures: pd.DataFrame) -> pd.DataFrame:
-    """Add ``repeat_of``: the raw start of the figure a figure repeats (see the module), else empty."""
-    found = {}
+    """Add ``repeat_of``: the raw start of the figure a figure repeats (see the module), else
+    empty; a figure and its repeat take the narrower of their two scopes."""
+    found, pairs = {}, []
     for _, group in figures.groupby("doc_id", sort=False):
-        found.update(repeats_in_report(group.sort_values("start", kind="stable").fillna({"indicator_id": "", "label": ""})))
-    return figures.assign(repeat_of=pd.array([found.get(i) for i in figures.index], dtype="Int64"))
+        group = group.sort_values("start", kind="stable").fillna({"indicator_id": "", "label": ""})
+        links = repeats_in_report(group)
+        found.update(links)
+        index_of = dict(zip(group["start"], group.index))
+        pairs += [(i, index_of[s]) for i, s in links.items()]
+    out = figures.assign(repeat_of=pd.array([found.get(i) for i in figures.index], dtype="Int64"))
+    if "scope" in out.columns:
+        for a, b in pairs:
+            narrow = [i for i in (a, b) if out.at[i, "scope"] != "whole"]
+            if len(narrow) == 1:
+                wide = b if narrow[0] == a else a
+                out.loc[wide, ["scope", "scope_rule"]] = [out.at[narrow[0], "scope"], "repeat"]
+    return out
