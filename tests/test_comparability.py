@@ -200,3 +200,17 @@ def test_scope_as_the_sentence_says(tables, doc_id, surface, scope):
 def test_work_still_under_way_is_in_progress(tables):
     # bole_2021: …14万平米进行电采暖改造,目前,正在进行电锅炉设备安装,预计10月初全部施工完毕
     assert figure(tables, "bole_2021", "14万平米").stage == "in_progress"
+
+
+def test_what_is_directed_to_one_group_is_that_groups(tables):
+    # panzhihua_2014: 全市計劃定向提供的460套公共租賃住房,現已全部竣工並分配給外來務工人員
+    assert figure(tables, "panzhihua_2014", "460套").scope == "subgroup"
+
+
+def test_graduates_of_universities_are_not_graduates_of_technical_schools(tables):
+    # bole_2021: 博樂市高校畢業生1200人,實名登記率100%,就業率87.2%
+    # xingtai_2021: 技工院校毕业生2230人,已就业2230人,就业率100%
+    assert figure(tables, "bole_2021", "87.2%").indicator_id == "graduate_employment_rate"
+    rate = tables["figures"].query("doc_id == 'xingtai_2021' and surface == '100%' and label == '就业率'")
+    assert len(rate) == 1 and rate.iloc[0].indicator_id == ""
+    assert "graduate_employment_rate" not in set(tables["indicator_comparison"].indicator_id)
