@@ -1,14 +1,20 @@
-"""Shared fixtures: the corpus is loaded and cleaned once per test session."""
+"""Shared fixtures: the fixed test corpus (``tests/corpus/manifest.csv``: the five reports
+of the gold standard, whatever else a user adds to ``data/raw/``) is loaded and cleaned
+once per test session."""
+
+from pathlib import Path
 
 import pytest
 
 from livelihood_analysis.cleaning import clean_corpus
 from livelihood_analysis.sources import load_corpus
 
+TEST_MANIFEST = Path(__file__).parent / "corpus" / "manifest.csv"
+
 
 @pytest.fixture(scope="session")
 def corpus():
-    return load_corpus()
+    return load_corpus(TEST_MANIFEST)
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from livelihood_analysis import paths
 from livelihood_analysis.errors import InputError
 from livelihood_analysis.sources import decode_bytes, load_corpus, load_manifest
 
+from conftest import TEST_MANIFEST
 
 
 def test_manifest_lists_every_raw_file_with_its_sha256():
@@ -19,8 +20,17 @@ def test_manifest_lists_every_raw_file_with_its_sha256():
         assert hashlib.sha256((paths.RAW_DIR / row.file).read_bytes()).hexdigest() == row.sha256
 
 
+def test_the_test_corpus_is_the_five_reports_of_data_raw_as_published():
+    test, raw = load_manifest(TEST_MANIFEST), load_manifest().set_index("doc_id")
+    assert sorted(test["doc_id"]) == ["bole_2021", "panzhihua_2014", "xingtai_2021", "xuzhou_2020h1",
+                                      "zaozhuang_2022h1"]
+    for row in test.itertuples():
+        assert row.file == f"../../data/raw/{raw.loc[row.doc_id, 'file']}"
+        assert row.sha256 == raw.loc[row.doc_id, "sha256"]
+
+
 def test_manifest_facts_from_the_reports():
-    m = load_manifest().set_index("doc_id")
+    m = load_manifest(TEST_MANIFEST).set_index("doc_id")
     assert m.loc["panzhihua_2014", "year"] == "2014"
     assert m.loc["panzhihua_2014", "year_basis"] == "inferred"
     assert m.loc["xingtai_2021", "adcode"] == "130500"
@@ -39,8 +49,13 @@ def test_corpus_loads_as_utf8(corpus):
 
 
 def _copy_raw(tmp_path):
+    """The test corpus's reports and manifest, in a folder of their own."""
     folder = tmp_path / "raw"
-    shutil.copytree(paths.RAW_DIR, folder)
+    folder.mkdir()
+    m = load_manifest(TEST_MANIFEST)
+    for name in m["file"]:
+        shutil.copy(TEST_MANIFEST.parent / name, folder)
+    m.assign(file=m["file"].str.rsplit("/", n=1).str[-1]).to_csv(folder / "manifest.csv", index=False)
     return folder
 
 
