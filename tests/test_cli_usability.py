@@ -64,3 +64,22 @@ def test_an_unknown_id_error_lists_the_valid_ids(tmp_path, capsys):
     ov.write_text("mapping,applies_to,pattern,target\ncategory,clause,送戏,culture\n", encoding="utf-8")
     status, _, err = run(capsys, "build", "--overrides", ov, "--out", tmp_path / "o", "--no-figures", "--quiet")
     assert status == 2 and "unknown target 'culture'; known: " in err and "culture_sports" in err
+
+
+def test_extract_gives_the_harmonised_columns_of_figures_csv(tmp_path, capsys):
+    import pandas as pd
+
+    from livelihood_analysis.schemas import FIGURE_FIELDS
+
+    # the shape of a real progress sentence (xingtai_2021, numbers changed)
+    (tmp_path / "r.txt").write_text("截至8月底,城镇新增就业1.2万人;任务目标是新改扩建20所公办幼儿园,已完成18所。",
+                                    encoding="utf-8")
+    assert run(capsys, "extract", tmp_path / "r.txt", "-o", tmp_path / "f.csv")[0] == 0
+    f = pd.read_csv(tmp_path / "f.csv", dtype=str, keep_default_na=False)
+    assert list(f.columns) == list(FIGURE_FIELDS)
+    got = f[["surface", "category", "indicator_id", "stage", "scope", "months_to", "period"]].values.tolist()
+    assert got[0] == ["1.2万人", "employment", "urban_new_jobs", "achieved", "whole", "8", ""]
+    assert [r[3] for r in got[1:]] == ["target", "achieved"]
+    # --no-harmonise writes what extraction read, faster
+    assert run(capsys, "extract", tmp_path / "r.txt", "-o", tmp_path / "g.csv", "--no-harmonise")[0] == 0
+    assert "category" not in pd.read_csv(tmp_path / "g.csv").columns

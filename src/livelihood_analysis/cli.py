@@ -50,13 +50,16 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--workers", type=_workers, default=None, help="processes to use (default: all cores)")
     b.add_argument("--quiet", action="store_true", help="no per-report summary and no progress bar")
 
-    what = "extract figures from any text files (doc_id = file stem); folders stand for their .txt files"
+    what = ("extract and harmonise figures from any text files (doc_id = file stem; no manifest: city, period and "
+            "population stay empty); folders stand for their .txt files")
     e = sub.add_parser("extract", help=what, description=what[0].upper() + what[1:] + ".", parents=[common])
     e.add_argument("files", nargs="+", type=Path, metavar="FILE",
                    help="text files; a folder stands for the *.txt files inside it")
     e.add_argument("--workers", type=_workers, default=None, help="processes to use (default: all cores)")
     e.add_argument("-o", "--output", type=Path, required=True, help="CSV of figures")
     e.add_argument("--rejected", type=Path, help="CSV of numbers that are not figures, with reasons")
+    e.add_argument("--no-harmonise", action="store_true",
+                   help="write the extracted figures only (faster): no category, indicator, stage, scope or money type")
     e.add_argument("--quiet", action="store_true", help="no progress or summary")
 
     c = sub.add_parser("clean", help="print what cleaning removed or flagged in the corpus", parents=[common])
@@ -90,9 +93,18 @@ def _cmd_extract(args) -> int:
             print(f"error: {err}", file=sys.stderr)
         print(f"error: no file could be read; {args.output} was not written", file=sys.stderr)
         return 1
-    keep = [i for i, c in enumerate(FIGURE_COLUMNS) if c not in HIDDEN_COLUMNS]
-    write_bytes_atomic(rows_csv_bytes(([r[i] for i in keep] for r in done.figures),
-                                      [FIGURE_COLUMNS[i] for i in keep]), args.output)
+    if args.no_harmonise:
+        keep = [i for i, c in enumerate(FIGURE_COLUMNS) if c not in HIDDEN_COLUMNS]
+        write_bytes_atomic(rows_csv_bytes(([r[i] for i in keep] for r in done.figures),
+                                          [FIGURE_COLUMNS[i] for i in keep]), args.output)
+    else:  # the columns of figures.csv; city, period and population stay empty without a manifest
+        from .extraction.rows import frames
+        from .harmonisation import harmonise
+        from .outputs import write_csv
+        from .schemas import FIGURE_FIELDS
+
+        figures = harmonise(frames(done.figures, done.rejected)[0], None)
+        write_csv(figures[list(FIGURE_FIELDS)], args.output)
     if args.rejected:
         write_bytes_atomic(rows_csv_bytes((r[:len(REJECTED_COLUMNS)] for r in done.rejected), REJECTED_COLUMNS),
                            args.rejected)

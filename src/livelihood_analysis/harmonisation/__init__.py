@@ -38,9 +38,10 @@ __all__ = ["NEEDS", "add_period_and_population", "assign_categories", "assign_mo
            "read_overrides", "spending_role_of", "spending_rule_list", "spending_rules"]
 
 
-def harmonise(figures: pd.DataFrame, manifest: pd.DataFrame, reference: str | Path | None = None,
+def harmonise(figures: pd.DataFrame, manifest: pd.DataFrame | None, reference: str | Path | None = None,
               overrides: pd.DataFrame | str | Path | None = None) -> pd.DataFrame:
-    """All harmonisation steps in order. ``overrides``: see :func:`read_overrides`."""
+    """All harmonisation steps in order. ``overrides``: see :func:`read_overrides`.
+    ``manifest`` None (reports read without one): city, period and population stay empty."""
     ov = read_overrides(overrides) if overrides is not None else None
     out = assign_stage(assign_categories(figures, reference, ov), reference)  # before indicators: it may settle the kind
     out = assign_indicators(out, reference, ov)

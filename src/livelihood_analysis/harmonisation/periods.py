@@ -38,7 +38,7 @@ def report_months(period: str, period_end: str) -> tuple[int, int]:
     return MONTHS.get(period, (1, pd.Timestamp(period_end).month))
 
 
-def figure_months(texts: dict, kind: str, rules, report: tuple[int, int]) -> tuple[int, int, str]:
+def figure_months(texts: dict, kind: str, rules, report: tuple) -> tuple:
     """``(from, to, rule)``: the months one figure covers. The period cue nearest before it
     in its sentence decides (``全年投入`` full year; ``截至5月底`` to May; ``1~11月``);
     a cue without a month (截至目前) means to the report's last month; without a cue, the
@@ -59,26 +59,35 @@ def figure_months(texts: dict, kind: str, rules, report: tuple[int, int]) -> tup
     to = parse_number(groups["to"]) if groups.get("to") else None
     if to and 1 <= to <= 12:
         return int(parse_number(groups["from"]) if groups.get("from") else 1), int(to), r.rule_id
-    return *MONTHS.get(r.value, (1, report[1])), r.rule_id
+    return *MONTHS.get(r.value, (1 if report[1] else None, report[1])), r.rule_id
 
 
 def add_months(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
     """Add ``months_from``, ``months_to`` and ``period_rule`` (see :func:`figure_months`)
-    to figures that carry their report's ``period`` and ``period_end``."""
+    to figures that carry their report's ``period`` and ``period_end``; without them (a
+    report read with no manifest), months the text does not give stay empty."""
     rules = cue_rules("period_cues", "period", reference)
     out = []
     for fig in figures.itertuples():
-        report = report_months(fig.period, fig.period_end) if isinstance(fig.period_end, str) else (1, 12)
+        known = isinstance(fig.period_end, str) and fig.period_end != ""
+        report = report_months(fig.period, fig.period_end) if known else (None, None)
         out.append(figure_months(figure_texts(fig), fig.kind, rules, report))
     cols = pd.DataFrame(out, columns=["months_from", "months_to", "period_rule"], index=figures.index)
-    return figures.assign(months_from=cols["months_from"].astype(int), months_to=cols["months_to"].astype(int),
-                          period_rule=cols["period_rule"])
+    months = {c: cols[c].astype(int) if cols[c].notna().all() else cols[c].astype("Int64")
+              for c in ("months_from", "months_to")}
+    return figures.assign(**months, period_rule=cols["period_rule"])
 
 
-def add_period_and_population(figures: pd.DataFrame, manifest: pd.DataFrame,
+def add_period_and_population(figures: pd.DataFrame, manifest: pd.DataFrame | None,
                               reference: str | Path | None = None) -> pd.DataFrame:
     """Add each report's city, period, ``elapsed_share`` and population, and ``per_10k``
-    for whole-jurisdiction figures of comparable indicators that are not rates."""
+    for whole-jurisdiction figures of comparable indicators that are not rates. Without a
+    manifest (``None``: reports read by ``extract``) these columns are empty, and only the
+    months the text itself gives are filled in."""
+    if manifest is None:
+        empty = {"city_en": "", "adcode": "", "year": pd.array([pd.NA] * len(figures), dtype="Int64"),
+                 "period": "", "period_end": "", "elapsed_share": np.nan, "population": np.nan}
+        return add_months(figures.assign(**empty), reference).assign(per_10k=np.nan)
     city = cities(reference).set_index("adcode")
     m = manifest[["doc_id", "city_en", "adcode", "year", "period", "period_end"]].copy()
     m["adcode"] = m["adcode"].astype(str)
