@@ -83,3 +83,43 @@ def test_extract_gives_the_harmonised_columns_of_figures_csv(tmp_path, capsys):
     # --no-harmonise writes what extraction read, faster
     assert run(capsys, "extract", tmp_path / "r.txt", "-o", tmp_path / "g.csv", "--no-harmonise")[0] == 0
     assert "category" not in pd.read_csv(tmp_path / "g.csv").columns
+
+
+def test_csvs_with_a_bom_on_request_for_excel(tmp_path, capsys):
+    (tmp_path / "r.txt").write_text("新增就业4912人。", encoding="utf-8")
+    assert run(capsys, "extract", tmp_path / "r.txt", "-o", tmp_path / "f.csv", "--bom")[0] == 0
+    assert (tmp_path / "f.csv").read_bytes().startswith(b"\xef\xbb\xbfdoc_id,")
+    assert run(capsys, "extract", tmp_path / "r.txt", "-o", tmp_path / "g.csv")[0] == 0
+    assert (tmp_path / "g.csv").read_bytes().startswith(b"doc_id,")  # the default stays plain UTF-8
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_an_overrides_file_saved_by_excel_is_read(tmp_path, encoding):
+    from livelihood_analysis.harmonisation import read_overrides
+
+    path = tmp_path / "ov.csv"
+    path.write_bytes("mapping,applies_to,pattern,target\ncategory,clause,高龄津贴,social_assistance\n".encode(encoding))
+    assert read_overrides(path)[["pattern", "target"]].values.tolist() == [["高龄津贴", "social_assistance"]]
+
+
+def test_an_overrides_file_in_another_encoding_is_a_clear_error(tmp_path):
+    from livelihood_analysis.errors import InputError
+    from livelihood_analysis.harmonisation import read_overrides
+
+    path = tmp_path / "ov.csv"
+    path.write_bytes("mapping,applies_to,pattern,target\ncategory,clause,高龄津贴,x\n".encode("utf-16"))
+    with pytest.raises(InputError, match=r"ov\.csv: cannot be read as a CSV in UTF-8 \(with or without BOM\) or GB18030"):
+        read_overrides(path)
+
+
+def test_build_writes_tables_with_a_bom_on_request(tmp_path, capsys):
+    import json
+
+    from conftest import TEST_MANIFEST
+
+    status, _, _ = run(capsys, "build", "--manifest", TEST_MANIFEST, "--out", tmp_path / "out", "--no-figures",
+                       "--quiet", "--bom")
+    assert status == 0
+    assert (tmp_path / "out" / "figures.csv").read_bytes().startswith(b"\xef\xbb\xbfdoc_id,")
+    package = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
+    assert {r["encoding"] for r in package["resources"]} == {"utf-8-sig"}

@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--reference", type=Path, default=None, metavar="DIR",
                    help="folder of reference tables to use instead of data/reference/ (see reference.working_copy)")
     b.add_argument("--no-figures", action="store_true", help="write the tables only, no charts")
+    b.add_argument("--bom", action="store_true", help="begin each CSV with UTF-8's byte-order mark, so Excel shows its Chinese")
     b.add_argument("--workers", type=_workers, default=None, help="processes to use (default: all cores)")
     b.add_argument("--quiet", action="store_true", help="no per-report summary and no progress bar")
 
@@ -58,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--workers", type=_workers, default=None, help="processes to use (default: all cores)")
     e.add_argument("-o", "--output", type=Path, required=True, help="CSV of figures")
     e.add_argument("--rejected", type=Path, help="CSV of numbers that are not figures, with reasons")
+    e.add_argument("--bom", action="store_true", help="begin each CSV with UTF-8's byte-order mark, so Excel shows its Chinese")
     e.add_argument("--no-harmonise", action="store_true",
                    help="write the extracted figures only (faster): no category, indicator, stage, scope or money type")
     e.add_argument("--quiet", action="store_true", help="no progress or summary")
@@ -77,13 +79,14 @@ def _cmd_build(args) -> int:
     from .pipeline import build
 
     build(out=args.out, manifest=args.manifest, figures_dir=args.figures, overrides=args.overrides,
-          verbose=not args.quiet, workers=args.workers, reference=args.reference, charts=not args.no_figures)
+          verbose=not args.quiet, workers=args.workers, reference=args.reference, charts=not args.no_figures,
+          bom=args.bom)
     return 0
 
 
 def _cmd_extract(args) -> int:
     from .extraction.rows import FIGURE_COLUMNS, HIDDEN_COLUMNS, REJECTED_COLUMNS
-    from .outputs import rows_csv_bytes, write_bytes_atomic
+    from .outputs import BOM, rows_csv_bytes, write_bytes_atomic
     from .runner import extract_file_rows, show_progress
 
     notices: list[str] = []
@@ -95,8 +98,8 @@ def _cmd_extract(args) -> int:
         return 1
     if args.no_harmonise:
         keep = [i for i, c in enumerate(FIGURE_COLUMNS) if c not in HIDDEN_COLUMNS]
-        write_bytes_atomic(rows_csv_bytes(([r[i] for i in keep] for r in done.figures),
-                                          [FIGURE_COLUMNS[i] for i in keep]), args.output)
+        data = rows_csv_bytes(([r[i] for i in keep] for r in done.figures), [FIGURE_COLUMNS[i] for i in keep])
+        write_bytes_atomic(BOM + data if args.bom else data, args.output)
     else:  # the columns of figures.csv; city, period and population stay empty without a manifest
         from .extraction.rows import frames
         from .harmonisation import harmonise
@@ -104,10 +107,10 @@ def _cmd_extract(args) -> int:
         from .schemas import FIGURE_FIELDS
 
         figures = harmonise(frames(done.figures, done.rejected)[0], None)
-        write_csv(figures[list(FIGURE_FIELDS)], args.output)
+        write_csv(figures[list(FIGURE_FIELDS)], args.output, args.bom)
     if args.rejected:
-        write_bytes_atomic(rows_csv_bytes((r[:len(REJECTED_COLUMNS)] for r in done.rejected), REJECTED_COLUMNS),
-                           args.rejected)
+        data = rows_csv_bytes((r[:len(REJECTED_COLUMNS)] for r in done.rejected), REJECTED_COLUMNS)
+        write_bytes_atomic(BOM + data if args.bom else data, args.rejected)
     if not args.quiet:
         docs = len({r.doc_id for r in done.figures})
         print(f"{len(done.figures)} figures from {docs} file(s) → {args.output}")

@@ -45,14 +45,23 @@ def _umask() -> int:
     return mask
 
 
-def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """A frame as deterministic CSV bytes (12 significant digits for floats)."""
-    return df.to_csv(index=False, lineterminator="\n", float_format="%.12g").encode("utf-8")
+BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark: Excel reads such a CSV as UTF-8, not as the system's code page
 
 
-def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
-    """Write a frame as CSV, deterministically and atomically."""
-    return write_bytes_atomic(to_csv_bytes(df), path)
+def to_csv_bytes(df: pd.DataFrame, bom: bool = False) -> bytes:
+    """A frame as deterministic CSV bytes (12 significant digits for floats); ``bom``: begin
+    with the UTF-8 byte-order mark, for Excel.
+
+    >>> to_csv_bytes(pd.DataFrame({"城市": ["徐州"]}), bom=True)[:3] == BOM
+    True
+    """
+    data = df.to_csv(index=False, lineterminator="\n", float_format="%.12g").encode("utf-8")
+    return BOM + data if bom else data
+
+
+def write_csv(df: pd.DataFrame, path: str | Path, bom: bool = False) -> Path:
+    """Write a frame as CSV, deterministically and atomically (``bom``: see :func:`to_csv_bytes`)."""
+    return write_bytes_atomic(to_csv_bytes(df, bom), path)
 
 
 def rows_csv_bytes(rows, columns: list[str]) -> bytes:

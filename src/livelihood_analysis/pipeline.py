@@ -80,18 +80,19 @@ def build_tables(corpus: pd.DataFrame, overrides=None, reference: str | Path | N
 def build(out: str | Path | None = None, manifest: str | Path | None = None,
           figures_dir: str | Path | None = None, overrides=None, verbose: bool = True,
           workers: int | None = None, reference: str | Path | None = None, charts: bool = True,
-          interim: str | Path | None = None) -> Path:
+          interim: str | Path | None = None, bom: bool = False) -> Path:
     """Run raw → processed: write every table to ``out`` (default ``data/processed/``), the
     extracted figures to ``interim`` (default: ``interim/`` beside ``out``, so
-    ``data/interim/``) and, if ``charts``, every chart to ``figures_dir`` (default ``figures/``)."""
+    ``data/interim/``) and, if ``charts``, every chart to ``figures_dir`` (default ``figures/``).
+    ``bom``: the tables begin with UTF-8's byte-order mark, so that Excel shows their Chinese."""
     out = Path(out) if out else paths.processed_dir()
     interim = Path(interim) if interim else out.parent / "interim"
     corpus = load_corpus(manifest)
     tables = build_tables(corpus, overrides, reference, workers=workers, progress=show_progress(not verbose))
     for name in TABLE_ORDER:
-        write_csv(tables[name], out / f"{name}.csv")
+        write_csv(tables[name], out / f"{name}.csv", bom)
     write_csv(tables["figures_extracted"], interim / "figures_extracted.csv")
-    datapackage(out, TABLE_ORDER)
+    datapackage(out, TABLE_ORDER, "utf-8-sig" if bom else "utf-8")
     if charts:
         from .plots import write_charts
         write_charts(tables, figures_dir or paths.figures_dir(), reference=reference)

@@ -73,20 +73,43 @@ def _stamp(names: tuple[str, ...], folder: str | Path | None) -> tuple:
     return tuple(out)
 
 
+TABLE_ENCODINGS = ("utf-8-sig", "gb18030")  # UTF-8 with or without BOM; GB18030 (Excel on Chinese Windows)
+
+
+def decode_table(data: bytes) -> str:
+    """The text of a CSV saved as UTF-8 (with or without BOM) or GB18030; UnicodeDecodeError
+    if it is neither.
+
+    >>> decode_table("规则,目标".encode("gb18030")), decode_table("a,b".encode("utf-8-sig"))
+    ('规则,目标', 'a,b')
+    """
+    for encoding in TABLE_ENCODINGS[:-1]:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return data.decode(TABLE_ENCODINGS[-1])
+
+
 @lru_cache(maxsize=64)
 def _read_cached(path: str, mtime: float) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    import io
+
+    return pd.read_csv(io.StringIO(decode_table(Path(path).read_bytes())), dtype=str, keep_default_na=False)
 
 
 def read_csv_table(path: str | Path, required: list[str] | None = None) -> pd.DataFrame:
-    """Read a UTF-8 CSV as strings, checking that ``required`` columns exist."""
+    """Read a CSV as strings (UTF-8, UTF-8 with BOM or GB18030), checking that ``required``
+    columns exist."""
     path = Path(path)
     if not path.is_file():
         raise InputError(path, "reference table not found")
     try:
         df = _read_cached(str(path), path.stat().st_mtime).copy()
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise InputError(path, f"cannot be read as a UTF-8 CSV ({exc.__class__.__name__})") from None
+    except UnicodeDecodeError:
+        raise InputError(path, "cannot be read as a CSV in UTF-8 (with or without BOM) or GB18030") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise InputError(path, f"cannot be read as a CSV ({exc.__class__.__name__})") from None
     missing = [c for c in (required or []) if c not in df.columns]
     if missing:
         raise InputError(path, f"missing column(s): {', '.join(missing)}")

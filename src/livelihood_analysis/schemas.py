@@ -250,14 +250,14 @@ FRICTIONLESS_TYPES = {"int64": "integer", "float64": "number", "object": "string
                       "bool": "boolean"}
 
 
-def datapackage(folder: str | Path, names: list[str]) -> Path:
+def datapackage(folder: str | Path, names: list[str], encoding: str = "utf-8") -> Path:
     """Write ``datapackage.json`` describing the CSV tables ``names`` in ``folder``."""
     resources = []
     for name in names:
         description, fields = TABLES[name]
         resources.append({
             "name": name.replace("_", "-"), "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
-            "encoding": "utf-8", "description": description,
+            "encoding": encoding, "description": description,
             "schema": {"fields": [{"name": col, "type": FRICTIONLESS_TYPES.get(str(c.dtype), "string"),
                                    "description": c.description} for col, c in fields.items()]},
         })
