@@ -33,14 +33,15 @@ def test_a_failed_extract_keeps_the_file_it_would_have_overwritten(tmp_path, cap
     assert keep.read_text(encoding="utf-8") == "doc_id,surface\nold,1人\n"
 
 
-def test_a_folder_reads_upper_case_txt_and_names_what_it_skips(tmp_path, capsys):
+def test_a_folder_reads_upper_case_txt_and_pages_and_names_what_it_skips(tmp_path, capsys):
     (tmp_path / "a.TXT").write_text("新增就业4912人。", encoding="utf-8")
     (tmp_path / "b.htm").write_text("<p>新增就业1人。</p>", encoding="utf-8")
+    (tmp_path / "c.md").write_text("新增就业2人。", encoding="utf-8")
     status, _, err = run(capsys, "extract", tmp_path, "-o", tmp_path / "out.csv")
     assert status == 0
-    assert "b.htm: skipped, not a .txt file" in err
+    assert "c.md: skipped, not a report this package reads (.txt, .html, .htm)" in err
     rows = (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()[1:]
-    assert [r.split(",")[:4] for r in rows] == [["a", "4", "9", "4912人"]]
+    assert [r.split(",")[:4] for r in rows] == [["a", "4", "9", "4912人"], ["b", "4", "6", "1人"]]
 
 
 def test_version_and_debug_after_the_command(capsys):

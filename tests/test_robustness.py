@@ -80,7 +80,7 @@ def bad_files(tmp_path):
         "empty.txt": "file is empty", "blank.txt": "file is empty",
         "image.txt": "binary content (a PNG image)", "report.pdf.txt": "binary content (a PDF document)",
         "archive.txt": "binary content (a ZIP archive", "missing.txt": "no such file",
-        "folder_without_text": "is a folder with no .txt files",
+        "folder_without_text": "is a folder with no reports in it",
     }
 
 

@@ -22,6 +22,7 @@ from .summaries import category_summary, programme_summary, report_summary, rule
 from .outputs import write_csv
 from .runner import process_reports, show_progress
 from .schemas import FIGURE_FIELDS, datapackage, validate
+from .documents import write_document
 from .sources import load_corpus
 
 TABLE_ORDER = ["cleaning_log", "figures", "rejected", "progress", "category_summary", "indicator_comparison",
@@ -92,6 +93,9 @@ def build(out: str | Path | None = None, manifest: str | Path | None = None,
     for name in TABLE_ORDER:
         write_csv(tables[name], out / f"{name}.csv", bom)
     write_csv(tables["figures_extracted"], interim / "figures_extracted.csv")
+    for doc_id, doc in zip(corpus["doc_id"], corpus["document"]):  # a web page: the text read and its places
+        if doc is not None:
+            write_document(doc, interim / "documents", doc_id)
     datapackage(out, TABLE_ORDER, "utf-8-sig" if bom else "utf-8")
     if charts:
         from .plots import write_charts

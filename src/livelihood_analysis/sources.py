@@ -21,7 +21,10 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
+from .documents import SUFFIXES, read_document
 from .errors import InputError, raise_all
+
+READ_SUFFIXES = (".txt",) + SUFFIXES  # what a folder stands for: text reports and web pages
 
 MANIFEST_COLUMNS = [
     "doc_id", "file", "sha256", "city_zh", "city_en", "province_zh", "adcode",
@@ -156,6 +159,8 @@ def read_text_file(path: str | Path) -> tuple[str, Decoded]:
         raise InputError(path, "no such file")
     if path.is_dir():
         raise InputError(path, "is a folder, expected a text file")
+    if path.suffix.lower() in SUFFIXES:  # a web page: the text read from it as a document
+        return path.stem, Decoded(read_document(path).text, "html", 0)
     return path.stem, decode_bytes(path.read_bytes(), path)
 
 
@@ -205,7 +210,9 @@ def load_manifest(path: str | Path | None = None) -> pd.DataFrame:
 
 
 def load_corpus(manifest: str | Path | None = None, verify: bool = True) -> pd.DataFrame:
-    """Load every report in the manifest: the manifest's columns plus ``path, text, encoding, replaced_chars``.
+    """Load every report in the manifest: the manifest's columns plus ``path, text, encoding,
+    replaced_chars, document`` (a web page is read as a :class:`documents.Document`, its
+    text the one read and ``document`` its map of places; None for a text report).
 
     Each file is verified against its sha256 (``verify=False`` skips that) and
     must exist; every problem is reported together.
@@ -220,27 +227,32 @@ def load_corpus(manifest: str | Path | None = None, verify: bool = True) -> pd.D
                 raise InputError(path, f"listed in {manifest.name} as '{row['doc_id']}' but the file is missing")
             if verify and sha256_of(path) != row["sha256"].lower():
                 raise InputError(path, f"sha256 does not match {manifest.name} (the raw file was changed)")
-            dec = decode_bytes(path.read_bytes(), path)
-            texts.append((str(path), dec.text, dec.encoding, dec.replaced))
+            if path.suffix.lower() in SUFFIXES:  # a web page: read as a document (documents.py)
+                doc = read_document(path)
+                texts.append((str(path), doc.text, "html", 0, doc))
+            else:
+                dec = decode_bytes(path.read_bytes(), path)
+                texts.append((str(path), dec.text, dec.encoding, dec.replaced, None))
         except InputError as exc:
             errors.append(exc)
     raise_all(errors)
-    extra = pd.DataFrame(texts, columns=["path", "text", "encoding", "replaced_chars"])
+    extra = pd.DataFrame(texts, columns=["path", "text", "encoding", "replaced_chars", "document"])
     return pd.concat([df.reset_index(drop=True), extra], axis=1)
 
 
 def expand_paths(paths_: list[str | Path], skipped: list[Path] | None = None) -> list[Path]:
-    """Files as given; a folder stands for the ``.txt`` files inside it (``.TXT`` too), sorted
-    by name; the other files of a folder are appended to ``skipped``, so that they can be named."""
+    """Files as given; a folder stands for the reports inside it (``.txt``, ``.html``, ``.htm``,
+    any case), sorted by name; the other files of a folder are appended to ``skipped``, so that
+    they can be named."""
     out = []
     for p in map(Path, paths_):
         if not p.is_dir():
             out.append(p)
             continue
         files = sorted(x for x in p.iterdir() if x.is_file() and not x.name.startswith("."))
-        out.extend(x for x in files if x.suffix.lower() == ".txt")
+        out.extend(x for x in files if x.suffix.lower() in READ_SUFFIXES)
         if skipped is not None:
-            skipped.extend(x for x in files if x.suffix.lower() != ".txt")
+            skipped.extend(x for x in files if x.suffix.lower() not in READ_SUFFIXES)
     return out
 
 
@@ -254,8 +266,9 @@ def read_text_files(paths_: list[str | Path], notices: list[str] | None = None) 
     """
     reports, errors, seen, skipped = [], [], {}, []
     for folder in (Path(p) for p in paths_ if Path(p).is_dir()):
-        if not any(x.suffix.lower() == ".txt" for x in folder.iterdir() if x.is_file()):
-            errors.append(InputError(folder, "is a folder with no .txt files in it (folders stand for their .txt files)"))
+        if not any(x.suffix.lower() in READ_SUFFIXES for x in folder.iterdir() if x.is_file()):
+            errors.append(InputError(folder, "is a folder with no reports in it (folders stand for their .txt, .html "
+                                             "and .htm files)"))
     for path in expand_paths(paths_, skipped):
         if Path(path).is_dir():
             continue
@@ -271,8 +284,7 @@ def read_text_files(paths_: list[str | Path], notices: list[str] | None = None) 
         if notices is not None:
             notices.extend(f"{path}: {n}" for n in describe_text(decoded))
     if notices is not None:
-        notices.extend(f"{p}: skipped, not a .txt file (only text files are read; save a page or a document as "
-                       "text first)" for p in skipped)
+        notices.extend(f"{p}: skipped, not a report this package reads (.txt, .html, .htm)" for p in skipped)
     return reports, errors
 
 

@@ -1,0 +1,186 @@
+"""Reports in the formats they are published in: a web page (``.html``, ``.htm``) is read as a
+document, not as text with its tags stripped.
+
+The page is parsed with Beautiful Soup; navigation, headers, footers, scripts, forms and
+blocks whose class or id names them (导航, 页脚, 相关文章 …: ``BOILERPLATE``) are removed,
+each removal logged; every remaining block becomes a line, and every ``<table>`` a table
+with one row per line and its cells separated by `` | `` (a cell spanning rows or columns,
+``rowspan``/``colspan``, is repeated in each row and column it covers), the layout the table
+reader knows. The text read keeps a map from each of its lines and cells back to its place
+in the page (``places``: clean start, end and a path such as ``table 1, row 3, cell 2``), so
+a figure's span points to where it came from; ``build`` writes text and map to
+``data/interim/``.
+
+>>> page = ("<html><body><div class='nav'>首页 | 新闻</div><p>全市新增就业1.2万人。</p>"
+...         "<table><tr><th>项目</th><th>完成</th></tr><tr><td rowspan='2'>公办幼儿园</td><td>5所</td></tr>"
+...         "<tr><td>3所</td></tr></table></body></html>")
+>>> doc = read_html(page.encode("utf-8"), "page.html")
+>>> print(doc.text)
+全市新增就业1.2万人。
+项目 | 完成 |
+公办幼儿园 | 5所 |
+公办幼儿园 | 3所 |
+>>> doc.removed
+['div.nav: 首页 | 新闻']
+>>> [p for s, e, p in doc.places if doc.text[s:e] == "3所"]
+['table 1, row 3, cell 2']
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+from .errors import InputError
+
+SUFFIXES = (".html", ".htm")  # read as documents; every other file as text
+DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "button", "select")
+BOILERPLATE = re.compile(r"nav|menu|footer|header|breadcrumb|crumb|share|related|copyright|sidebar|banner|toolbar|"
+                         r"pagination|pager|print|login|search|comment|advert|\bad\b", re.I)
+BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article", "td", "th",
+          "dd", "dt", "blockquote", "pre", "caption")
+SPACE = re.compile(r"[ \t\r\n\u00a0\u3000]+")
+
+
+class Document(NamedTuple):
+    """A report read from a published document: its text, the place of each piece of it,
+    and what was removed as page furniture."""
+
+    text: str
+    places: list  # (start, end, place) in text coordinates
+    removed: list  # one line per removed element: "tag.class: its first words"
+
+
+def _name(el) -> str:
+    cls = " ".join(el.get("class") or [])
+    ident = el.get("id") or ""
+    return el.name + (f"#{ident}" if ident else "") + (f".{cls.split()[0]}" if cls else "")
+
+
+def _furniture(el) -> bool:
+    if el.name in DROP_TAGS:
+        return True
+    names = " ".join(el.get("class") or []) + " " + (el.get("id") or "")
+    return bool(names.strip()) and bool(BOILERPLATE.search(names)) and el.find("table") is None
+
+
+def _remove_furniture(soup) -> list[str]:
+    removed = []
+    for el in list(soup.find_all(True)):
+        if el.decomposed or el.parent is None or not _furniture(el):
+            continue
+        words = SPACE.sub(" ", el.get_text(" ", strip=True))[:40]
+        if el.name not in ("script", "style", "noscript"):
+            removed.append(f"{_name(el)}: {words}" if words else _name(el))
+        el.decompose()
+    return removed
+
+
+def _grid(table) -> list[list[str]]:
+    """The cells of a table as rows, a cell spanning rows or columns repeated where it spans."""
+    rows, pending = [], {}  # pending: column -> (text, rows still to fill)
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is not table:
+            continue
+        row, col = [], 0
+        cells = iter(tr.find_all(["td", "th"], recursive=False))
+        while True:
+            while col in pending:
+                text, left = pending.pop(col)
+                row.append(text)
+                if left > 1:
+                    pending[col] = (text, left - 1)
+                col += 1
+            cell = next(cells, None)
+            if cell is None:
+                break
+            text = SPACE.sub(" ", cell.get_text(" ", strip=True))
+            span_c, span_r = int(cell.get("colspan", 1) or 1), int(cell.get("rowspan", 1) or 1)
+            for _ in range(max(1, span_c)):
+                row.append(text)
+                if span_r > 1:
+                    pending[col] = (text, span_r - 1)
+                col += 1
+        rows.append(row)
+    return [r for r in rows if any(r)]
+
+
+def _walk(node, out: list, tables: list) -> None:
+    """Text of ``node`` in order: blocks as lines, tables as pipe rows (``out``: pieces of
+    (text, place or None); None between pieces is a line break)."""
+    for child in node.children:
+        name = getattr(child, "name", None)
+        if name is None:
+            text = SPACE.sub(" ", str(child))
+            if text.strip():
+                out.append((text, None))
+            continue
+        if name == "table":
+            tables.append(child)
+            out.append(("\n", None))
+            for r, row in enumerate(_grid(child), 1):
+                for c, cell in enumerate(row, 1):
+                    out.append((" | " if c > 1 else "", None))
+                    out.append((cell, f"table {len(tables)}, row {r}, cell {c}"))
+                out.append((" |", None))
+                out.append(("\n", None))
+            continue
+        if name in BLOCKS:
+            out.append(("\n", None))
+        _walk(child, out, tables)
+        if name in BLOCKS:
+            out.append(("\n", None))
+
+
+def read_html(data: bytes, source: str | Path = "<page>") -> Document:
+    """A web page as a :class:`Document` (see the module)."""
+    from bs4 import BeautifulSoup
+
+    from .sources import decode_bytes
+
+    soup = BeautifulSoup(decode_bytes(data, source).text, "html.parser")
+    removed = _remove_furniture(soup)
+    pieces: list = []
+    _walk(soup.body or soup, pieces, [])
+    text, places, length = [], [], 0
+    for piece, place in pieces:
+        if piece == "\n":
+            if text and text[-1] != "\n":
+                text.append("\n")
+                length += 1
+            continue
+        if place is None and (not text or text[-1] == "\n"):
+            piece = piece.lstrip()
+        if not piece:
+            continue
+        if place:
+            places.append((length, length + len(piece), place))
+        text.append(piece)
+        length += len(piece)
+    joined = "".join(text).rstrip("\n")
+    if not joined.strip():
+        raise InputError(source, "page has no text once its navigation, scripts and footers are removed")
+    return Document(joined, places, removed)
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a published document by its suffix (``SUFFIXES``); other files are text reports."""
+    path = Path(path)
+    if path.suffix.lower() not in SUFFIXES:
+        raise InputError(path, f"not a document this package reads ({', '.join(SUFFIXES)})")
+    return read_html(path.read_bytes(), path)
+
+
+def write_document(doc: Document, folder: str | Path, doc_id: str) -> list[Path]:
+    """Keep what was read from a document in ``folder``: ``<doc_id>.txt`` (the text every
+    span of its figures points into), ``<doc_id>.places.csv`` (start, end, place) and
+    ``<doc_id>.removed.txt`` (the page furniture removed, one line each)."""
+    import pandas as pd
+
+    from .outputs import write_bytes_atomic, write_csv
+
+    folder = Path(folder)
+    return [write_bytes_atomic(doc.text.encode("utf-8"), folder / f"{doc_id}.txt"),
+            write_csv(pd.DataFrame(doc.places, columns=["start", "end", "place"]), folder / f"{doc_id}.places.csv"),
+            write_bytes_atomic("".join(f"{r}\n" for r in doc.removed).encode("utf-8"), folder / f"{doc_id}.removed.txt")]
