@@ -151,7 +151,7 @@ def report_summary(figures: pd.DataFrame, manifest: pd.DataFrame, reference=None
     def largest(mask: pd.Series) -> pd.Series:
         return figures[mask].groupby("doc_id")["value"].max()
 
-    ind, role = figures["indicator_id"], figures["spending_role"]
+    role = figures["spending_role"]
     main = main_programme(programme_summary(figures, manifest)).set_index("doc_id")
     m["programme"] = m["doc_id"].map(main["programme"]).astype(object).fillna("")
     m["projects_planned"] = m["doc_id"].map(main["projects_planned"])
