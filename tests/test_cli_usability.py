@@ -39,7 +39,7 @@ def test_a_folder_reads_upper_case_txt_and_pages_and_names_what_it_skips(tmp_pat
     (tmp_path / "c.md").write_text("新增就业2人。", encoding="utf-8")
     status, _, err = run(capsys, "extract", tmp_path, "-o", tmp_path / "out.csv")
     assert status == 0
-    assert "c.md: skipped, not a report this package reads (.txt, .html, .htm)" in err
+    assert "c.md: skipped, not a report this package reads (.txt, .html, .htm, .docx, .xlsx, .pdf)" in err
     rows = (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()[1:]
     assert [r.split(",")[:4] for r in rows] == [["a", "4", "9", "4912人"], ["b", "4", "6", "1人"]]
 

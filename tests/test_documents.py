@@ -56,14 +56,92 @@ def test_a_page_in_the_manifest_is_built_with_its_table_and_places(tmp_path):
 
 def test_extract_reads_the_pages_of_a_folder(tmp_path, capsys):
     (tmp_path / "p.htm").write_text(PAGE, encoding="utf-8")
-    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "notes.md").write_text("新增就业2人。", encoding="utf-8")
     assert main(["extract", str(tmp_path), "-o", str(tmp_path / "f.csv")]) == 0
     err = capsys.readouterr().err
-    assert "notes.docx: skipped, not a report this package reads" in err
+    assert "notes.md: skipped, not a report this package reads" in err
     f = pd.read_csv(tmp_path / "f.csv")
     assert {"960个", "80.0%"} <= set(f.surface) and (f.table_row == "乙市").sum() == 3
 
 
 def test_a_page_with_no_text_is_a_clear_error():
-    with pytest.raises(InputError, match="empty.html: page has no text"):
+    with pytest.raises(InputError, match="empty.html: has no text to read once its navigation"):
         read_html(b"<html><body><nav>menu</nav><script>x</script></body></html>", "empty.html")
+
+
+def test_a_word_document_and_an_excel_workbook_are_read_with_their_tables(tmp_path):
+    import docx
+    import openpyxl
+
+    from livelihood_analysis.documents import read_document
+
+    d = docx.Document()
+    d.add_paragraph("截至6月底,全市城镇新增就业1.3万人。")
+    t = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([["项目", "目标", "完成"], ["新建幼儿园(所)", "12", "9"], ["农村公路(公里)", "300", "210"]]):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    d.save(tmp_path / "r.docx")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "进度"
+    sheet.append(["项目", "目标", "完成"])
+    sheet.append(["新建幼儿园(所)", 12, 9])
+    sheet.append(["农村公路(公里)", 300, 210.5])
+    sheet.merge_cells("A4:C4")
+    sheet["A4"] = "注:数据截至6月底"
+    book.save(tmp_path / "s.xlsx")
+    assert main(["extract", str(tmp_path / "r.docx"), str(tmp_path / "s.xlsx"), "-o", str(tmp_path / "f.csv"),
+                 "--quiet"]) == 0
+    f = pd.read_csv(tmp_path / "f.csv")
+    kg = f[f.table_row == "新建幼儿园(所)"]
+    assert sorted(zip(kg.doc_id, kg.value, kg.kind)) == [("r", 9, "actual"), ("r", 12, "target"),
+                                                          ("s", 9, "actual"), ("s", 12, "target")]
+    docx_doc, xlsx_doc = read_document(tmp_path / "r.docx"), read_document(tmp_path / "s.xlsx")
+    assert "新建幼儿园(所) | 12 | 9 |" in docx_doc.text.splitlines()
+    assert "农村公路(公里) | 300 | 210.5 |" in xlsx_doc.text.splitlines()
+    assert "注:数据截至6月底 | 注:数据截至6月底 | 注:数据截至6月底 |" in xlsx_doc.text.splitlines()
+    start = xlsx_doc.text.index("210.5")
+    assert [p for s, e, p in xlsx_doc.places if s == start] == ["sheet 进度, cell C3"]
+
+
+def test_bad_documents_are_one_line_errors_naming_the_file(tmp_path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from livelihood_analysis.documents import read_document
+
+    (tmp_path / "fake.docx").write_bytes(b"PK\x03\x04 not a zip")
+    (tmp_path / "fake.xlsx").write_bytes(b"not a workbook")
+    fig = plt.figure()
+    fig.figimage(np.zeros((20, 20)))  # a page with an image and no text: a scan
+    fig.savefig(tmp_path / "scan.pdf")
+    plt.close(fig)
+    for name, message in [("fake.docx", "cannot be read as a Word .docx document"),
+                          ("fake.xlsx", "cannot be read as an Excel .xlsx workbook"),
+                          ("scan.pdf", "has no text layer \\(a scanned PDF\\): OCR is needed")]:
+        with pytest.raises(InputError, match=f"{name}: {message}"):
+            read_document(tmp_path / name)
+
+
+def test_a_pdf_with_a_text_layer_is_read_page_by_page(tmp_path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from livelihood_analysis.documents import read_document
+    from livelihood_analysis.plots import cjk_font
+
+    font = cjk_font()
+    if font is None:
+        pytest.skip("no CJK font installed to write a Chinese PDF with (apt-get install fonts-noto-cjk)")
+    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": font}):
+        fig = plt.figure(figsize=(6, 2))
+        fig.text(0.05, 0.5, "截至6月底,全市城镇新增就业1.3万人。")
+        fig.savefig(tmp_path / "r.pdf")
+        plt.close(fig)
+    doc = read_document(tmp_path / "r.pdf")
+    assert "城镇新增就业1.3万人" in doc.text
+    assert doc.places[0][2] == "page 1, line 1"

@@ -24,7 +24,7 @@ from . import paths
 from .documents import SUFFIXES, read_document
 from .errors import InputError, raise_all
 
-READ_SUFFIXES = (".txt",) + SUFFIXES  # what a folder stands for: text reports and web pages
+READ_SUFFIXES = (".txt",) + SUFFIXES  # what a folder stands for: text reports and documents
 
 MANIFEST_COLUMNS = [
     "doc_id", "file", "sha256", "city_zh", "city_en", "province_zh", "adcode",
@@ -241,8 +241,8 @@ def load_corpus(manifest: str | Path | None = None, verify: bool = True) -> pd.D
 
 
 def expand_paths(paths_: list[str | Path], skipped: list[Path] | None = None) -> list[Path]:
-    """Files as given; a folder stands for the reports inside it (``.txt``, ``.html``, ``.htm``,
-    any case), sorted by name; the other files of a folder are appended to ``skipped``, so that
+    """Files as given; a folder stands for the reports inside it (``READ_SUFFIXES``, any case),
+    sorted by name; the other files of a folder are appended to ``skipped``, so that
     they can be named."""
     out = []
     for p in map(Path, paths_):
@@ -267,8 +267,8 @@ def read_text_files(paths_: list[str | Path], notices: list[str] | None = None) 
     reports, errors, seen, skipped = [], [], {}, []
     for folder in (Path(p) for p in paths_ if Path(p).is_dir()):
         if not any(x.suffix.lower() in READ_SUFFIXES for x in folder.iterdir() if x.is_file()):
-            errors.append(InputError(folder, "is a folder with no reports in it (folders stand for their .txt, .html "
-                                             "and .htm files)"))
+            errors.append(InputError(folder, "is a folder with no reports in it (folders stand for their "
+                                             f"{', '.join(READ_SUFFIXES)} files)"))
     for path in expand_paths(paths_, skipped):
         if Path(path).is_dir():
             continue
@@ -284,7 +284,8 @@ def read_text_files(paths_: list[str | Path], notices: list[str] | None = None) 
         if notices is not None:
             notices.extend(f"{path}: {n}" for n in describe_text(decoded))
     if notices is not None:
-        notices.extend(f"{p}: skipped, not a report this package reads (.txt, .html, .htm)" for p in skipped)
+        notices.extend(f"{p}: skipped, not a report this package reads ({', '.join(READ_SUFFIXES)})"
+                       for p in skipped)
     return reports, errors
 
 
