@@ -124,3 +124,24 @@ def test_build_writes_tables_with_a_bom_on_request(tmp_path, capsys):
     assert (tmp_path / "out" / "figures.csv").read_bytes().startswith(b"\xef\xbb\xbfdoc_id,")
     package = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
     assert {r["encoding"] for r in package["resources"]} == {"utf-8-sig"}
+
+
+def test_export_writes_every_table_as_a_sheet_of_one_workbook(tmp_path, capsys):
+    import openpyxl
+
+    from livelihood_analysis.pipeline import TABLE_ORDER
+
+    status, out, _ = run(capsys, "export", "--xlsx", tmp_path / "all.xlsx")
+    assert status == 0 and "wrote 11 tables" in out
+    book = openpyxl.load_workbook(tmp_path / "all.xlsx")
+    assert book.sheetnames == TABLE_ORDER
+    figures = book["figures"]
+    assert figures.freeze_panes == "A2" and figures["A1"].font.bold
+    header = [c.value for c in figures[1]]
+    first = dict(zip(header, [c.value for c in figures[2]]))
+    assert (first["doc_id"], first["surface"], first["value"]) == ("bole_2021", "4912人", 4912)
+
+
+def test_export_without_tables_says_to_build_first(tmp_path, capsys):
+    status, _, err = run(capsys, "export", "--xlsx", tmp_path / "x.xlsx", "--from", tmp_path)
+    assert status != 0 and "run build first" in err and not (tmp_path / "x.xlsx").exists()

@@ -64,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="write the extracted figures only (faster): no category, indicator, stage, scope or money type")
     e.add_argument("--quiet", action="store_true", help="no progress or summary")
 
+    what = "write the output tables as one Excel workbook (a sheet each, frozen header)"
+    x = sub.add_parser("export", help=what, description=what[0].upper() + what[1:] + ".", parents=[common])
+    x.add_argument("--xlsx", type=Path, required=True, metavar="FILE", help="the workbook to write (.xlsx)")
+    x.add_argument("--from", dest="source", type=Path, default=None, metavar="DIR",
+                   help="folder of the tables (default data/processed/, as build writes it)")
+
     c = sub.add_parser("clean", help="print what cleaning removed or flagged in the corpus", parents=[common])
     c.add_argument("--rows", action="store_true", help="print every removal, not only counts")
 
@@ -124,6 +130,21 @@ def _cmd_extract(args) -> int:
     return 1 if errors else 0
 
 
+def _cmd_export(args) -> int:
+    from . import paths
+    from .outputs import workbook_bytes, write_bytes_atomic
+    from .pipeline import TABLE_ORDER
+
+    folder = args.source or paths.processed_dir()
+    missing = [n for n in TABLE_ORDER if not (folder / f"{n}.csv").is_file()]
+    if missing:
+        raise InputError(folder, f"has no {', '.join(m + '.csv' for m in missing)}: run build first")
+    tables = {n: pd.read_csv(folder / f"{n}.csv", encoding="utf-8-sig") for n in TABLE_ORDER}  # numbers as numbers
+    write_bytes_atomic(workbook_bytes(tables), args.xlsx)
+    print(f"wrote {len(tables)} tables to {args.xlsx}")
+    return 0
+
+
 def _cmd_clean(args) -> int:
     from .cleaning import clean_corpus, removal_counts, removal_log
     from .sources import load_corpus
@@ -147,7 +168,8 @@ def _cmd_score(args) -> int:
     return 0
 
 
-COMMANDS = {"build": _cmd_build, "extract": _cmd_extract, "clean": _cmd_clean, "score": _cmd_score}
+COMMANDS = {"build": _cmd_build, "extract": _cmd_extract, "export": _cmd_export, "clean": _cmd_clean,
+            "score": _cmd_score}
 
 
 def main(argv: list[str] | None = None) -> int:

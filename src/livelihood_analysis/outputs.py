@@ -81,3 +81,36 @@ def rows_csv_bytes(rows, columns: list[str]) -> bytes:
     fmt = lambda v: "%.12g" % v if type(v) is float else v  # noqa: E731
     w.writerows([fmt(v) for v in row] for row in rows)
     return buf.getvalue().encode("utf-8")
+
+
+def workbook_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
+    """Tables as one Excel workbook: a sheet each (named as the table), the header row frozen
+    and bold, columns as wide as their content (at most 60 characters).
+
+    >>> import io, openpyxl
+    >>> book = openpyxl.load_workbook(io.BytesIO(workbook_bytes({"figures": pd.DataFrame({"城市": ["徐州"]})})))
+    >>> sheet = book["figures"]; sheet["A2"].value, sheet.freeze_panes
+    ('徐州', 'A2')
+    """
+    import io
+
+    import openpyxl
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, df in tables.items():
+        sheet = book.create_sheet(name[:31])  # Excel's limit on a sheet name
+        sheet.append(list(df.columns))
+        for row in df.astype(object).where(df.notna(), None).itertuples(index=False):
+            sheet.append(list(row))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        for i, col in enumerate(df.columns, 1):
+            longest = max([len(str(col))] + [len(str(v)) for v in df[col].head(500) if v is not None and v == v])
+            sheet.column_dimensions[get_column_letter(i)].width = min(60, longest + 2)
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
