@@ -145,3 +145,30 @@ def test_a_pdf_with_a_text_layer_is_read_page_by_page(tmp_path):
     doc = read_document(tmp_path / "r.pdf")
     assert "城镇新增就业1.3万人" in doc.text
     assert doc.places[0][2] == "page 1, line 1"
+
+
+def test_build_writes_a_page_per_report_with_its_figures_highlighted(tmp_path, corpus, tables):
+    import shutil
+    import subprocess
+
+    from livelihood_analysis.pipeline import write_pages
+
+    write_pages(corpus, tables, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"{d}.html" for d in corpus.doc_id] + ["index.html"])
+    page = (tmp_path / "xingtai_2021.html").read_text(encoding="utf-8")
+    # 任务目标是新改扩建25所公办幼儿园 … 已完成62所公办幼儿园扩建: a target and an achievement
+    assert '<mark class="target" title="25 count · target · target">25所</mark>' in page
+    assert '<mark class="achieved" title="62 count · actual · achieved">62所</mark>' in page
+    assert 'href="xingtai_2021.html"' in (tmp_path / "index.html").read_text(encoding="utf-8")
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("no headless browser to look at the page with (apt-get install chromium)")
+    shot = tmp_path / "page.png"
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", f"--screenshot={shot}",
+                    "--window-size=1000,1200", (tmp_path / "xingtai_2021.html").as_uri()],
+                   capture_output=True, timeout=120, check=False)
+    from PIL import Image
+
+    image = Image.open(shot).convert("RGB")
+    colours = {image.getpixel((x, y)) for x in range(0, image.width, 2) for y in range(0, image.height, 2)}
+    assert (255, 224, 138) in colours and (184, 224, 255) in colours  # figures and targets are drawn highlighted

@@ -19,7 +19,7 @@ from .harmonisation import canonical_indicators, cities, harmonise, headings_rec
 from .comparison import indicator_comparison, left_out
 from .progress import progress_records
 from .summaries import category_summary, programme_summary, report_summary, rule_usage, unmapped, unused_rules
-from .outputs import write_csv
+from .outputs import write_bytes_atomic, write_csv
 from .runner import process_reports, show_progress
 from .schemas import FIGURE_FIELDS, datapackage, validate
 from .documents import write_document
@@ -44,6 +44,18 @@ def report_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
     out["categorised"] = out["doc_id"].map(summary["with_category"] / summary["figures"]).round(2)
     out["with_indicator"] = out["doc_id"].map(summary["with_indicator"] / summary["figures"]).round(2)
     return out
+
+
+def write_pages(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame], folder: Path) -> None:
+    """A page per report (its text, every figure highlighted and linked to its row, every
+    rejected number marked with its reason) and an index page, in ``folder``."""
+    from .display import index_page, report_page
+
+    figures, rejected = tables["figures"], tables["rejected"]
+    for doc_id, raw in zip(corpus["doc_id"], corpus["text"]):
+        page = report_page(doc_id, raw, figures[figures["doc_id"] == doc_id], rejected[rejected["doc_id"] == doc_id])
+        write_bytes_atomic(page.encode("utf-8"), folder / f"{doc_id}.html")
+    write_bytes_atomic(index_page(tables["report_summary"]).encode("utf-8"), folder / "index.html")
 
 
 def build_tables(corpus: pd.DataFrame, overrides=None, reference: str | Path | None = None,
@@ -82,7 +94,8 @@ def build(out: str | Path | None = None, manifest: str | Path | None = None,
           figures_dir: str | Path | None = None, overrides=None, verbose: bool = True,
           workers: int | None = None, reference: str | Path | None = None, charts: bool = True,
           interim: str | Path | None = None, bom: bool = False) -> Path:
-    """Run raw → processed: write every table to ``out`` (default ``data/processed/``), the
+    """Run raw → processed: write every table to ``out`` (default ``data/processed/``), a page
+    per report to ``out/pages/`` (see :func:`write_pages`), the
     extracted figures to ``interim`` (default: ``interim/`` beside ``out``, so
     ``data/interim/``) and, if ``charts``, every chart to ``figures_dir`` (default ``figures/``).
     ``bom``: the tables begin with UTF-8's byte-order mark, so that Excel shows their Chinese."""
@@ -96,6 +109,7 @@ def build(out: str | Path | None = None, manifest: str | Path | None = None,
     for doc_id, doc in zip(corpus["doc_id"], corpus["document"]):  # a web page: the text read and its places
         if doc is not None:
             write_document(doc, interim / "documents", doc_id)
+    write_pages(corpus, tables, out / "pages")
     datapackage(out, TABLE_ORDER, "utf-8-sig" if bom else "utf-8")
     if charts:
         from .plots import write_charts
