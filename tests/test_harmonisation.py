@@ -165,12 +165,16 @@ def test_schema_failure_names_table_column_and_rows(tables):
 
 
 def test_build_is_byte_identical_and_a_valid_data_package(tmp_path):
+    from conftest import TEST_MANIFEST
+
     a, b = tmp_path / "a", tmp_path / "b"
-    build(out=a, charts=False, verbose=False)
-    build(out=b, charts=False, verbose=False)
-    names = sorted(p.name for p in a.iterdir())
+    build(out=a, manifest=TEST_MANIFEST, charts=False, verbose=False)
+    build(out=b, manifest=TEST_MANIFEST, charts=False, verbose=False)
+    names = sorted(p.name for p in a.iterdir() if p.is_file())
     assert "datapackage.json" in names and "indicator_comparison.csv" in names
-    for name in names:
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert "pages/xuzhou_2020h1.html" in {f.as_posix() for f in files}
+    for name in files:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
     from frictionless import Package
     report = Package(str(a / "datapackage.json")).validate()

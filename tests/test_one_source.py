@@ -65,9 +65,10 @@ def test_the_clause_column_is_the_clause_that_decided_the_category():
 
 
 def test_a_stage_output_read_back_with_pandas_can_be_harmonised_again(tmp_path, corpus):
+    from conftest import TEST_MANIFEST
     from livelihood_analysis.pipeline import build
 
-    out = build(out=tmp_path, charts=False, verbose=False)
+    out = build(out=tmp_path, manifest=TEST_MANIFEST, charts=False, verbose=False)
     extracted = pd.read_csv(out.parent / "interim" / "figures_extracted.csv")
     again = harmonise(extracted, corpus)
     final = pd.read_csv(out / "figures.csv", keep_default_na=False)
