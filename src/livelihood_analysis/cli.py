@@ -27,6 +27,18 @@ def _workers(text: str) -> int:
     return n
 
 
+def _add_parser(sub, common) -> None:
+    what = "add report files to data/raw/ with a manifest row proposed from their text (city, year, period)"
+    a = sub.add_parser("add", help=what, description=what[0].upper() + what[1:] + ".", parents=[common])
+    a.add_argument("files", nargs="+", type=Path, metavar="FILE", help="reports (.txt, .html, .htm, .docx, .xlsx, .pdf)")
+    a.add_argument("--city", help="the place, as admin_divisions.csv names it (徐州市), instead of inferring it")
+    a.add_argument("--city-en", help="the place's English name, for a city not yet in cities.csv")
+    a.add_argument("--year", help="the year the report covers, instead of inferring it")
+    a.add_argument("--period", choices=["Q1", "H1", "Q1-Q3", "to-date", "full-year"], help="instead of inferring it")
+    a.add_argument("--period-end", help="last day covered (ISO date), instead of inferring it")
+    a.add_argument("--dry-run", action="store_true", help="print the proposed rows and write nothing")
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m livelihood_analysis",
@@ -63,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--no-harmonise", action="store_true",
                    help="write the extracted figures only (faster): no category, indicator, stage, scope or money type")
     e.add_argument("--quiet", action="store_true", help="no progress or summary")
+
+    _add_parser(sub, common)
 
     what = "write the output tables as one Excel workbook (a sheet each, frozen header)"
     x = sub.add_parser("export", help=what, description=what[0].upper() + what[1:] + ".", parents=[common])
@@ -130,6 +144,15 @@ def _cmd_extract(args) -> int:
     return 1 if errors else 0
 
 
+def _cmd_add(args) -> int:
+    from .adding import add_reports
+
+    given = {k: getattr(args, k) for k in ("city", "city_en", "year", "period", "period_end")}
+    lines, status = add_reports(args.files, given, args.dry_run)
+    print("\n".join(lines), file=sys.stderr if status else sys.stdout)
+    return status
+
+
 def _cmd_export(args) -> int:
     from . import paths
     from .outputs import workbook_bytes, write_bytes_atomic
@@ -168,7 +191,7 @@ def _cmd_score(args) -> int:
     return 0
 
 
-COMMANDS = {"build": _cmd_build, "extract": _cmd_extract, "export": _cmd_export, "clean": _cmd_clean,
+COMMANDS = {"build": _cmd_build, "extract": _cmd_extract, "add": _cmd_add, "export": _cmd_export, "clean": _cmd_clean,
             "score": _cmd_score}
 
 

@@ -365,20 +365,25 @@ def save_figure(fig: plt.Figure, stem: str | Path) -> list[Path]:
     return out
 
 
-def charts(tables: dict[str, pd.DataFrame], lang: str = "en", reference=None) -> dict[str, plt.Figure]:
-    """Every chart of the processed tables, by file stem."""
-    out = {"category_profile": category_profile(tables["category_summary"], lang, reference),
-           "spending_shares": spending_shares(tables["category_summary"], lang, reference),
-           "delivery": delivery(tables["report_summary"], lang, reference),
-           "shared_indicators": shared_indicators(tables["indicator_comparison"], lang, reference=reference)}
+def chart_makers(tables: dict[str, pd.DataFrame], lang: str = "en", reference=None) -> dict:
+    """Every chart of the processed tables, by file stem, as a function that draws it."""
+    out = {"category_profile": lambda: category_profile(tables["category_summary"], lang, reference),
+           "spending_shares": lambda: spending_shares(tables["category_summary"], lang, reference),
+           "delivery": lambda: delivery(tables["report_summary"], lang, reference),
+           "shared_indicators": lambda: shared_indicators(tables["indicator_comparison"], lang, reference=reference)}
     for doc in tables["report_summary"]["doc_id"]:
-        out[f"report_card_{doc}"] = report_card(tables, doc, lang, reference)
+        out[f"report_card_{doc}"] = lambda doc=doc: report_card(tables, doc, lang, reference)
     return out
 
 
+def charts(tables: dict[str, pd.DataFrame], lang: str = "en", reference=None) -> dict[str, plt.Figure]:
+    """Every chart of the processed tables, by file stem."""
+    return {stem: draw() for stem, draw in chart_makers(tables, lang, reference).items()}
+
+
 def write_charts(tables: dict[str, pd.DataFrame], folder: str | Path, lang: str = "en", reference=None) -> list[Path]:
-    """Write every chart to ``folder`` as PNG and SVG."""
+    """Write every chart to ``folder`` as PNG and SVG, one at a time (each closed once saved)."""
     written = []
-    for stem, fig in charts(tables, lang, reference).items():
-        written += save_figure(fig, Path(folder) / stem)
+    for stem, draw in chart_makers(tables, lang, reference).items():
+        written += save_figure(draw(), Path(folder) / stem)
     return written
