@@ -39,7 +39,7 @@ def test_a_folder_reads_upper_case_txt_and_pages_and_names_what_it_skips(tmp_pat
     (tmp_path / "c.md").write_text("新增就业2人。", encoding="utf-8")
     status, _, err = run(capsys, "extract", tmp_path, "-o", tmp_path / "out.csv")
     assert status == 0
-    assert "c.md: skipped, not a report this package reads (.txt, .html, .htm, .docx, .xlsx, .pdf)" in err
+    assert "c.md: skipped, not a report this package reads (.txt, .html, .htm, .docx, .xlsx, .xls, .pdf)" in err
     rows = (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()[1:]
     assert [r.split(",")[:4] for r in rows] == [["a", "4", "9", "4912人"], ["b", "4", "6", "1人"]]
 
@@ -145,3 +145,24 @@ def test_export_writes_every_table_as_a_sheet_of_one_workbook(tmp_path, capsys):
 def test_export_without_tables_says_to_build_first(tmp_path, capsys):
     status, _, err = run(capsys, "export", "--xlsx", tmp_path / "x.xlsx", "--from", tmp_path)
     assert status != 0 and "run build first" in err and not (tmp_path / "x.xlsx").exists()
+
+
+@pytest.mark.parametrize("command", ["build", "extract", "add", "export", "clean", "score"])
+def test_every_command_describes_itself(capsys, command):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert out.split("\n\n")[1].strip() and not out.split("\n\n")[1].startswith("positional")
+
+
+def test_build_draws_chinese_charts_on_request(tmp_path, capsys):
+    from conftest import TEST_MANIFEST
+
+    status, _, _ = run(capsys, "build", "--manifest", TEST_MANIFEST, "--out", tmp_path / "out", "--figures",
+                       tmp_path / "fig", "--quiet", "--lang", "zh")
+    assert status == 0
+    status, _, _ = run(capsys, "build", "--manifest", TEST_MANIFEST, "--out", tmp_path / "out", "--figures",
+                       tmp_path / "fig_en", "--quiet")
+    assert status == 0  # the same charts, labelled in the other language
+    assert sorted(p.name for p in (tmp_path / "fig").iterdir()) == sorted(p.name for p in (tmp_path / "fig_en").iterdir())
+    assert (tmp_path / "fig" / "delivery.svg").read_bytes() != (tmp_path / "fig_en" / "delivery.svg").read_bytes()

@@ -172,3 +172,26 @@ def test_build_writes_a_page_per_report_with_its_figures_highlighted(tmp_path, c
     image = Image.open(shot).convert("RGB")
     colours = {image.getpixel((x, y)) for x in range(0, image.width, 2) for y in range(0, image.height, 2)}
     assert (255, 224, 138) in colours and (184, 224, 255) in colours  # figures and targets are drawn highlighted
+
+
+def test_an_excel_97_workbook_is_read_like_an_xlsx(tmp_path):
+    import xlwt
+
+    from livelihood_analysis.documents import read_document
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("进度")
+    for c, text in enumerate(["项目", "目标", "完成"]):
+        sheet.write(0, c, text)
+    sheet.write(1, 0, "城镇新增就业(人)")
+    sheet.write(1, 1, 20000)
+    sheet.write(1, 2, 11000)
+    sheet.write_merge(2, 2, 0, 2, "注:截至6月底")
+    book.save(str(tmp_path / "r.xls"))
+    doc = read_document(tmp_path / "r.xls")
+    assert "城镇新增就业(人) | 20000 | 11000 |" in doc.text.splitlines()
+    assert "注:截至6月底 | 注:截至6月底 | 注:截至6月底 |" in doc.text.splitlines()
+    assert [p for s, e, p in doc.places if doc.text[s:e] == "11000"] == ["sheet 进度, cell C2"]
+    (tmp_path / "bad.xls").write_bytes(b"not a workbook")
+    with pytest.raises(InputError, match="bad.xls: cannot be read as an Excel .xls workbook"):
+        read_document(tmp_path / "bad.xls")

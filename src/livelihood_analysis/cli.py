@@ -30,7 +30,7 @@ def _workers(text: str) -> int:
 def _add_parser(sub, common) -> None:
     what = "add report files to data/raw/ with a manifest row proposed from their text (city, year, period)"
     a = sub.add_parser("add", help=what, description=what[0].upper() + what[1:] + ".", parents=[common])
-    a.add_argument("files", nargs="+", type=Path, metavar="FILE", help="reports (.txt, .html, .htm, .docx, .xlsx, .pdf)")
+    a.add_argument("files", nargs="+", type=Path, metavar="FILE", help="reports (.txt, .html, .htm, .docx, .xlsx, .xls, .pdf)")
     a.add_argument("--city", help="the place, as admin_divisions.csv names it (徐州市), instead of inferring it")
     a.add_argument("--city-en", help="the place's English name, for a city not yet in cities.csv")
     a.add_argument("--year", help="the year the report covers, instead of inferring it")
@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--reference", type=Path, default=None, metavar="DIR",
                    help="folder of reference tables to use instead of data/reference/ (see reference.working_copy)")
     b.add_argument("--no-figures", action="store_true", help="write the tables only, no charts")
+    b.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the charts (default en)")
     b.add_argument("--bom", action="store_true", help="begin each CSV with UTF-8's byte-order mark, so Excel shows its Chinese")
     b.add_argument("--workers", type=_workers, default=None, help="processes to use (default: all cores)")
     b.add_argument("--quiet", action="store_true", help="no per-report summary and no progress bar")
@@ -84,10 +85,12 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--from", dest="source", type=Path, default=None, metavar="DIR",
                    help="folder of the tables (default data/processed/, as build writes it)")
 
-    c = sub.add_parser("clean", help="print what cleaning removed or flagged in the corpus", parents=[common])
+    what = "print what cleaning removed or flagged in the corpus, and why"
+    c = sub.add_parser("clean", help=what, description=what[0].upper() + what[1:] + ".", parents=[common])
     c.add_argument("--rows", action="store_true", help="print every removal, not only counts")
 
-    sc = sub.add_parser("score", help="print extraction precision/recall against the gold standard", parents=[common])
+    what = "print extraction precision and recall, kind, stage, scope and money-type accuracy against a gold standard"
+    sc = sub.add_parser("score", help=what, description=what[0].upper() + what[1:] + ".", parents=[common])
     sc.add_argument("--differences", action="store_true", help="also list every disagreement with the gold standard")
     sc.add_argument("--gold", type=Path, required=True, metavar="DIR",
                     help="gold-standard folder: tests/gold scores the manifest's reports, tests/heldout the "
@@ -100,7 +103,7 @@ def _cmd_build(args) -> int:
 
     build(out=args.out, manifest=args.manifest, figures_dir=args.figures, overrides=args.overrides,
           verbose=not args.quiet, workers=args.workers, reference=args.reference, charts=not args.no_figures,
-          bom=args.bom)
+          bom=args.bom, lang=args.lang)
     return 0
 
 

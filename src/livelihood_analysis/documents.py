@@ -1,5 +1,5 @@
 """Reports in the formats they are published in: a web page (``.html``, ``.htm``), a Word
-document (``.docx``: paragraphs and tables in order), an Excel workbook (``.xlsx``: each
+document (``.docx``: paragraphs and tables in order), an Excel workbook (``.xlsx``, ``.xls``: each
 sheet a table) or a PDF (``.pdf``: its text layer; a scan without one needs OCR) is read as a
 document, each with a map from every piece of the text read back to its place (paragraph,
 table cell, sheet cell, page and line).
@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 from .errors import InputError
 
-SUFFIXES = (".html", ".htm", ".docx", ".xlsx", ".pdf")  # read as documents; every other file as text
+SUFFIXES = (".html", ".htm", ".docx", ".xlsx", ".xls", ".pdf")  # read as documents; every other file as text
 DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "button", "select")
 BOILERPLATE = re.compile(r"nav|menu|footer|header|breadcrumb|crumb|share|related|copyright|sidebar|banner|toolbar|"
                          r"pagination|pager|print|login|search|comment|advert|\bad\b", re.I)
@@ -226,6 +226,27 @@ def read_docx(path: str | Path) -> Document:
     return _assemble(pieces, path, [])
 
 
+def _sheet(title: str, values: dict, n_rows: int, n_cols: int, merged: list) -> list:
+    """One sheet as pieces: its title on a line, then one row per line (cells ``values[(row,
+    col)]``, 1-based; a merged range ``(r0, r1, c0, c1)`` repeats its top-left value), each
+    cell placed by sheet and Excel address."""
+    from openpyxl.utils import get_column_letter
+
+    for r0, r1, c0, c1 in merged:
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                values[(r, c)] = values.get((r0, c0))
+    pieces = [("\n", None), (title, f"sheet {title}"), ("\n", None)]
+    for r in range(1, n_rows + 1):
+        row = [_cell_text(values.get((r, c))) for c in range(1, n_cols + 1)]
+        if not any(row):
+            continue
+        for c, text in enumerate(row, 1):
+            pieces += [(" | " if c > 1 else "", None), (text, f"sheet {title}, cell {get_column_letter(c)}{r}")]
+        pieces += [(" |", None), ("\n", None)]
+    return pieces
+
+
 def read_xlsx(path: str | Path) -> Document:
     """An Excel workbook: each sheet a table (its title on a line of its own, then one row
     per line; a merged cell repeated where it spans), each cell placed by sheet and address."""
@@ -238,20 +259,24 @@ def read_xlsx(path: str | Path) -> Document:
     pieces = []
     for sheet in book.worksheets:
         values = {(c.row, c.column): c.value for row in sheet.iter_rows() for c in row}
-        for rng in sheet.merged_cells.ranges:
-            top = values.get((rng.min_row, rng.min_col))
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
-                    values[(r, c)] = top
-        pieces += [("\n", None), (sheet.title, f"sheet {sheet.title}"), ("\n", None)]
-        for r in range(1, sheet.max_row + 1):
-            row = [(_cell_text(values.get((r, c))), c) for c in range(1, sheet.max_column + 1)]
-            if not any(t for t, _ in row):
-                continue
-            for i, (t, c) in enumerate(row):
-                cell = openpyxl.utils.get_column_letter(c) + str(r)
-                pieces += [(" | " if i else "", None), (t, f"sheet {sheet.title}, cell {cell}")]
-            pieces += [(" |", None), ("\n", None)]
+        merged = [(m.min_row, m.max_row, m.min_col, m.max_col) for m in sheet.merged_cells.ranges]
+        pieces += _sheet(sheet.title, values, sheet.max_row, sheet.max_column, merged)
+    return _assemble(pieces, path, [])
+
+
+def read_xls(path: str | Path) -> Document:
+    """An Excel 97–2003 workbook (``.xls``), as :func:`read_xlsx` reads a ``.xlsx``."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True)
+    except Exception as exc:  # xlrd raises several kinds for a file that is no .xls
+        raise InputError(path, f"cannot be read as an Excel .xls workbook ({exc.__class__.__name__})") from None
+    pieces = []
+    for sheet in book.sheets():
+        values = {(r + 1, c + 1): sheet.cell_value(r, c) or None for r in range(sheet.nrows) for c in range(sheet.ncols)}
+        merged = [(r0 + 1, r1, c0 + 1, c1) for r0, r1, c0, c1 in sheet.merged_cells]
+        pieces += _sheet(sheet.name, values, sheet.nrows, sheet.ncols, merged)
     return _assemble(pieces, path, [])
 
 
@@ -282,7 +307,7 @@ def read_document(path: str | Path) -> Document:
         raise InputError(path, f"not a document this package reads ({', '.join(SUFFIXES)})")
     if suffix in (".html", ".htm"):
         return read_html(path.read_bytes(), path)
-    return {".docx": read_docx, ".xlsx": read_xlsx, ".pdf": read_pdf}[suffix](path)
+    return {".docx": read_docx, ".xlsx": read_xlsx, ".xls": read_xls, ".pdf": read_pdf}[suffix](path)
 
 
 def write_document(doc: Document, folder: str | Path, doc_id: str) -> list[Path]:

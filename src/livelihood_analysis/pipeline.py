@@ -93,12 +93,13 @@ def build_tables(corpus: pd.DataFrame, overrides=None, reference: str | Path | N
 def build(out: str | Path | None = None, manifest: str | Path | None = None,
           figures_dir: str | Path | None = None, overrides=None, verbose: bool = True,
           workers: int | None = None, reference: str | Path | None = None, charts: bool = True,
-          interim: str | Path | None = None, bom: bool = False) -> Path:
+          interim: str | Path | None = None, bom: bool = False, lang: str = "en") -> Path:
     """Run raw → processed: write every table to ``out`` (default ``data/processed/``), a page
     per report to ``out/pages/`` (see :func:`write_pages`), the
     extracted figures to ``interim`` (default: ``interim/`` beside ``out``, so
     ``data/interim/``) and, if ``charts``, every chart to ``figures_dir`` (default ``figures/``).
-    ``bom``: the tables begin with UTF-8's byte-order mark, so that Excel shows their Chinese."""
+    ``bom``: the tables begin with UTF-8's byte-order mark, so that Excel shows their Chinese;
+    ``lang``: the language of the charts (``en`` or ``zh``)."""
     out = Path(out) if out else paths.processed_dir()
     interim = Path(interim) if interim else out.parent / "interim"
     corpus = load_corpus(manifest)
@@ -113,7 +114,7 @@ def build(out: str | Path | None = None, manifest: str | Path | None = None,
     datapackage(out, TABLE_ORDER, "utf-8-sig" if bom else "utf-8")
     if charts:
         from .plots import write_charts
-        write_charts(tables, figures_dir or paths.figures_dir(), reference=reference)
+        write_charts(tables, figures_dir or paths.figures_dir(), lang=lang, reference=reference)
     if verbose:
         print(report_overview(corpus, tables).to_string(index=False))
         for line in unused_rules(tables["rule_usage"]):
