@@ -151,3 +151,17 @@ def test_shared_indicators_draw_nine_cities_in_nine_colours(tables):
     bars = fig.axes[0].patches
     assert len(bars) == 9 and len({b.get_facecolor() for b in bars}) == 9
     plt.close(fig)
+
+
+def test_the_comparison_notebook_computes_its_reading_from_the_tables():
+    # issue 14 (item 6) and 15: a sentence about five cities goes stale when a city is added
+    import json
+
+    from livelihood_analysis import paths
+
+    nb = json.loads((paths.root() / "notebooks" / "04_comparing_cities.ipynb").read_text(encoding="utf-8"))
+    prose = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert not any(city in prose for city in ("Bole", "Xuzhou", "Panzhihua", "Xingtai", "Zaozhuang", "five"))
+    code = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    for fn in ("emphasis_lines", "spending_lines", "delivery_lines", "indicator_lines"):
+        assert f"narrative.{fn}(" in code
