@@ -19,9 +19,17 @@ PAGE = f"""<html><body><div class="breadcrumb">首页 > 民生实事</div>
 
 
 def _root(tmp_path):
+    """A project root holding the fixed test corpus (whatever else data/raw/ holds) and the reference tables."""
+    from conftest import TEST_MANIFEST
+    from livelihood_analysis.sources import load_manifest
+
     root = tmp_path / "project"
-    for part in ("data/raw", "data/reference"):
-        shutil.copytree(paths.root() / part, root / part)
+    shutil.copytree(paths.root() / "data/reference", root / "data/reference")
+    (root / "data/raw").mkdir(parents=True)
+    m = load_manifest(TEST_MANIFEST)
+    for name in m["file"]:
+        shutil.copy(TEST_MANIFEST.parent / name, root / "data/raw")
+    m.assign(file=m["file"].str.rsplit("/", n=1).str[-1]).to_csv(root / "data/raw/manifest.csv", index=False)
     return root
 
 

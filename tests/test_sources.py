@@ -13,8 +13,10 @@ from conftest import TEST_MANIFEST
 
 
 def test_manifest_lists_every_raw_file_with_its_sha256():
+    from livelihood_analysis.sources import READ_SUFFIXES
+
     m = load_manifest()
-    on_disk = sorted(p.name for p in paths.RAW_DIR.glob("*.txt"))
+    on_disk = sorted(p.name for p in paths.RAW_DIR.iterdir() if p.suffix.lower() in READ_SUFFIXES)
     assert sorted(m["file"]) == on_disk
     for row in m.itertuples():
         assert hashlib.sha256((paths.RAW_DIR / row.file).read_bytes()).hexdigest() == row.sha256

@@ -160,7 +160,7 @@ def read_text_file(path: str | Path) -> tuple[str, Decoded]:
     if path.is_dir():
         raise InputError(path, "is a folder, expected a text file")
     if path.suffix.lower() in SUFFIXES:  # a web page: the text read from it as a document
-        return path.stem, Decoded(read_document(path).text, "html", 0)
+        return path.stem, Decoded(read_document(path).text, path.suffix.lower().lstrip("."), 0)
     return path.stem, decode_bytes(path.read_bytes(), path)
 
 
@@ -229,7 +229,7 @@ def load_corpus(manifest: str | Path | None = None, verify: bool = True) -> pd.D
                 raise InputError(path, f"sha256 does not match {manifest.name} (the raw file was changed)")
             if path.suffix.lower() in SUFFIXES:  # a web page: read as a document (documents.py)
                 doc = read_document(path)
-                texts.append((str(path), doc.text, "html", 0, doc))
+                texts.append((str(path), doc.text, path.suffix.lower().lstrip("."), 0, doc))
             else:
                 dec = decode_bytes(path.read_bytes(), path)
                 texts.append((str(path), dec.text, dec.encoding, dec.replaced, None))
