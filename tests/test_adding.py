@@ -25,6 +25,8 @@ def _root(tmp_path):
 
     root = tmp_path / "project"
     shutil.copytree(paths.root() / "data/reference", root / "data/reference")
+    cities = pd.read_csv(root / "data/reference/cities.csv", dtype=str, keep_default_na=False)
+    cities[cities.name_zh != CITY].to_csv(root / "data/reference/cities.csv", index=False)  # new to this project
     (root / "data/raw").mkdir(parents=True)
     m = load_manifest(TEST_MANIFEST)
     for name in m["file"]:
