@@ -45,6 +45,11 @@ def test_shared_indicators_need_two_cities_with_population(tables):
     jobs = d[d.indicator_id == "urban_new_jobs"].set_index("city_en")
     assert set(jobs.index) == {"Xuzhou", "Zaozhuang"}  # Bole: no sourced population
     assert jobs.loc["Zaozhuang", "per_10k"] == pytest.approx(20100 / 3855601 * 1e4)
+    # each bar says the year and months it covers (issue 15): Zaozhuang's first half of 2022
+    z = jobs.loc["Zaozhuang"]
+    assert plots.months_label(z.year, z.months_from, z.months_to) == "2022, months 1–6"
+    aid = d[d.indicator_id == "student_aid_funds"].set_index("city_en")
+    assert plots.human_number(aid.loc["Panzhihua", "per_10k"]).endswith("million")  # not 1.46e+06
 
 
 @pytest.mark.slow

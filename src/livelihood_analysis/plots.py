@@ -24,25 +24,15 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib import font_manager
+from matplotlib.ticker import FuncFormatter
 
 from .errors import InputError
 from .harmonisation import canonical_indicators, categories, cities
 from .outputs import write_bytes_atomic
+from .wording import chart_text, human_number, months_label, unit_label  # noqa: F401 (chart_text: part of the API)
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "Source Han Sans CN",
              "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Serif CJK SC")
-
-
-def chart_text(lang: str, reference=None) -> dict[str, str]:
-    """The charts' wording in ``lang`` (``en`` or ``zh``), from ``chart_labels.csv``.
-
-    >>> chart_text("zh")["city"]
-    '城市'
-    """
-    from .reference import read_reference
-
-    df = read_reference("chart_labels", ["key", "en", "zh"], reference)
-    return dict(zip(df["key"], df[lang]))
 
 
 SAVE_META = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
@@ -254,8 +244,8 @@ def shared_indicators_data(indicator_comparison: pd.DataFrame) -> pd.DataFrame:
     """Comparable indicators with a per-10k value in at least two cities (not two reports of one city)."""
     d = indicator_comparison[(indicator_comparison["comparable"] == "yes") & indicator_comparison["per_10k"].notna()]
     n = d.groupby("indicator_id")["city_en"].transform("nunique")
-    return d[n >= 2][["indicator_id", "label_en", "label_zh", "city_en", "period", "period_end", "surface", "value",
-                      "unit", "per_10k"]].reset_index(drop=True)
+    return d[n >= 2][["indicator_id", "label_en", "label_zh", "city_en", "year", "period", "period_end",
+                      "months_from", "months_to", "surface", "value", "unit", "per_10k"]].reset_index(drop=True)
 
 
 def shared_indicators(indicator_comparison: pd.DataFrame, lang: str = "en", ncols: int = 4, reference=None) -> plt.Figure:
@@ -277,9 +267,11 @@ def shared_indicators(indicator_comparison: pd.DataFrame, lang: str = "en", ncol
             several = g["city_en"].duplicated(keep=False).to_numpy()
             names = [f"{n}\n{e[:4]} {p}" if dup else n for n, e, p, dup in zip(names, g["period_end"], g["period"], several)]
             ax.bar(names, g["per_10k"], color=[palette[c] for c in g["city_en"]])
-            for x, (v, p) in enumerate(zip(g["per_10k"], g["period"])):
-                ax.annotate(f"{v:.3g}\n{p}", (x, v), ha="center", va="bottom", fontsize=7)
-            ax.set_title(f"{ind.get(i, i)}\n({g['unit'].iloc[0]}, {t['per10k']})", fontsize=8)
+            for x, r in enumerate(g.itertuples()):
+                ax.annotate(f"{human_number(r.per_10k, lang)}\n{months_label(r.year, r.months_from, r.months_to, lang, reference)}",
+                            (x, r.per_10k), ha="center", va="bottom", fontsize=7)
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: human_number(v, lang) if v else "0"))
+            ax.set_title(f"{ind.get(i, i)}\n({unit_label(g['unit'].iloc[0], lang, reference)}, {t['per10k']})", fontsize=8)
             ax.set_ylim(0, float(g["per_10k"].max()) * 1.45)
             ax.tick_params(labelsize=8)
         for ax in list(axes.flat)[len(ids):]:
