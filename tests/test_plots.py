@@ -170,3 +170,21 @@ def test_the_comparison_notebook_computes_its_reading_from_the_tables():
     code = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
     for fn in ("emphasis_lines", "spending_lines", "delivery_lines", "indicator_lines"):
         assert f"narrative.{fn}(" in code
+
+
+def test_a_category_keeps_its_colour_whatever_the_corpus(tables):
+    # issue 15: Poverty went from dark to light blue when a city was added
+    import matplotlib.colors as mc
+
+    def legend_colours(cs):
+        fig = plots.spending_shares(cs)
+        handles, labels = fig.axes[0].get_legend_handles_labels()
+        out = {label: mc.to_hex(h.patches[0].get_facecolor()) for h, label in zip(handles, labels)}
+        plt.close(fig)
+        return out
+
+    cs = tables["category_summary"]
+    whole, without_bole = legend_colours(cs), legend_colours(cs[cs.doc_id != "bole_2021"])
+    shared = set(whole) & set(without_bole)
+    assert shared and all(whole[k] == without_bole[k] for k in shared)
+    assert whole["Education"] == plots.category_colours()["education"]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import io
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -126,6 +127,19 @@ def category_profile(category_summary: pd.DataFrame, lang: str = "en", reference
         return fig
 
 
+def category_colours(reference=None) -> dict[str, str]:
+    """Each category's colour (``categories.csv``, column ``colour``), the same in every chart
+    and corpus; ``(none)`` grey.
+
+    >>> category_colours()["employment"]
+    '#1f77b4'
+    """
+    df = categories(reference)
+    given = df["colour"] if "colour" in df.columns else pd.Series("", index=df.index)  # an older working copy
+    default = [matplotlib.colors.to_hex(c) for c in sns.color_palette("tab20", len(df))]  # by the table's order
+    return {c: g or d for c, g, d in zip(df["category_id"], given, default)} | {"(none)": "#bdbdbd"}
+
+
 def _no_data(ax, message: str) -> None:
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
     ax.set_xticks([])
@@ -170,8 +184,7 @@ def spending_shares(category_summary: pd.DataFrame, lang: str = "en", reference=
         wide = wide.reindex(sorted(labels)).fillna(0.0)
         order = [c for c in wide.sum().sort_values(ascending=False).index if c != "(not itemised)"]
         order += ["(not itemised)"] if "(not itemised)" in wide.columns else []
-        colours = dict(zip(order, sns.color_palette("tab20", len(order))))
-        colours["(not itemised)"] = (0.85, 0.85, 0.85)
+        colours = category_colours(reference) | {"(not itemised)": "#d9d9d9"}  # fixed by categories.csv
         fig, ax = plt.subplots(figsize=(13, 5), layout="constrained")
         left = np.zeros(len(wide))
         for c in order:
