@@ -210,6 +210,7 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
     text, g = r.doc.text, r.g
     figures, rejected, lower = [], [], None  # lower: (unit, end, kind-context start) of the last figure
     rows = _inline_rows(r, tokens)
+    piped = "|" in text or "｜" in text  # a report with no pipe table has no cell columns to look up
     for i, (m, value, unit_text) in enumerate(tokens):
         pre, pct, q1, mult, q2, post = m.group("pre", "pct", "q1", "mult", "q2", "post")
         start, end = m.start("pct" if pct else "num"), m.start("post") if post else m.end()
@@ -239,7 +240,7 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
             start, end, si, value=scale(value, g.multipliers.get(mult or "", 1.0), umult) * sign, unit=unit,
             measure_word=mw if unit == "count" else "", qualifier=qualifier, kind=kind,
             label=figure_label(before, after, unit in g.counted, g.words), table_header="", table_row="",
-            table_column=cell_column(text, start)))
+            table_column=cell_column(text, start) if piped else ""))
     return figures, rejected
 
 
