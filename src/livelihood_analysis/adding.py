@@ -29,7 +29,6 @@ from .errors import InputError
 from .reference import read_reference
 
 YEAR = re.compile(r"(20[0-9]{2})年")
-PERIOD_OF_MONTHS = {(1, 3): "Q1", (1, 6): "H1", (1, 9): "Q1-Q3", (1, 12): "full-year"}
 LEVELS = {"province": "province", "prefecture": "prefecture-level city", "county": "county-level"}
 
 
@@ -69,9 +68,11 @@ def _period(text: str, year: str, reference=None) -> tuple[str, str, str] | None
     from .harmonisation.attributes import cue_rules
     from .harmonisation.periods import MONTHS
 
-    best = None  # (months, period, evidence)
-    for rule in cue_rules("period_cues", "period", reference):
-        if rule.value not in ("to-date", "H1", "Q1", "Q1-Q3"):
+    period_of = {months: name for name, months in MONTHS.items()}  # (1, 6) -> H1
+    rules = cue_rules("period_cues", "period", reference)
+    best = None  # (months, period, evidence, day)
+    for rule in rules:
+        if rule.value not in ("to-date",) + tuple(MONTHS) or rule.value == "full-year":
             continue
         for m in rule.pattern.finditer(text):
             to = m.groupdict().get("to")
@@ -81,12 +82,12 @@ def _period(text: str, year: str, reference=None) -> tuple[str, str, str] | None
             if rule.value == "to-date" and "from" not in m.groupdict():  # 截至9月中旬: to a date
                 period, day = "to-date", {"上旬": 10, "中旬": 15}.get(m.group()[-2:])
             else:  # 上半年, 1—9月: a named part of the year
-                period, day = PERIOD_OF_MONTHS.get(months, "to-date" if months[1] < 12 else "full-year"), None
+                period, day = period_of.get(months, "to-date" if months[1] < 12 else "full-year"), None
             later = best is None or months[1] > best[0][1]
             if later or (months[1] == best[0][1] and best[1] == "to-date" and period != "to-date"):  # 上半年 over 截至6月底
                 best = (months, period, _quote(text, m.start(), m.end()), day)
-    if best is None:
-        m = re.search(r"全年|年底|年度[^。]{0,10}完成", text)
+    if best is None:  # no part of the year named: a report of the whole year, if its words say so
+        m = next((m for r in rules if r.value == "full-year" for m in [r.pattern.search(text)] if m), None)
         if not m:
             return None
         best = ((1, 12), "full-year", _quote(text, m.start(), m.end()), None)
@@ -154,13 +155,10 @@ def manifest_row(doc_id: str, file: str, sha256: str, facts: dict[str, Fact], ci
 
 
 def read_any(path: Path) -> str:
-    """The text of a report file, a document (documents.py) or a text report."""
-    from .documents import SUFFIXES, read_document
-    from .sources import decode_bytes
+    """The text of a report file: a document (documents.py) or a text report."""
+    from .sources import read_text_file
 
-    if not path.is_file():
-        raise InputError(path, "no such file")
-    return read_document(path).text if path.suffix.lower() in SUFFIXES else decode_bytes(path.read_bytes(), path).text
+    return read_text_file(path)[1].text
 
 
 def add_reports(files: list[Path], given: dict, dry_run: bool = False, reference=None) -> tuple[list[str], int]:

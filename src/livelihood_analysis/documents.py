@@ -6,7 +6,8 @@ table cell, sheet cell, page and line).
 
 A web page is not read as text with its tags stripped.
 The page is parsed with Beautiful Soup; navigation, headers, footers, scripts, forms and
-blocks whose class or id names them (导航, 页脚, 相关文章 …: ``BOILERPLATE``) are removed,
+blocks whose class or id names them (``page_furniture`` of ``word_patterns.csv``: nav,
+footer, related …) are removed,
 each removal logged; every remaining block becomes a line, and every ``<table>`` a table
 with one row per line and its cells separated by `` | `` (a cell spanning rows or columns,
 ``rowspan``/``colspan``, is repeated in each row and column it covers), the layout the table
@@ -40,8 +41,6 @@ from .errors import InputError
 
 SUFFIXES = (".html", ".htm", ".docx", ".xlsx", ".xls", ".pdf")  # read as documents; every other file as text
 DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "button", "select")
-BOILERPLATE = re.compile(r"nav|menu|footer|header|breadcrumb|crumb|share|related|copyright|sidebar|banner|toolbar|"
-                         r"pagination|pager|print|login|search|comment|advert|\bad\b", re.I)
 BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article", "td", "th",
           "dd", "dt", "blockquote", "pre", "caption")
 SPACE = re.compile(r"[ \t\r\n\u00a0\u3000]+")
@@ -62,17 +61,20 @@ def _name(el) -> str:
     return el.name + (f"#{ident}" if ident else "") + (f".{cls.split()[0]}" if cls else "")
 
 
-def _furniture(el) -> bool:
+def _furniture(el, furniture: re.Pattern) -> bool:
     if el.name in DROP_TAGS:
         return True
     names = " ".join(el.get("class") or []) + " " + (el.get("id") or "")
-    return bool(names.strip()) and bool(BOILERPLATE.search(names)) and el.find("table") is None
+    return bool(names.strip()) and bool(furniture.search(names)) and el.find("table") is None
 
 
 def _remove_furniture(soup) -> list[str]:
+    from .extraction.grammar import grammar
+
+    furniture = re.compile(grammar().words["page_furniture"].pattern, re.I)
     removed = []
     for el in list(soup.find_all(True)):
-        if el.decomposed or el.parent is None or not _furniture(el):
+        if el.decomposed or el.parent is None or not _furniture(el, furniture):
             continue
         words = SPACE.sub(" ", el.get_text(" ", strip=True))[:40]
         if el.name not in ("script", "style", "noscript"):
@@ -122,13 +124,7 @@ def _walk(node, out: list, tables: list) -> None:
             continue
         if name == "table":
             tables.append(child)
-            out.append(("\n", None))
-            for r, row in enumerate(_grid(child), 1):
-                for c, cell in enumerate(row, 1):
-                    out.append((" | " if c > 1 else "", None))
-                    out.append((cell, f"table {len(tables)}, row {r}, cell {c}"))
-                out.append((" |", None))
-                out.append(("\n", None))
+            out += _rows(_grid(child), f"table {len(tables)}")
             continue
         if name in BLOCKS:
             out.append(("\n", None))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-NO_CATEGORY = "(none)"
+from .summaries import NO_CATEGORY
 
 
 def _report(row) -> str:

@@ -30,6 +30,7 @@ from matplotlib.ticker import FuncFormatter
 from .errors import InputError
 from .harmonisation import canonical_indicators, categories, cities
 from .outputs import write_bytes_atomic
+from .summaries import NO_CATEGORY
 from .wording import chart_text, human_number, months_label, unit_label  # noqa: F401 (chart_text: part of the API)
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "Source Han Sans CN",
@@ -137,7 +138,7 @@ def category_colours(reference=None) -> dict[str, str]:
     df = categories(reference)
     given = df["colour"] if "colour" in df.columns else pd.Series("", index=df.index)  # an older working copy
     default = [matplotlib.colors.to_hex(c) for c in sns.color_palette("tab20", len(df))]  # by the table's order
-    return {c: g or d for c, g, d in zip(df["category_id"], given, default)} | {"(none)": "#bdbdbd"}
+    return {c: g or d for c, g, d in zip(df["category_id"], given, default)} | {NO_CATEGORY: "#bdbdbd"}
 
 
 def _no_data(ax, message: str) -> None:

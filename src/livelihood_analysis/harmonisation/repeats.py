@@ -25,7 +25,9 @@ import re
 
 import pandas as pd
 
-COPY_NOISE = re.compile(r"^其中[,，:：]?|[﹔;；。,，、:：\s]")  # what two printings of one clause may differ by
+from ..segmentation import ITEM_END
+
+COPY_NOISE = re.compile(rf"^其中[,，:：]?|[﹔{re.escape(ITEM_END)}\s]")  # what two printings of one clause may differ by
 DISTINCT = 12  # a clause this long printed twice is a copy, not a coincidence (完成率100%, recurs)
 
 
