@@ -64,6 +64,20 @@ def main(argv: list[str]) -> None:
         notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
         _call(BIN / "jupyter", "nbconvert", "--to", "notebook", "--execute", "--inplace",
               "--ClearMetadataPreprocessor.enabled=True", *extra, *notebooks, cwd=ROOT / "notebooks")
+        for name in notebooks:  # the preprocessor clears the kernelspec too: every notebook names its kernel
+            _set_kernelspec(ROOT / "notebooks" / name)
+
+
+KERNELSPEC = {"kernelspec": {"display_name": "Python 3 (livelihood-analysis)", "language": "python", "name": "python3"},
+              "language_info": {"name": "python"}}
+
+
+def _set_kernelspec(path):
+    import json
+
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    nb["metadata"] = {**nb["metadata"], **KERNELSPEC}
+    path.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

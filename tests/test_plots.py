@@ -12,7 +12,10 @@ from livelihood_analysis.errors import InputError
 
 def test_category_profile_rows_are_each_citys_figures(tables):
     data = plots.category_profile_data(tables["category_summary"])
-    assert list(data.index) == ["Bole", "Panzhihua", "Xingtai", "Xuzhou", "Zaozhuang"]
+    # each row names its report: city, year and the months covered (Xingtai's report ends on 15 September)
+    assert list(data.index) == ["Bole 2021, months 1–9", "Panzhihua 2014, months 1–11", "Xingtai 2021, 1 Jan–15 Sep",
+                                "Xuzhou 2020, months 1–6", "Zaozhuang 2022, months 1–6"]
+    data.index = [i.split()[0] for i in data.index]
     assert data.sum(axis=1).round(9).eq(1).all()
     # Bole's report is about employment, education, safety…: no elderly-care figures at all
     assert data.loc["Bole", "education"] > 0.15
@@ -33,17 +36,57 @@ def test_spending_shares_use_components_and_say_their_basis(tables):
 
 def test_delivery_plots_completed_share_against_elapsed_year(tables):
     d = plots.delivery_data(tables["report_summary"]).set_index("city_en")
-    assert set(d.index) == {"Xuzhou", "Panzhihua", "Xingtai", "Zaozhuang"}  # Bole states no project counts
+    # Bole states no project counts: a row saying so, not a silent gap (issue 15)
+    assert set(d.index) == {"Bole", "Xuzhou", "Panzhihua", "Xingtai", "Zaozhuang"}
+    assert d.loc["Bole", "no_data"] == "no project counts" and d.no_data.eq("").sum() == 4
+    # 截至9月中旬 … 20项民生实事已完成17项
     assert d.loc["Xingtai", "completion_share"] == pytest.approx(17 / 20)
     assert d.loc["Xingtai", "pace_index"] > 1 > d.loc["Zaozhuang", "pace_index"]
-    assert "H1" in d.loc["Zaozhuang", "label"]
+    assert d.loc["Zaozhuang", "label"] == "Zaozhuang 2022, months 1–6"
+    fig = plots.delivery(tables["report_summary"])
+    assert "no data: the report states no count of projects" in " ".join(
+        t.get_text().replace("\n", " ") for t in fig.axes[0].texts)
+    plt.close(fig)
+
+
+def test_progress_items_plot_each_items_completion_of_its_own_target(tables):
+    d = plots.progress_items_data(tables["progress"], tables["report_summary"]).set_index("item")
+    # Xingtai: 完成率125.3% of 老旧管网改造 (10.9公里), and 14.11公里的管网建设, 完成率107.2%: the label is 管网建设
+    assert d.loc["old_municipal_pipes_km" if "old_municipal_pipes_km" in d.index else "老旧管网改造", "completion_pct"] \
+        == pytest.approx(125.3)
+    assert d.loc["管网建设", "completion_pct"] == pytest.approx(107.2) and d.loc["管网建设", "basis"] == "stated"
+    # Zaozhuang H1: 发放住房租赁补贴915户, 完成年度任务的152.7%, at half the year
+    z = d[d.doc_id == "zaozhuang_2022h1"].iloc[0]
+    assert z.completion_pct == pytest.approx(152.7) and z.elapsed_share == pytest.approx(181 / 365)
+    assert z.report == "Zaozhuang 2022, months 1–6"
+    named = plots.progress_items_data(tables["progress"], tables["report_summary"],
+                                      (plots.names("en")[1], {})).set_index("doc_id")
+    assert "Households receiving rent subsidies" in set(named.loc[["zaozhuang_2022h1"], "item"])
+
+
+def test_a_target_is_computed_against_its_achievement_where_both_are_stated():
+    # "15个农村幸福院建设已完成8个(53%)": both stated, the completion is computed (53.3), not the rounded 53
+    progress = pd.DataFrame({"doc_id": ["d"], "item": ["农村幸福院"], "category": ["elderly_care"], "indicator_id": [""],
+                             "status": ["achieved"], "target_value": [15.0], "achieved_value": [8.0],
+                             "stated_completion_pct": [53.0], "completion_pct": [8 / 15 * 100], "target_surface": ["15个"],
+                             "achieved_surface": ["8个"]})
+    rs = pd.DataFrame({"doc_id": ["d"], "city_en": ["D"], "year": [2021], "period": ["H1"], "period_end": ["2021-06-30"],
+                       "elapsed_share": [0.5]})
+    d = plots.progress_items_data(progress, rs)
+    assert d.loc[0, "completion_pct"] == pytest.approx(53.33, abs=0.01) and d.loc[0, "basis"] == "computed"
 
 
 def test_shared_indicators_need_two_cities_with_population(tables):
     d = plots.shared_indicators_data(tables["indicator_comparison"])
-    assert (d.groupby("indicator_id").city_en.nunique() >= 2).all()
+    assert (d[d.per_10k.notna()].groupby("indicator_id").city_en.nunique() >= 2).all()
     jobs = d[d.indicator_id == "urban_new_jobs"].set_index("city_en")
-    assert set(jobs.index) == {"Xuzhou", "Zaozhuang"}  # Bole: no sourced population
+    # Bole has no sourced population: its comparable row is kept and drawn as "no data", not dropped (issue 15)
+    assert set(jobs.index) == {"Bole", "Xuzhou", "Zaozhuang"}
+    assert jobs.loc["Bole", "no_data"] == "no population" and pd.isna(jobs.loc["Bole", "per_10k"])
+    fig = plots.shared_indicators(tables["indicator_comparison"])
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert any(t.startswith("no data:\nno population") for t in texts)
+    plt.close(fig)
     assert jobs.loc["Zaozhuang", "per_10k"] == pytest.approx(20100 / 3855601 * 1e4)
     # each bar says the year and months it covers (issue 15): Zaozhuang's first half of 2022
     z = jobs.loc["Zaozhuang"]
@@ -57,7 +100,7 @@ def test_every_chart_draws_without_warnings(tables, tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         written = plots.write_charts(tables, tmp_path)
-    assert len(written) == 2 * (4 + 5)
+    assert len(written) == 2 * (5 + 5)
     assert all(p.stat().st_size > 1000 for p in written)
 
 
@@ -69,7 +112,8 @@ def test_charts_are_byte_identical_on_rerun(tables, tmp_path):
 
 
 def test_chinese_labels_without_a_cjk_font_are_a_clear_error(tables, monkeypatch):
-    monkeypatch.setattr(plots, "cjk_font", lambda: None)
+    from livelihood_analysis import chart_style
+    monkeypatch.setattr(chart_style, "cjk_font", lambda: None)
     with pytest.raises(InputError, match="need a CJK font.*fonts-noto-cjk"):
         plots.category_profile(tables["category_summary"], lang="zh")
 
@@ -117,7 +161,7 @@ def test_two_reports_of_one_city_are_two_rows_labelled_with_their_period(tables)
                       zz.assign(doc_id="zaozhuang_2022", period="full-year", period_end="2022-12-31")])
     summary = category_summary(figs)
     profile = plots.category_profile_data(summary)
-    assert list(profile.index) == ["Bole", "Zaozhuang 2022 H1", "Zaozhuang 2022 full-year"]
+    assert list(profile.index) == ["Bole 2021, months 1–9", "Zaozhuang 2022, months 1–12", "Zaozhuang 2022, months 1–6"]
     assert profile.sum(axis=1).round(9).eq(1).all()
     shares = plots.spending_shares_data(summary)
     per_report = shares.groupby("report")["spending_share"].sum()
@@ -127,7 +171,7 @@ def test_two_reports_of_one_city_are_two_rows_labelled_with_their_period(tables)
     assert education.spending_share.tolist() == pytest.approx([3.502e7 / 12.47e9] * 2)
     for fig in (plots.category_profile(summary), plots.spending_shares(summary)):
         labels = [t.get_text() for t in fig.axes[0].get_xticklabels() + fig.axes[0].get_yticklabels()]
-        assert "Zaozhuang 2022 full-year" in labels
+        assert "Zaozhuang 2022, months 1–12" in labels
         plt.close(fig)
 
 
@@ -188,3 +232,41 @@ def test_a_category_keeps_its_colour_whatever_the_corpus(tables):
     shared = set(whole) & set(without_bole)
     assert shared and all(whole[k] == without_bole[k] for k in shared)
     assert whole["Education"] == plots.category_colours()["education"]
+
+
+def test_targets_are_drawn_apart_from_achievements(tables):
+    # issue 15: 任务目标是新改扩建25所公办幼儿园 (a target) and 已完成62所公办幼儿园扩建 (the achievement), Xingtai
+    key = plots.report_card_indicators(tables, "xingtai_2021").set_index("indicator_id")
+    assert key.loc["kindergartens_built", "target_value"] == 25 and key.loc["kindergartens_built", "stated_value"] == 62
+    assert key.loc["kindergartens_built", "stage"] == "achieved"
+    fig = plots.report_card(tables, "xingtai_2021")
+    table = next(c for ax in fig.axes for c in ax.get_children() if type(c).__name__ == "Table")
+    cells = {(r, c): cell for (r, c), cell in table.get_celld().items()}
+    row = next(r for (r, c), cell in cells.items() if c == 0 and cell.get_text().get_text() == "Kindergartens built or expanded")
+    assert cells[(row, 1)].get_text().get_text() == "25" and cells[(row, 1)].get_text().get_fontstyle() == "italic"
+    assert cells[(row, 2)].get_text().get_text() == "62" and cells[(row, 2)].get_text().get_fontstyle() == "normal"
+    plt.close(fig)
+    shared = tables["indicator_comparison"].copy()
+    jobs = shared.indicator_id == "urban_new_jobs"
+    shared.loc[jobs & (shared.city_en == "Xuzhou"), "stage"] = "target"
+    fig = plots.shared_indicators(shared)
+    ax = next(a for a in fig.axes if a.get_title().startswith("Urban new jobs"))
+    assert [b.get_hatch() or "" for b in ax.patches] == ["", plots.TARGET_HATCH, ""]  # Bole (no data), Xuzhou, Zaozhuang
+    plt.close(fig)
+
+
+@pytest.mark.skipif(plots.cjk_font() is None, reason="no CJK font installed (apt-get install fonts-noto-cjk)")
+def test_chinese_charts_are_wholly_chinese(tables):
+    # issue 15: "69 个数字; 91% categorised", English table headers and "(to-date, to …)" in Chinese charts
+    import re
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        figs = plots.charts(tables, lang="zh")
+        for fig in figs.values():
+            fig.canvas.draw()
+    for stem, fig in figs.items():
+        from matplotlib.text import Text
+        texts = [t.get_text() for t in fig.findobj(Text)]
+        latin = [t for t in texts if re.search(r"[A-Za-z]{3,}", t) and "cities.csv" not in t and "categories.csv" not in t]
+        assert not latin, (stem, latin[:5])
+        plt.close(fig)

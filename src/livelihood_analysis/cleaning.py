@@ -194,3 +194,26 @@ def removal_counts(log: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame()
     return (log.groupby(["doc_id", "rule"]).size().unstack(fill_value=0)
             .rename_axis(columns=None))
+
+
+def before_after(doc: CleanText, contains: str, width: int = 60) -> pd.DataFrame:
+    """The first cleaned line that contains ``contains`` next to the raw text it was made from
+    (found through :meth:`CleanText.raw_span`, so both rows are the same sentence), each cut
+    at ``width`` characters.
+
+    >>> doc = clean_text("标题\\n全市新增就業(yè)1.2萬人。", "d")
+    >>> before_after(doc, "新增").to_dict()["text"]
+    {'raw': '全市新增就業(yè)1.2萬人。', 'cleaned': '全市新增就业1.2万人。'}
+    """
+    for start, line in _line_starts(doc.text):
+        if contains in line:
+            rs, re_ = doc.raw_span(start, start + len(line))
+            return pd.DataFrame({"text": [doc.raw[rs:re_][:width], line[:width]]}, index=["raw", "cleaned"])
+    raise ValueError(f"no cleaned line of {doc.doc_id!r} contains {contains!r}")
+
+
+def _line_starts(text: str):
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1

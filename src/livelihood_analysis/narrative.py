@@ -91,3 +91,21 @@ def indicator_lines(indicator_comparison: pd.DataFrame) -> str:
             parts.append(f"{r.city_en} {r.year} {value}, months {r.months_from}-{r.months_to}")
         lines.append(f"- {label}: " + "; ".join(parts) + ".")
     return "\n".join(lines)
+
+
+def comparability_lines(comparability: pd.DataFrame, examples: int = 2) -> str:
+    """Why figures with a canonical indicator are left out of the comparison: per reason, how
+    many figures and the first ``examples`` of them (city, as stated, indicator).
+
+    >>> c = pd.DataFrame({"reason": ["stage: target (the indicator counts achieved)"] * 2,
+    ...     "city_en": ["X", "Y"], "surface": ["25所", "8所"], "indicator_id": ["kindergartens_built"] * 2})
+    >>> print(comparability_lines(c, examples=1))
+    - stage: target (the indicator counts achieved): 2 figures, e.g. X 25所 (kindergartens_built).
+    """
+    lines = []
+    counts = comparability.groupby("reason").size().sort_values(ascending=False, kind="stable")  # ties: by reason
+    for reason, n in counts.items():
+        rows = comparability[comparability["reason"] == reason].head(examples)
+        eg = ", ".join(f"{r.city_en} {r.surface} ({r.indicator_id})" for r in rows.itertuples())
+        lines.append(f"- {reason}: {n} figure{'s' if n != 1 else ''}, e.g. {eg}.")
+    return "\n".join(lines)

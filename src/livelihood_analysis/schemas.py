@@ -146,6 +146,7 @@ TABLES: dict[str, tuple[str, dict]] = {
     "category_summary": ("Report × policy category: figures, projects, spending and spending share", {
         "doc_id": DOC, "city_en": _s("city name in English"), "year": pa.Column(int, description="year the report covers"),
         "period": _s("reporting period: H1, Q1-Q3, to-date or full-year"),
+        "period_end": _s("last day the report covers (ISO date)"),
         "category": _s("policy category id, or (none) for figures no rule places"),
         "figures": _i("number of figures in the category"),
         "projects": _i("number of report sections (the city's own projects) with figures in the category"),

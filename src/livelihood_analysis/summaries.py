@@ -66,7 +66,7 @@ def category_summary(figures: pd.DataFrame, reference=None) -> pd.DataFrame:
     spent = f["money_type"].isin(spending_types(reference)) if "money_type" in f.columns else True
     comp = f["spending_role"].eq("component") & spent
     f = f.assign(component_yuan=np.where(comp, f["value"], 0.0))
-    keys = ["doc_id", "city_en"] + [c for c in ("year", "period") if c in f.columns] + ["category"]
+    keys = ["doc_id", "city_en"] + [c for c in ("year", "period", "period_end") if c in f.columns] + ["category"]
     out = (f.groupby(keys, sort=True)
            .agg(figures=("value", "size"), projects=("section", "nunique"), spending=("component_yuan", "sum"))
            .reset_index())

@@ -27,15 +27,18 @@ def figure_label(before: str, after: str, counted: bool = False, words: dict | N
     '就业见习基地'
     >>> figure_label("全年新增就业", "。"), figure_label("城镇登记失业率控制在", "以内")
     ('新增就业', '城镇登记失业率')
+    >>> figure_label("截至9月中旬,已完成", "的管网建设,完成率107.2%")
+    '管网建设'
     """
     if words is None:
         from .grammar import grammar
 
         words = grammar().words
     tail = WORDS.match(after or "")
+    tail = words["label_tail_lead"].sub("", tail.group()) if tail else ""
     head = words["label_cut"].sub("", before or "")
     head = words["label_suffix"].sub("", words["label_prefix"].sub("", head))[-16:]
-    noun = words["label_noun_end"].split(tail.group())[0] if tail else ""
+    noun = words["label_noun_end"].split(tail)[0]
     if len(noun) >= 2 and not words["label_not_noun"].match(noun) and (counted or len(head) < 2):
         return noun
-    return head or noun or (tail.group() if tail else "")
+    return head or noun or tail
