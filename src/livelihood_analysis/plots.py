@@ -55,7 +55,9 @@ def category_profile(category_summary: pd.DataFrame, lang: str = "en", reference
     with plt.rc_context(style(lang)):
         t = chart_text(lang, reference)
         cat, _, cty = names(lang, reference)
-        data = category_profile_data(category_summary, cty, lang, reference).rename(columns=cat).T
+        data = category_profile_data(category_summary, cty, lang, reference)
+        order = [c for c in cat if c in data.columns]  # categories.csv's order, no category last
+        data = data[order + [c for c in data.columns if c not in order]].rename(columns=cat).T
         fig, ax = plt.subplots(figsize=(WIDTH, 2.2 + 0.28 * max(1, len(data))), layout="constrained")
         if data.empty:
             no_data(ax, t["no_figures"])

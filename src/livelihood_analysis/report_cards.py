@@ -104,12 +104,12 @@ def _value(v, unit: str, word: str, lang: str) -> str:
         return ""
     if unit == "count":
         return human_number(v, lang, 6) + ((word or unit_label(unit, lang)) if lang == "zh" else "")
-    return human_number(v, lang, 6) + ("" if lang == "zh" else " ") + unit_label(unit, lang)
+    return human_number(v, lang, 6) + ("" if lang == "zh" or unit == "percent" else " ") + unit_label(unit, lang)
 
 
 def _indicator_table(ax, key: pd.DataFrame, ind: dict, t: dict, lang: str) -> None:
     ax.axis("off")
-    cells = [[textwrap.shorten(ind.get(r.indicator_id, r.indicator_id), 50, placeholder="…"),
+    cells = [[textwrap.shorten(ind.get(r.indicator_id, r.indicator_id), 46, placeholder="…"),
               _value(r.target_value, r.target_unit, r.target_word, lang),
               _value(r.stated_value, r.stated_unit, r.stated_word, lang),
               stage_label(r.stage, lang) if r.stage else "", "" if pd.isna(r.per_10k) else human_number(r.per_10k, lang)]
