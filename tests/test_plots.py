@@ -270,3 +270,21 @@ def test_chinese_charts_are_wholly_chinese(tables):
         latin = [t for t in texts if re.search(r"[A-Za-z]{3,}", t) and "cities.csv" not in t and "categories.csv" not in t]
         assert not latin, (stem, latin[:5])
         plt.close(fig)
+
+
+def test_two_reports_of_one_city_are_two_bars_each_with_its_months(tables):
+    # issue 15: two reports of one city were drawn at one x position, one label covering the other
+    c = tables["indicator_comparison"]
+    jobs = c[c.indicator_id == "urban_new_jobs"]
+    zz = jobs[jobs.city_en == "Zaozhuang"]
+    two = pd.concat([jobs, zz.assign(doc_id="zaozhuang_2022", period="full-year", months_to=12, per_10k=90.0)])
+    d = plots.shared_indicators_data(two)
+    assert d[d.city_en == "Zaozhuang"][["doc_id", "months_to"]].values.tolist() == [["zaozhuang_2022", 12],
+                                                                                   ["zaozhuang_2022h1", 6]]
+    fig = plots.shared_indicators(two)
+    ax = fig.axes[0]
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks == ["Bole", "Xuzhou", "Zaozhuang\nzaozhuang_2022", "Zaozhuang\nzaozhuang_2022h1"]
+    above = [t.get_text() for t in ax.texts]
+    assert "90\n2022\nmonths 1–12" in above and "52.1\n2022\nmonths 1–6" in above
+    plt.close(fig)

@@ -169,10 +169,10 @@ def shared_indicators_data(indicator_comparison: pd.DataFrame) -> pd.DataFrame:
 
 
 def _bar_names(g: pd.DataFrame, cty: dict) -> list[str]:
-    """A bar's name: its city, and its year and period where the city has several reports."""
+    """A bar's name: its city, and its doc_id where the city has several reports (each bar's
+    year and months are written above it)."""
     several = g["city_en"].duplicated(keep=False).to_numpy()
-    return [f"{cty.get(c, c)}\n{y} {p}" if dup else cty.get(c, c)
-            for c, y, p, dup in zip(g["city_en"], g["year"], g["period"], several)]
+    return [f"{cty.get(c, c)}\n{d}" if dup else cty.get(c, c) for c, d, dup in zip(g["city_en"], g["doc_id"], several)]
 
 
 def _shared_panel(ax, g: pd.DataFrame, palette: dict, cty: dict, lang: str, t: dict, reference) -> None:
