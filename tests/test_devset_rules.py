@@ -51,3 +51,67 @@ def test_an_indicator_in_a_list_item_does_not_spread_to_the_other_items():
 ])
 def test_indicator_of_a_dev_split_phrase(text, surface, indicator):
     assert harmonised(text).loc[surface, "indicator_id"] == indicator
+
+
+def attributes(text):
+    from livelihood_analysis.harmonisation.attributes import assign_scope, assign_stage
+
+    return assign_scope(assign_stage(assign_categories(extract_text(text, "d")[0])))
+
+
+# Session 12: rules found on the dev split (structures of real reports, numbers and names changed)
+
+def test_a_table_one_cell_per_line_reads_its_task_column_as_targets():
+    # c08_wenzhou_2018's layout: an HTML table copied as text, header cells 序号/实事内容/牵头单位/进展情况 on their lines
+    text = ("2018年民生实事按时序推进的项目\n\n序号\n\n实事内容\n\n牵头单位\n\n进展情况\n\n1\n\n"
+            "全市新增城乡公交线路28条。\n\n市交通运输局\n\n已完成新增线路31条,完成率111%。\n\n2\n\n"
+            "新建城市公厕40座。\n\n市城管局\n\n已建成公厕22座。")
+    f = attributes(text).set_index("surface")
+    assert f.loc["28条", "table_column"] == "实事内容" and f.loc["28条", "stage"] == "target"
+    assert f.loc["40座", "stage"] == "target"  # the second row's task cell: the row count starts again at 2
+    assert f.loc["31条", "table_column"] == "进展情况" and f.loc["31条", "stage"] == "achieved"
+    assert f.loc["22座", "stage"] == "achieved"
+
+
+@pytest.mark.parametrize("text, target, achieved", [
+    # b04_huainan_2023's cells: the task, a space, then 完成 and what was done
+    ("3.开发公益性岗位450个 完成712个,完成率158.22%", "450个", "712个"),
+    ("新增牙椅15台 完成4台,", "15台", "4台"),
+    # e03_liuyang_2024's rows: the task cell, then a cell saying it is done
+    ("提质改造老年学校。 | 建设老年学校3所 | 已完成。 | 100 |", "3所", None),
+])
+def test_a_task_next_to_its_completion_is_a_target(text, target, achieved):
+    f = attributes(text).set_index("surface")
+    assert f.loc[target, "stage"] == "target" and f.loc[target, "kind"] == "target"
+    if achieved:
+        assert f.loc[achieved, "stage"] == "achieved"
+
+
+def test_a_joined_complete_is_no_task_pair():
+    f = attributes("全年10个项目完成投资5亿元。").set_index("surface")
+    assert f.loc["10个", "stage"] != "target"
+
+
+def test_a_promise_is_a_target():
+    # d04_jingzhou_2012: 十件实事承诺要新增城镇就业…; a07_wuzhou_2024: 将筹措资金…
+    f = attributes("今年的十件实事承诺要新增城镇就业5万人。全市将筹措资金45亿元以上。").set_index("surface")
+    assert f.loc["5万人", "stage"] == "target" and f.loc["45亿元", "stage"] == "target"
+
+
+def test_a_list_of_places_states_their_figures_not_the_whole():
+    # b01_hunan_2021: 湘西州、衡阳市、邵阳市开工率分别为…; a list closed by 等N个 is every task unit (xingtai_2021's gold)
+    f = attributes("甲州、乙市、丙县开工率分别为35.5%、38.1%、41.2%,全省排名靠后。").set_index("surface")
+    assert set(f.loc[["35.5%", "38.1%", "41.2%"], "scope"]) == {"subarea"}
+    g = attributes("截至9月,甲县、乙县、丙区等5个任务县整体工程进度均在80%以上。").set_index("surface")
+    assert set(g["scope"]) == {"whole"}
+
+
+def test_a_report_about_one_item_gives_its_bare_table_numbers_that_category():
+    # b01_hunan_2021: a report on one item (城镇老旧小区改造) with a table of bare numbers per city
+    text = ("2022年重点民生实事(城镇老旧小区改造)目标任务为开工改造小区1200个。截至8月底,已开工老旧小区改造900个,"
+            "开工率75%,完成老旧小区改造投资20.5亿元。\n市州 | 开工数 | 投资(万元) |\n甲市 | 150 | 36000.5 |\n乙市 | 90 | 12000.2 |")
+    f = assign_categories(extract_text(text, "d")[0]).set_index("surface")
+    assert f.loc["1200个", "category"] == "housing"
+    assert f.loc["150", "category"] == "housing" and f.loc["150", "category_rule"] == "topic"
+    many = assign_categories(extract_text("新增城镇就业5000人,新建幼儿园3所,新增养老床位200张。\n甲 | 7 |", "d")[0])
+    assert not (many["category_rule"] == "topic").any()  # a report on several topics is left as it is

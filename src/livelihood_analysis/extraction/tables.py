@@ -324,6 +324,45 @@ def cell_column(text: str, pos: int) -> str:
     return SPACES.sub("", header[index]) if index < len(header) else ""
 
 
+STACK_HEADER = re.compile(r"^序号[ \t]*[|｜]?[ \t]*$", re.M)  # the first header cell of a table one cell per line
+ROW_NUMBER = re.compile(r"([0-9]{1,3})[ \t]*[|｜]?[ \t]*")  # a line that is a row's number (fullmatch)
+STACK_CELL = 20  # a header cell of such a table is at most so many characters
+STACK_COLUMNS = 16  # and the header at most so many cells
+
+
+def stacked_cell_column(text: str, pos: int) -> str:
+    r"""The column header of a cell of a table flattened one cell per line (an HTML table
+    copied as text: the header cells ``序号``, ``实事内容`` … each on a line, then each row's
+    cells, its number first), found by counting the cells of the row from its number (the
+    numbers run on: 1, 2, 3 …; a cell that is a number out of turn is a cell); empty outside
+    such a table or beyond its header's last column.
+
+    >>> t = "序号\n\n实事内容\n\n进展情况\n\n1\n\n新增公交线路35条。\n\n已完成37条。\n\n2\n\n新建公厕20座。"
+    >>> [stacked_cell_column(t, t.index(x)) for x in ("35", "37", "20")]
+    ['实事内容', '进展情况', '实事内容']
+    """
+    head = None
+    for head in STACK_HEADER.finditer(text, 0, pos):
+        pass
+    if head is None:
+        return ""
+    end = text.find("\n", pos)
+    lines = [x.strip() for x in text[head.start():len(text) if end < 0 else end].split("\n")]
+    lines = [x for x in lines if x.strip("|｜ \t")]
+    first = next((i for i, x in enumerate(lines) if ROW_NUMBER.fullmatch(x)), None)
+    header = lines[:first] if first is not None else []
+    if not 2 <= len(header) <= STACK_COLUMNS or any(len(x) > STACK_CELL for x in header):
+        return ""
+    column, number = 0, None
+    for line in lines[first:]:
+        row = ROW_NUMBER.fullmatch(line)
+        if row and (number is None or int(row.group(1)) == number + 1):
+            column, number = 0, int(row.group(1))
+        else:
+            column += 1
+    return SPACES.sub("", PIPES.sub("", header[column])) if column < len(header) else ""
+
+
 def _count_column_unit(header: str, g: Grammar) -> str:
     """The unit of a column that counts (``table_count_column``: 计划完成数, 救助人数) and names
     no unit in brackets: the unit word of a thing counted before 数 (人数: 人; not the 成 of

@@ -106,8 +106,42 @@ def assign_categories(figures: pd.DataFrame, reference: str | Path | None = None
     clause_rules = [r for r in rules if r.applies_to == "clause"]
     heading_rules = [r for r in rules if r.applies_to == "heading"]
     decided = [_decide(f, clause_rules, crosswalk, heading_rules) for f in figures.itertuples()]
-    return figures.assign(**{f"category{'' if k == 'category' else '_' + k}": [getattr(d, k) for d in decided]
-                             for k in Decision._fields})
+    return report_topic(figures.assign(**{f"category{'' if k == 'category' else '_' + k}": [getattr(d, k) for d in decided]
+                                          for k in Decision._fields}))
+
+
+TOPIC_SHARE, TOPIC_LEAST = 0.6, 3  # a report is about one category when so many of its placed figures are in it
+
+
+def report_topic(figures: pd.DataFrame) -> pd.DataFrame:
+    """A report about one policy item (城镇老旧小区改造, 全民健身示范工程: at least
+    ``TOPIC_SHARE`` of its placed figures, and ``TOPIC_LEAST``, in one category) gives that
+    category to its figures no rule or heading placed (a table's bare numbers), with rule
+    ``topic``; a figure a rule decided to leave without category (a programme-wide count)
+    stays so, and a report on several topics is left as it is.
+
+    >>> f = pd.DataFrame({"doc_id": "d", "category": ["housing"] * 3 + ["", ""], "category_rule": ["C1"] * 3 + ["", "C62"],
+    ...     "category_basis": "", "category_runner_up": ""})
+    >>> report_topic(f)[["category", "category_rule"]].values.tolist()[3:]
+    [['housing', 'topic'], ['', 'C62']]
+    """
+    placed = figures[figures["category"] != ""]
+    counts = placed.groupby("doc_id")["category"].value_counts()
+    if counts.empty:
+        return figures
+    top = counts.groupby(level=0).head(1).reset_index(level=1)
+    top["share"] = top["count"] / placed.groupby("doc_id").size()
+    topic = top[(top["share"] >= TOPIC_SHARE) & (top["count"] >= TOPIC_LEAST)]
+    free = (figures["category"] == "") & (figures["category_rule"] == "") & figures["doc_id"].isin(topic.index)
+    if not free.any():
+        return figures
+    cat = figures.loc[free, "doc_id"].map(topic["category"])
+    share = figures.loc[free, "doc_id"].map(topic["share"])
+    out = figures.copy()
+    out.loc[free, "category"] = cat
+    out.loc[free, "category_rule"] = "topic"
+    out.loc[free, "category_basis"] = [f"report topic: {s:.0%} of its placed figures are {c}" for c, s in zip(cat, share)]
+    return out
 
 
 def headings_recognised(headings: pd.DataFrame, reference: str | Path | None = None,
