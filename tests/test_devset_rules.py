@@ -115,3 +115,20 @@ def test_a_report_about_one_item_gives_its_bare_table_numbers_that_category():
     assert f.loc["150", "category"] == "housing" and f.loc["150", "category_rule"] == "topic"
     many = assign_categories(extract_text("新增城镇就业5000人,新建幼儿园3所,新增养老床位200张。\n甲 | 7 |", "d")[0])
     assert not (many["category_rule"] == "topic").any()  # a report on several topics is left as it is
+
+
+@pytest.mark.parametrize("text, surface, money_type", [
+    # a loan applied for is a loan (panzhihua_2014's gold: 申贷金额约18亿), not spending
+    ("棚改项目申贷金额约12亿,合同预计月底签订。", "12亿", "loan"),
+    # income earned is no spending (a09_xuancheng_2020: 带动贫困人口5866人增收80万元)
+    ("带动贫困人口4210人增收65万元。", "65万元", "other"),
+    # a plan's money is planned (a08_zhangjiachuan_2015, e02_zhaoyuan_2022: 计划拨付700万元)
+    ("课后服务计划拨付560万元。", "560万元", "planned"),
+    ("全市将筹措资金45亿元以上。", "45亿元", "planned"),
+    # money spent stays spent
+    ("课后服务已拨付560万元。", "560万元", "spent"),
+])
+def test_money_type_of_a_dev_split_phrase(text, surface, money_type):
+    from livelihood_analysis.harmonisation.attributes import assign_money_type
+
+    assert assign_money_type(attributes(text)).set_index("surface").loc[surface, "money_type"] == money_type

@@ -44,6 +44,7 @@ class CueRule(NamedTuple):
     value: str
     kinds: frozenset
     units: frozenset
+    stages: frozenset  # stages of the figure the rule applies to (empty: any; money_types.csv)
     where: str
     pattern: re.Pattern | None
     priority: int
@@ -58,14 +59,14 @@ def cue_rules(table: str, value_column: str, reference: str | Path | None = None
     """
     path = reference_path(table, reference)
     df = read_reference(table, ["rule_id", value_column, "where", "pattern", "priority"], reference)
-    for col in ("kinds", "units"):
+    for col in ("kinds", "units", "stages"):
         if col not in df.columns:
             df[col] = ""
     check_rows(df, ~df["where"].isin(WHERE), path, lambda r: f"where must be one of {', '.join(w for w in WHERE if w)} "
                                                             f"or empty, not {r.where!r}")
     pats = compile_patterns(df, "pattern", path)
     split = lambda v: frozenset(x for x in v.split("|") if x)  # noqa: E731
-    rules = [CueRule(r.rule_id, getattr(r, value_column), split(r.kinds), split(r.units), r.where,
+    rules = [CueRule(r.rule_id, getattr(r, value_column), split(r.kinds), split(r.units), split(r.stages), r.where,
                      p if r.pattern else None, prio)
              for r, p, prio in zip(df.itertuples(), pats, integer_column(df, "priority", path))]
     return sorted(rules, key=lambda r: -r.priority)
@@ -86,10 +87,11 @@ def figure_texts(fig) -> dict[str, str]:
             "heading": fig.section_path, "": ""}
 
 
-def decide(texts: dict[str, str], kind: str, rules: list[CueRule], unit: str = "") -> CueRule | None:
-    """The first rule (by priority) of the figure's kind and unit whose pattern is found where it looks."""
+def decide(texts: dict[str, str], kind: str, rules: list[CueRule], unit: str = "", stage: str = "") -> CueRule | None:
+    """The first rule (by priority) of the figure's kind, unit and stage whose pattern is found where it looks."""
     for r in rules:
         if ((not r.kinds or kind in r.kinds) and (not r.units or unit in r.units)
+                and (not r.stages or stage in r.stages)
                 and (r.pattern is None or r.pattern.search(texts[r.where]))):
             return r
     return None
@@ -102,7 +104,7 @@ def _assign(figures: pd.DataFrame, column: str, rules: list[CueRule], default, o
             values.append("")
             used.append("")
             continue
-        rule = decide(figure_texts(fig), fig.kind, rules, fig.unit)
+        rule = decide(figure_texts(fig), fig.kind, rules, fig.unit, getattr(fig, "stage", ""))
         values.append(rule.value if rule else default(fig))
         used.append(rule.rule_id if rule else f"kind {fig.kind}" if column == "stage" else "default")
     return figures.assign(**{column: values, f"{column}_rule": used})
