@@ -132,3 +132,17 @@ def test_money_type_of_a_dev_split_phrase(text, surface, money_type):
     from livelihood_analysis.harmonisation.attributes import assign_money_type
 
     assert assign_money_type(attributes(text)).set_index("surface").loc[surface, "money_type"] == money_type
+
+
+def test_a_count_of_projects_before_the_count_done_is_a_target():
+    # b08_yaan_2013: 分解落实的20个民生工程项目已开工18个
+    f = attributes("分解落实的16个民生工程项目已开工13个,开工率81.25%。").set_index("surface")
+    assert f.loc["16个", "stage"] == "target" and f.loc["13个", "stage"] == "started"
+
+
+def test_a_task_column_may_name_its_year():
+    # e02_zhaoyuan_2022: 类别 | 民生事项名称 | 2022年度任务目标 | …
+    text = "序号 | 民生事项名称 | 2023年度任务目标 | 完成情况 |\n1 | 推进学校运动场建设 | 完成11处农村学校运动场建设。 | 已完成7处。 |"
+    f = attributes(text).set_index("surface")
+    assert f.loc["11处", "table_column"] == "2023年度任务目标" and f.loc["11处", "stage"] == "target"
+    assert f.loc["7处", "stage"] == "achieved"
