@@ -2,6 +2,7 @@
 phrases that showed them: the nearest cue decides a figure, programme-wide counts get no
 category, and an indicator found in a 、-list keeps to its own item."""
 
+import pandas as pd
 import pytest
 
 from livelihood_analysis.extraction import extract_text
@@ -146,3 +147,23 @@ def test_a_task_column_may_name_its_year():
     f = attributes(text).set_index("surface")
     assert f.loc["11处", "table_column"] == "2023年度任务目标" and f.loc["11处", "stage"] == "target"
     assert f.loc["7处", "stage"] == "achieved"
+
+
+def test_a_plan_document_states_targets():
+    # a08_zhangjiachuan_2015 (a county congress announcing the year's ten projects) and a07_wuzhou_2024:
+    # sentences with no cue of a plan, in a report that announces one; names and numbers changed
+    from livelihood_analysis.harmonisation.attributes import assign_money_type, assign_stage
+    from livelihood_analysis.harmonisation.plans import plan_documents
+
+    plan = ("3月5日,笔者在某县人民代表大会上获悉,今年县政府确定继续为群众集中力量办好十件民生实事。\n"
+            "一是实施8乡镇9村612户2810人的易地扶贫搬迁工程,投资3800万元;二是建设19条52公里农村通畅工程。")
+    done = "截至6月底,全县实施612户易地扶贫搬迁工程,投资3800万元。"
+    plans = plan_documents({"plan": plan, "done": done})
+    assert plans == {"plan"}
+    figs = pd.concat([extract_text(plan, "plan")[0], extract_text(done, "done")[0]], ignore_index=True)
+    f = assign_money_type(assign_stage(assign_categories(figs), plans=plans))
+    p = f[f.doc_id == "plan"].set_index("surface")
+    assert set(p.loc[["612户", "2810人", "3800万元", "52公里"], "stage"]) == {"target"}
+    assert p.loc["3800万元", "money_type"] == "planned" and p.loc["612户", "stage_rule"] == "plan document"
+    d = f[f.doc_id == "done"].set_index("surface")
+    assert d.loc["612户", "stage"] == "achieved" and d.loc["3800万元", "money_type"] == "spent"

@@ -239,6 +239,7 @@ def score_devset(folder: str | Path, split: str = "dev") -> pd.DataFrame:
     from .extraction import extract_text
     from .harmonisation import assign_categories, assign_indicators
     from .harmonisation.attributes import assign_money_type, assign_scope, assign_stage
+    from .harmonisation.plans import plan_documents
     from .harmonisation.repeats import mark_repeats
 
     folder = Path(folder)
@@ -248,7 +249,9 @@ def score_devset(folder: str | Path, split: str = "dev") -> pd.DataFrame:
         raise InputError(folder, f"no text of split {split!r} is present (run tests/devset/present.py)")
     texts = {r.doc_id: (folder / r.file).read_text(encoding="utf-8") for r in chosen.itertuples()}
     figures = pd.concat([extract_text(t, d)[0] for d, t in texts.items()], ignore_index=True)
-    figures = mark_repeats(assign_money_type(assign_scope(assign_indicators(assign_stage(assign_categories(figures))))))
+    plans = plan_documents(texts)  # reports that announce a plan: their figures no cue decides are targets
+    figures = assign_stage(assign_categories(figures), plans=plans)
+    figures = mark_repeats(assign_money_type(assign_scope(assign_indicators(figures))))
     gold = load_gold(folder / "annotations")
     gold = gold[gold["doc_id"].isin(texts)].reset_index(drop=True)
     matched = match_gold(figures, gold, texts)

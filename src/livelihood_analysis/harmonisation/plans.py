@@ -1,0 +1,53 @@
+"""Plan documents: a report that announces the year's projects (政府工作报告确定了2024年将…, a
+目标任务责任分解表) states targets, even where its sentences carry no cue of a plan
+(实施20村2890户1.38万人的整村推进项目; 投资4000万元).
+
+A report is a plan when its opening names a plan (``plan_document`` of ``word_patterns.csv``)
+and no progress (``progress_document``), and nowhere states anything done
+(``progress_stated``). Its figures whose stage no cue rule decided become targets.
+
+>>> plan = "今年县政府确定办好十件民生实事。实施20村2890户的整村推进项目,投资4000万元。"
+>>> sorted(plan_documents({"p": plan, "q": "截至6月底,已完成投资4000万元。"}))
+['p']
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+OPENING = 300  # characters of a report read for its title and lead
+
+
+def plan_documents(texts: dict[str, str], reference: str | Path | None = None) -> frozenset:
+    """The doc_ids of the reports (``doc_id → text``, raw or clean) that announce a plan."""
+    from ..cleaning import normalise_width, to_simplified
+    from ..extraction.grammar import grammar
+
+    words = grammar(reference).words
+    out = set()
+    for doc_id, text in texts.items():
+        text = to_simplified(normalise_width(text or ""))
+        head = text[:OPENING]
+        if (words["plan_document"].search(head) and not words["progress_document"].search(head)
+                and not words["progress_stated"].search(text)):
+            out.add(doc_id)
+    return frozenset(out)
+
+
+PLANNED_KINDS = ("actual", "spending", "count_of_projects")  # what a plan's figures count; rates keep their stage
+
+
+def plan_targets(figures: pd.DataFrame, plans: frozenset) -> pd.DataFrame:
+    """Figures of plan documents whose stage is their kind's default (no cue decided it) become
+    targets (rule ``plan document``), an actual one of kind ``target``."""
+    free = (figures["doc_id"].isin(plans) & figures["stage_rule"].str.startswith("kind ")
+            & figures["kind"].isin(PLANNED_KINDS))
+    if not free.any():
+        return figures
+    out = figures.copy()
+    out.loc[free, "stage"] = "target"
+    out.loc[free, "stage_rule"] = "plan document"
+    out.loc[free & out["kind"].eq("actual"), "kind"] = "target"
+    return out
