@@ -141,3 +141,26 @@ def test_a_figure_in_a_task_column_of_a_pipe_table_is_the_items_target():
     got = figs[["surface", "table_column", "kind", "stage"]].values.tolist()
     assert got == [["1200个", "项目内容", "target", "target"], ["600个", "项目内容", "target", "target"],
                    ["1215个", "年度完成情况", "actual", "achieved"], ["700个", "年度完成情况", "actual", "achieved"]]
+
+
+def test_a_table_of_names_and_small_counts_one_cell_per_line_is_no_numbered_table():
+    # the layout of a real notice (tests/devset f01, spent blind split; names and numbers changed):
+    # pairs of header cells, then place | count | place | count …, one cell per line. The counts
+    # (430, 233 …) are small integers, but they do not run on as serial numbers: each is a figure
+    from livelihood_analysis.extraction import extract_text
+
+    text = ("各乡镇具体筛查人数见下表:\n乡镇/街道办事处名称 |\n筛查数(人) |\n乡镇/街道办事处名称 |\n筛查数(人) |\n"
+            "东门街道办事处 |\n412 |\n西山街道办事处 |\n218 |\n甲田镇 |\n57 |\n乙坪乡 |\n96 |\n合计 |\n783 |")
+    f = extract_text(text, "d")[0].set_index("surface")
+    assert list(f.index) == ["412", "218", "57", "96", "783"]
+    assert set(f["unit"]) == {"person"}
+    assert f.loc["57", "table_row"] == "甲田镇" and f.loc["783", "table_row"] == "合计"
+
+
+def test_the_rows_of_townships_and_subdistrict_offices_are_sub_areas_and_the_total_is_the_whole():
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation.attributes import assign_scope
+
+    text = ("乡镇/街道办事处名称 |\n筛查数(人) |\n东门街道办事处 |\n412 |\n甲田镇 |\n57 |\n合计 |\n469 |")
+    f = assign_scope(extract_text(text, "d")[0]).set_index("surface")
+    assert f.loc["412", "scope"] == "subarea" and f.loc["57", "scope"] == "subarea" and f.loc["469", "scope"] == "whole"

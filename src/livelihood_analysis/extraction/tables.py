@@ -202,9 +202,23 @@ def _serial(cells: list[Cell], j: int, words: dict) -> bool:
 
 def _serial_numbered(cells: list[Cell], words: dict) -> bool:
     """Whether a table laid out one cell per line numbers its rows: its first value cell is
-    a serial number (see :func:`_serial`)."""
+    a serial number (see :func:`_serial`) and the next such cell is the next number (a table
+    of names and small counts, ``辕门口街道 | 430 | 水西门街道 | 233``, is no numbered one).
+
+    >>> from .grammar import grammar; W = grammar().words
+    >>> table = lambda ts: [Cell(0, 1, t, n, 1) for n, t in enumerate(ts)]
+    >>> _serial_numbered(table(["序号", "1", "甲市", "150", "2", "乙市", "71"]), W)
+    True
+    >>> _serial_numbered(table(["名称", "筛查数(人)", "甲街道", "430", "乙街道", "233"]), W)
+    False
+    """
+    serials = [j for j, c in enumerate(cells) if _value_cell(c.text, words) and _serial(cells, j, words)]
     first = next((j for j, c in enumerate(cells) if _value_cell(c.text, words)), None)
-    return first is not None and _serial(cells, first, words)
+    if first is None or not serials or serials[0] != first:
+        return False
+    if len(serials) == 1:
+        return cells[first].text == "1"
+    return int(cells[serials[1]].text) == int(cells[first].text) + 1
 
 
 def _row_length(cells: list[Cell], i: int, words: dict, numbered: bool = False) -> int:
