@@ -167,3 +167,29 @@ def test_a_plan_document_states_targets():
     assert p.loc["3800万元", "money_type"] == "planned" and p.loc["612户", "stage_rule"] == "plan document"
     d = f[f.doc_id == "done"].set_index("surface")
     assert d.loc["612户", "stage"] == "achieved" and d.loc["3800万元", "money_type"] == "spent"
+
+
+@pytest.mark.parametrize("text, surface, kind, stage", [
+    # f01_wugang_2022: 目标数为 names the target
+    ("省级分配给我市产前筛查目标数为1800人,已完成2100人。", "1800人", "target", "target"),
+    # f05_zhumadian_2022: a target in brackets after its task, and the completion of it
+    ("完成筛查5.1万人,占全年筛查任务(4.8万人)的106.25%;", "4.8万人", "target", "target"),
+    ("完成筛查5.1万人,占全年筛查任务(4.8万人)的106.25%;", "106.25%", "completion_rate", "completion_rate"),
+    # a gap above a target in percentage points is no target
+    ("覆盖率达81.3%,超出省定目标任务(60%)21.3个百分点;", "21.3个百分点", "other", "other"),
+    # h02_geermu_2015: 始终控制在 is what was kept, not a goal
+    ("城镇登记失业率始终控制在3.6%以内。", "3.6%", "share", "share"),
+])
+def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
+    f = attributes(text).set_index("surface")
+    assert (f.loc[surface, "kind"], f.loc[surface, "stage"]) == (kind, stage)
+
+
+def test_a_plan_whose_tasks_begin_with_complete_is_still_a_plan():
+    # g02_qinan_2015: 将集中力量办好十件民生实事。这十件民生实事分别是:完成…道路拓宽改造工程;建成公共租赁住房…
+    from livelihood_analysis.harmonisation.plans import plan_documents
+
+    plan = ("2月9日,记者从某县人代会上了解到,2016年,该县将集中力量办好十件民生实事。"
+            "这十件民生实事分别是:完成东环路2.8公里道路拓宽改造工程;建成公共租赁住房420套。")
+    review = "2016年,该县十件民生实事完成投资3.2亿元,建成公共租赁住房420套。"
+    assert plan_documents({"plan": plan, "review": review}) == {"plan"}
