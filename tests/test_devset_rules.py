@@ -193,3 +193,13 @@ def test_a_plan_whose_tasks_begin_with_complete_is_still_a_plan():
             "这十件民生实事分别是:完成东环路2.8公里道路拓宽改造工程;建成公共租赁住房420套。")
     review = "2016年,该县十件民生实事完成投资3.2亿元,建成公共租赁住房420套。"
     assert plan_documents({"plan": plan, "review": review}) == {"plan"}
+
+
+def test_a_target_split_over_districts_gives_each_district_its_share():
+    # g05_zhanjiang_2022: 新增学位3.2万个,其中赤坎区3505个、霞山区3705个 … (names and numbers changed)
+    f = attributes("全市新增公办学位2.1万个,其中甲山区2405个、乙江区3105个、丙州市1650个。").set_index("surface")
+    assert f.loc["2.1万个", "scope"] == "whole"
+    assert set(f.loc[["2405个", "3105个", "1650个"], "scope"]) == {"subarea"}
+    # not a residential compound in a list, nor the report's own city after a verb
+    g = attributes("改造背街小巷、老旧小区12个。组织博乐市15家收购企业开展检查。").set_index("surface")
+    assert set(g["scope"]) == {"whole"}
