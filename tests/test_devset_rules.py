@@ -197,7 +197,7 @@ def test_a_plan_whose_tasks_begin_with_complete_is_still_a_plan():
 
 def test_a_target_split_over_districts_gives_each_district_its_share():
     # g05_zhanjiang_2022: 新增学位3.2万个,其中赤坎区3505个、霞山区3705个 … (names and numbers changed)
-    f = attributes("全市新增公办学位2.1万个,其中甲山区2405个、乙江区3105个、丙州市1650个。").set_index("surface")
+    f = attributes("全市新增公办学位2.1万个,其中甲河区2405个、乙江区3105个、丙州市1650个。").set_index("surface")
     assert f.loc["2.1万个", "scope"] == "whole"
     assert set(f.loc[["2405个", "3105个", "1650个"], "scope"]) == {"subarea"}
     # not a residential compound in a list, nor the report's own city after a verb
