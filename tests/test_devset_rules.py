@@ -128,6 +128,13 @@ def test_a_report_about_one_item_gives_its_bare_table_numbers_that_category():
     ("全市将筹措资金45亿元以上。", "45亿元", "planned"),
     # money spent stays spent
     ("课后服务已拨付560万元。", "560万元", "spent"),
+    # h01_longwen_2023: 专项债券资金支出 is no voucher (债券 holds 券)
+    ("该区第一批新增专项债券资金支出1.96亿元,", "1.96亿元", "spent"),
+    # h06_ningshan_2017: 撬动农商银行“脱贫贷”1.1亿元 is a loan
+    ("撬动农商银行“脱贫贷”0.9亿元,", "0.9亿元", "loan"),
+    # h05_langxi_2017: a year's budget is planned, money arrived is not yet spent
+    ("全年预算投入民生工程财政资金5.12亿元,", "5.12亿元", "planned"),
+    ("民生工程财政资金到位4.06亿元,", "4.06亿元", "other"),
 ])
 def test_money_type_of_a_dev_split_phrase(text, surface, money_type):
     from livelihood_analysis.harmonisation.attributes import assign_money_type

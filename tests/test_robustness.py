@@ -380,3 +380,16 @@ def test_indicator_overrides_on_headings_are_refused(tmp_path):
         read_overrides(p)
 
 
+
+
+def test_a_reference_row_with_an_unquoted_comma_is_a_clear_error_naming_the_line(tmp_path):
+    # session 12: a pattern {0,6} written unquoted made pandas read the first fields as an index,
+    # and the row check crashed with a TypeError instead of naming the file and line
+    from livelihood_analysis.errors import InputError
+    from livelihood_analysis.reference import read_csv_table
+
+    path = tmp_path / "money_types.csv"
+    path.write_text("rule_id,money_type,where,pattern,priority\nM01,loan,before,贷款,95\nM02,loan,after,贷{0,6}款,94\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"money_types.csv.*line 3.*quoted"):
+        read_csv_table(path)

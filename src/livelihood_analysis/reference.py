@@ -95,7 +95,9 @@ def decode_table(data: bytes) -> str:
 def _read_cached(path: str, mtime: float) -> pd.DataFrame:
     import io
 
-    return pd.read_csv(io.StringIO(decode_table(Path(path).read_bytes())), dtype=str, keep_default_na=False)
+    # index_col=False: a row with more fields than the header is an error, not a silent index
+    return pd.read_csv(io.StringIO(decode_table(Path(path).read_bytes())), dtype=str, keep_default_na=False,
+                       index_col=False)
 
 
 def read_csv_table(path: str | Path, required: list[str] | None = None) -> pd.DataFrame:
@@ -109,7 +111,9 @@ def read_csv_table(path: str | Path, required: list[str] | None = None) -> pd.Da
     except UnicodeDecodeError:
         raise InputError(path, "cannot be read as a CSV in UTF-8 (with or without BOM) or GB18030") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise InputError(path, f"cannot be read as a CSV ({exc.__class__.__name__})") from None
+        detail = str(exc).replace("Error tokenizing data. C error: ", "").strip()
+        raise InputError(path, f"cannot be read as a CSV ({exc.__class__.__name__}: {detail}); a field holding a "
+                               "comma or a quote must be quoted, its quotes doubled") from None
     missing = [c for c in (required or []) if c not in df.columns]
     if missing:
         raise InputError(path, f"missing column(s): {', '.join(missing)}")
