@@ -186,6 +186,11 @@ def test_a_plan_document_states_targets():
     ("覆盖率达81.3%,超出省定目标任务(60%)21.3个百分点;", "21.3个百分点", "other", "other"),
     # h02_geermu_2015: 始终控制在 is what was kept, not a goal
     ("城镇登记失业率始终控制在3.6%以内。", "3.6%", "share", "share"),
+    # i06_changsha_2015, j01_xinxiang_2018: standards reached (达, 不低于) and written 元∕人∕月
+    ("其中农村居民最低生活保障标准达280元以上,", "280元", "standard_rate", "standard"),
+    ("补贴标准不低于70元∕人∕月。", "70元", "standard_rate", "standard"),
+    # j03_ruijin_2022: 完成年度任务91.63% is the completion of the year's task, not a target
+    ("完成投入986个停车车位,完成年度任务88.6%。", "88.6%", "completion_rate", "completion_rate"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
