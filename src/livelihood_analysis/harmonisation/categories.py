@@ -111,17 +111,19 @@ def assign_categories(figures: pd.DataFrame, reference: str | Path | None = None
 
 
 TOPIC_SHARE, TOPIC_LEAST = 0.6, 3  # a report is about one category when so many of its placed figures are in it
+TOPIC_NOT = ("count_of_projects", "other")  # a programme's project counts and durations keep no category
 
 
 def report_topic(figures: pd.DataFrame) -> pd.DataFrame:
     """A report about one policy item (城镇老旧小区改造, 全民健身示范工程: at least
     ``TOPIC_SHARE`` of its placed figures, and ``TOPIC_LEAST``, in one category) gives that
     category to its figures no rule or heading placed (a table's bare numbers), with rule
-    ``topic``; a figure a rule decided to leave without category (a programme-wide count)
-    stays so, and a report on several topics is left as it is.
+    ``topic``; a figure a rule decided to leave without category, a count of projects or a
+    duration (a programme's 1357个项目, 两年) stays so, and a report on several topics is left
+    as it is.
 
     >>> f = pd.DataFrame({"doc_id": "d", "category": ["housing"] * 3 + ["", ""], "category_rule": ["C1"] * 3 + ["", "C62"],
-    ...     "category_basis": "", "category_runner_up": ""})
+    ...     "category_basis": "", "category_runner_up": "", "kind": "actual"})
     >>> report_topic(f)[["category", "category_rule"]].values.tolist()[3:]
     [['housing', 'topic'], ['', 'C62']]
     """
@@ -132,7 +134,8 @@ def report_topic(figures: pd.DataFrame) -> pd.DataFrame:
     top = counts.groupby(level=0).head(1).reset_index(level=1)
     top["share"] = top["count"] / placed.groupby("doc_id").size()
     topic = top[(top["share"] >= TOPIC_SHARE) & (top["count"] >= TOPIC_LEAST)]
-    free = (figures["category"] == "") & (figures["category_rule"] == "") & figures["doc_id"].isin(topic.index)
+    free = ((figures["category"] == "") & (figures["category_rule"] == "") & figures["doc_id"].isin(topic.index)
+            & ~figures.get("kind", pd.Series("", index=figures.index)).isin(TOPIC_NOT))
     if not free.any():
         return figures
     cat = figures.loc[free, "doc_id"].map(topic["category"])
