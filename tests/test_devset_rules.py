@@ -217,3 +217,14 @@ def test_a_target_split_over_districts_gives_each_district_its_share():
     # not a residential compound in a list, nor the report's own city after a verb
     g = attributes("改造背街小巷、老旧小区12个。组织博乐市15家收购企业开展检查。").set_index("surface")
     assert set(g["scope"]) == {"whole"}
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("惠及学生1.8万生次。", "1.8万生次", 18000, "person_time"),  # k06_luan_2024
+    ("惠及20余万群众。", "20余万群众", 200000, "person"),  # i05_ludian_2015
+    ("实现4.2万农村贫困人口脱贫。", "4.2万农村贫困人口", 42000, "person"),  # j01_xinxiang_2018: two words before 人口
+])
+def test_units_of_real_reports(text, surface, value, unit):
+    f = extract_text(text, "d")[0]
+    row = f[f.surface.str.startswith(surface.split("万")[0])].iloc[0]
+    assert (row.value, row.unit) == (value, unit)
