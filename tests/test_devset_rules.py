@@ -189,6 +189,9 @@ def test_a_plan_document_states_targets():
     # i06_changsha_2015, j01_xinxiang_2018: standards reached (达, 不低于) and written 元∕人∕月
     ("其中农村居民最低生活保障标准达280元以上,", "280元", "standard_rate", "standard"),
     ("补贴标准不低于70元∕人∕月。", "70元", "standard_rate", "standard"),
+    # b12_huichang_2023, b11_huangshi_2023: the part of a count of projects that is done counts projects
+    ("全县58件民生实事已完成21件,", "21件", "count_of_projects", "achieved"),
+    ("12个全民健身示范工程已开工9个、开工率75%,", "9个", "count_of_projects", "started"),
     # i02_shijiazhuang_2014: 实际确定改造任务为101个老旧小区
     ("实际确定改造任务为96个老旧小区。", "96个", "target", "target"),
     # j03_ruijin_2022: 完成年度任务91.63% is the completion of the year's task, not a target
