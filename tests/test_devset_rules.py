@@ -231,3 +231,14 @@ def test_units_of_real_reports(text, surface, value, unit):
     f = extract_text(text, "d")[0]
     row = f[f.surface.str.startswith(surface.split("万")[0])].iloc[0]
     assert (row.value, row.unit) == (value, unit)
+
+
+def test_a_review_that_names_family_planning_or_uses_jiang_as_a_preposition_is_no_plan():
+    # k03_changji_2016 (医疗卫生与计划生育支出), l06_huanggang_2025 (全市将超过80%的财政支出用于民生), and
+    # n03_nanchang_2020, a plan chosen by the people's congress vote (票决); names and numbers changed
+    from livelihood_analysis.harmonisation.plans import plan_documents
+
+    spending = "1—3月,全州民生支出21.3亿元,其中医疗卫生与计划生育支出3.1亿元,增长20.2%。"
+    review = "过去五年,全市将超过80%的财政支出用于民生领域,五年来办成民生实事项目231个。"
+    vote = "5月11日上午,2021年度某市民生实事项目票决结果公布。(1)新农村建设完成900个村点整治任务。"
+    assert plan_documents({"spending": spending, "review": review, "vote": vote}) == {"vote"}
