@@ -242,3 +242,11 @@ def test_a_review_that_names_family_planning_or_uses_jiang_as_a_preposition_is_n
     review = "过去五年,全市将超过80%的财政支出用于民生领域,五年来办成民生实事项目231个。"
     vote = "5月11日上午,2021年度某市民生实事项目票决结果公布。(1)新农村建设完成900个村点整治任务。"
     assert plan_documents({"spending": spending, "review": review, "vote": vote}) == {"vote"}
+
+
+def test_a_colon_list_of_places_rates_is_their_completion_rates_and_sub_areas():
+    # l05_gansu_2019: 各市(州)开工率: 陇南市 100%、 兰州市 100%、 甘南州 94% … (names and numbers changed)
+    f = attributes("全省开工率为81%。各市(州)开工率: 甲南市 100%、 乙州市 93%、丙山州 77%。").set_index("surface")
+    assert set(f.loc[["100%", "93%", "77%"], "kind"]) == {"completion_rate"}
+    assert set(f.loc[["100%", "93%", "77%"], "scope"]) == {"subarea"}
+    assert f.loc["81%", "scope"] == "whole"
