@@ -135,6 +135,10 @@ def test_a_report_about_one_item_gives_its_bare_table_numbers_that_category():
     # h05_langxi_2017: a year's budget is planned, money arrived is not yet spent
     ("全年预算投入民生工程财政资金5.12亿元,", "5.12亿元", "planned"),
     ("民生工程财政资金到位4.06亿元,", "4.06亿元", "other"),
+    # n01_jieshou_2014: transfers paid to people are disbursed even after 拨付; l06/m05: output is no spending
+    ("为全市18320名低保户拨付低保金980万元;", "980万元", "disbursed"),
+    ("为所有健康扶贫户报销医疗费712.4万元。", "712.4万元", "disbursed"),
+    ("我县经济发展实现生产总值58.2亿元,", "58.2亿元", "other"),
 ])
 def test_money_type_of_a_dev_split_phrase(text, surface, money_type):
     from livelihood_analysis.harmonisation.attributes import assign_money_type
@@ -194,6 +198,8 @@ def test_a_plan_document_states_targets():
     ("12个全民健身示范工程已开工9个、开工率75%,", "9个", "count_of_projects", "started"),
     # i02_shijiazhuang_2014: 实际确定改造任务为101个老旧小区
     ("实际确定改造任务为96个老旧小区。", "96个", "target", "target"),
+    # m03_lufeng_2022: a standard raised from one amount to another
+    ("城乡医保各级财政补助标准从年人均550元提高到590元。", "590元", "standard_rate", "standard"),
     # j03_ruijin_2022: 完成年度任务91.63% is the completion of the year's task, not a target
     ("完成投入986个停车车位,完成年度任务88.6%。", "88.6%", "completion_rate", "completion_rate"),
 ])
