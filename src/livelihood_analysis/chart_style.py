@@ -53,15 +53,15 @@ def style(lang: str) -> dict:
         raise InputError("plots", f"unknown language {lang!r}: use 'en' or 'zh'")
     rc = {"svg.hashsalt": "livelihood-analysis", "svg.fonttype": "path", "figure.dpi": 100,
           "axes.unicode_minus": False, "font.size": 9, "axes.titlesize": 10, "hatch.linewidth": 0.6}
+    font = cjk_font()
     if lang == "zh":
-        font = cjk_font()
         if font is None:
             raise InputError("plots", "Chinese labels need a CJK font and none was found by matplotlib "
                                       "(install one: sudo apt-get install fonts-noto-cjk, then delete "
                                       "matplotlib's font cache); or use lang='en'")
         rc["font.family"] = [font, "DejaVu Sans"]
-    elif cjk_font():  # an English chart shows a report's own words where nothing names them in English
-        rc["font.family"] = ["DejaVu Sans", cjk_font()]
+    elif font:  # an English chart shows a report's own words where nothing names them in English
+        rc["font.family"] = ["DejaVu Sans", font]
     return rc
 
 

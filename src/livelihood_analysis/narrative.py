@@ -15,6 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .summaries import NO_CATEGORY
+from .wording import percent
 
 
 def _report(row) -> str:
@@ -55,7 +56,7 @@ def spending_lines(category_summary: pd.DataFrame, report_summary: pd.DataFrame)
         basis = (f"of its stated total spent, {r.spent_funds_yuan / 1e8:.4g}亿元" if pd.notna(r.spent_funds_yuan)
                  else "of the sum of its itemised spending")
         top = spent.iloc[0]
-        share = f"{top.spending_share:.0%}" if top.spending_share >= 0.01 else f"{top.spending_share:.2%}"
+        share = percent(top.spending_share)
         lines.append(f"- {_report(r)}: shares are {basis}; the largest is {top.category} "
                      f"({share}, {top.spending / 1e4:,.0f}万元).")
     return "\n".join(lines)

@@ -80,11 +80,11 @@ def report_period_label(year, period: str, period_end: str, lang: str = "en", re
 
     import pandas as pd
 
-    from .harmonisation.periods import report_months
+    from .harmonisation.periods import MONTHS, report_months
 
     end = pd.Timestamp(period_end)
     first, last = report_months(period, period_end)
-    if end.is_month_end or period in ("H1", "Q1", "Q1-Q3", "full-year"):
+    if end.is_month_end or period in MONTHS:
         return months_label(year, first, last, lang, reference)
     return chart_text(lang, reference)["to_day"].format(year=year, month=end.month, day=end.day,
                                                           mon=calendar.month_abbr[end.month])

@@ -30,7 +30,7 @@ GRAMMAR_TABLES = ("units", "qualifiers", "kind_cues", "nonfigure_patterns", "wor
 KIND_SCOPES = frozenset({"before", "after", "unit", "sentence_before"})
 HAYSTACKS = ("unit", "before", "after", "sentence_before")  # the texts kind cues are searched in, in kind_of's order
 WORD_PATTERNS = ("table_blank_cell", "table_rate_column", "table_row_label_header", "table_unit_line", "table_sub_row",
-                 "table_count_column", "table_count_unit",
+                 "table_count_column", "table_count_unit", "table_serial_header",
                  "title_list_marker", "label_prefix", "label_suffix", "label_tail_lead", "label_not_noun", "label_noun_end", "label_cut", "range_joiner",
                  "list_joiner", "lone_multiplier", "counted_time", "money_alone", "percent_prefix", "count_before_list",
                  "programme_name", "page_furniture", "plan_document", "progress_document",

@@ -24,7 +24,7 @@ from .grammar import Grammar, kind_of, qualifier_of, unit_of
 from .labels import figure_label
 from .numbers import DIGIT_RUN, numeral_in_a_word, parse_number, range_start, scale
 from .rows import FigureRow, RejectedRow
-from .tables import STACK_HEADER, cell_column, stacked_cell_column
+from .tables import cell_column, stack_header, stacked_cell_column
 
 MAX_SENTENCE = 1000  # a longer "sentence" (a page with no punctuation) is kept as a window
 SENTENCE_WINDOW = 300  # characters either side of the figure in that window
@@ -211,7 +211,8 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
     figures, rejected, lower = [], [], None  # lower: (unit, end, kind-context start) of the last figure
     rows = _inline_rows(r, tokens)
     piped = "|" in text or "｜" in text  # a report with no pipe table has no cell columns to look up
-    stacked = STACK_HEADER.search(text) is not None  # nor one without a table one cell per line
+    header = stack_header(g.words["table_serial_header"].pattern)
+    stacked = header.search(text) is not None  # nor one without a table one cell per line
     for i, (m, value, unit_text) in enumerate(tokens):
         pre, pct, q1, mult, q2, post = m.group("pre", "pct", "q1", "mult", "q2", "post")
         start, end = m.start("pct" if pct else "num"), m.start("post") if post else m.end()
@@ -241,7 +242,7 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
             start, end, si, value=scale(value, g.multipliers.get(mult or "", 1.0), umult) * sign, unit=unit,
             measure_word=mw if unit == "count" else "", qualifier=qualifier, kind=kind,
             label=figure_label(before, after, unit in g.counted, g.words), table_header="", table_row="",
-            table_column=(piped and cell_column(text, start)) or (stacked and stacked_cell_column(text, start)) or ""))
+            table_column=(piped and cell_column(text, start)) or (stacked and stacked_cell_column(text, start, header)) or ""))
     return figures, rejected
 
 

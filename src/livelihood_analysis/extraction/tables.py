@@ -338,25 +338,36 @@ def cell_column(text: str, pos: int) -> str:
     return SPACES.sub("", header[index]) if index < len(header) else ""
 
 
-STACK_HEADER = re.compile(r"^序号[ \t]*[|｜]?[ \t]*$", re.M)  # the first header cell of a table one cell per line
-ROW_NUMBER = re.compile(r"([0-9]{1,3})[ \t]*[|｜]?[ \t]*")  # a line that is a row's number (fullmatch)
+ROW_NUMBER = re.compile(rf"({SERIAL_CELL.pattern})[ \t]*[|｜]?[ \t]*")  # a line that is a row's number (fullmatch)
+
+
+@lru_cache(maxsize=8)
+def stack_header(serial_header: str) -> re.Pattern:
+    """A line that is the first header cell of a table one cell per line (``serial_header``:
+    the ``table_serial_header`` pattern, 序号), maybe followed by a pipe."""
+    return re.compile(rf"^(?:{serial_header})[ \t]*[|｜]?[ \t]*$", re.M)
 STACK_CELL = 20  # a header cell of such a table is at most so many characters
 STACK_COLUMNS = 16  # and the header at most so many cells
 
 
-def stacked_cell_column(text: str, pos: int) -> str:
+def stacked_cell_column(text: str, pos: int, header: re.Pattern | None = None) -> str:
     r"""The column header of a cell of a table flattened one cell per line (an HTML table
     copied as text: the header cells ``序号``, ``实事内容`` … each on a line, then each row's
     cells, its number first), found by counting the cells of the row from its number (the
     numbers run on: 1, 2, 3 …; a cell that is a number out of turn is a cell); empty outside
-    such a table or beyond its header's last column.
+    such a table or beyond its header's last column. ``header``: :func:`stack_header` of the
+    grammar's ``table_serial_header`` (default: the reference tables').
 
     >>> t = "序号\n\n实事内容\n\n进展情况\n\n1\n\n新增公交线路35条。\n\n已完成37条。\n\n2\n\n新建公厕20座。"
     >>> [stacked_cell_column(t, t.index(x)) for x in ("35", "37", "20")]
     ['实事内容', '进展情况', '实事内容']
     """
+    if header is None:
+        from .grammar import grammar
+
+        header = stack_header(grammar().words["table_serial_header"].pattern)
     head = None
-    for head in STACK_HEADER.finditer(text, 0, pos):
+    for head in header.finditer(text, 0, pos):
         pass
     if head is None:
         return ""
