@@ -54,6 +54,18 @@ def test_indicator_of_a_dev_split_phrase(text, surface, indicator):
     assert harmonised(text).loc[surface, "indicator_id"] == indicator
 
 
+@pytest.mark.parametrize("text, surface, indicator", [
+    # a completion rate takes the indicator whose target it measures (xingtai_2021, zaozhuang_2022h1)
+    ("补贴性培训100753人次,完成率156.81%;社会性培训87952人次,完成率205.74%。", "156.81%", "vocational_skills_training"),
+    ("补贴性培训100753人次,完成率156.81%;社会性培训87952人次,完成率205.74%。", "205.74%", ""),  # unsubsidised: none
+    ("发放住房租赁补贴915户,完成年度任务目标的152.7%。", "152.7%", "rent_subsidy_households"),
+    # rates listed respectively name no single indicator by their position (d09_sanmenxia's shape)
+    ("农村劳动力转移就业、城镇新增就业、职业技能培训分别完成年度目标的134.8%、84.32%、107.5%。", "84.32%", ""),
+])
+def test_a_completion_rate_takes_the_indicator_it_measures(text, surface, indicator):
+    assert harmonised(text).loc[surface, "indicator_id"] == indicator
+
+
 def attributes(text):
     from livelihood_analysis.harmonisation.attributes import assign_scope, assign_stage
 

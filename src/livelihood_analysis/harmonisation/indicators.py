@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..extraction.grammar import grammar
 from ..reference import compile_patterns, reference_path
 from ..segmentation import enclosing
 from .base import distance, local_span, prepared
@@ -45,23 +46,28 @@ def indicator_rules(table: pd.DataFrame, patterns: list[re.Pattern]) -> list[Ind
 
 
 def _fits(ind: IndicatorRule, fig) -> bool:
+    if fig.kind == "completion_rate":  # the share of its own target achieved on a count or amount
+        return not ind.kind and ind.unit != "percent"
     units_ok = ind.unit == fig.unit or {ind.unit, fig.unit} == {"person", "person_time"}
     return (units_ok and (not ind.kind or ind.kind == fig.kind)
             and (not ind.measure_words or fig.measure_word in ind.measure_words))
 
 
-def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0) -> tuple[str, str]:
+def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0,
+                 respective: re.Pattern | None = None) -> tuple[str, str]:
     """``(indicator_id, basis)`` of one figure; overrides are the first ``n_override`` rules
     (see :func:`indicator_rules`).
 
     The patterns are searched in the figure's list item (split at 、), then in its
     clause, then in its short label, then in the text before it in its ；-part;
     the basis names the level. Within a level the match nearest the figure wins.
+    A completion rate takes the indicator whose target it measures (``完成年度任务的105%``
+    after 城镇新增就业), whatever that indicator's unit; comparisons keep it apart by its stage.
     """
-    if fig.kind == "completion_rate":
-        return "", "completion rates belong to the figure they measure"
     start, end = local_span(fig)
     sentence = fig.sentence
+    if fig.kind == "completion_rate" and respective is not None and respective.search(fig.clause or ""):
+        return "", "a completion rate of a respective list (分别): no single indicator"
     levels = [(name, enclosing(sentence, start, end, name)) for name in ("item", "clause")]
     pi, _ = enclosing(sentence, start, end, "part")
     candidates = [ind for ind in rules if _fits(ind, fig)]
@@ -89,7 +95,8 @@ def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0) -> tuple[
                         best = (key, ind, "preceding text")
         if best:
             ind = best[1]
-            flag = " (unit differs: person vs person_time)" if ind.unit != fig.unit else ""
+            flag = (" (unit differs: person vs person_time)"
+                    if ind.unit != fig.unit and fig.kind != "completion_rate" else "")
             return ind.indicator_id, best[2] + (" override" if ind.index < n_override else "") + flag
     return "", ""
 
@@ -109,7 +116,8 @@ def assign_indicators(figures: pd.DataFrame, reference: str | Path | None = None
         n_override = len(extra)
     patterns = compile_patterns(table, "pattern", reference_path("indicators", reference))
     rules = indicator_rules(table, patterns)
-    decided = [indicator_of(f, rules, n_override) for f in figures.itertuples()]
+    respective = grammar(reference).words["respective_list"]
+    decided = [indicator_of(f, rules, n_override, respective) for f in figures.itertuples()]
     out = figures.copy()
     out["indicator_id"] = [d[0] for d in decided]
     out["indicator_basis"] = [d[1] for d in decided]
