@@ -268,3 +268,14 @@ def test_a_colon_list_of_places_rates_is_their_completion_rates_and_sub_areas():
     assert set(f.loc[["100%", "93%", "77%"], "kind"]) == {"completion_rate"}
     assert set(f.loc[["100%", "93%", "77%"], "scope"]) == {"subarea"}
     assert f.loc["81%", "scope"] == "whole"
+
+
+def test_a_category_keyword_in_a_heading_places_the_figures_under_it_and_the_report_topic_follows():
+    # n02_liangshan_2011's shape: a title no heading rule knows, then a generic 进展情况 heading
+    text = ("某州彝家新寨建设进展顺利\n计划投资20436万元,其中中央3151万元,已到位资金19849万元。\n"
+            "二、项目实施进展情况。\n截止9月9日,已启动实施272个村、20506户。")
+    f = harmonised(text)
+    assert f.loc["20436万元", "category"] == "poverty_rural"
+    assert f.loc["20436万元", "category_basis"].startswith("heading keyword")
+    assert f.loc["20506户", "category"] == "poverty_rural"  # the report's topic, past a heading that decides nothing
+    assert f.loc["20506户", "category_rule"] == "topic"

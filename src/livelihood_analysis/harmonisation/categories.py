@@ -78,8 +78,11 @@ def _decide(fig, clause_rules: list[Rule], crosswalk: list[Rule], heading_rules:
         rule, basis, loser = text_rule, f"{level} {text_rule.rule_id}", text_runner_up or head_rule
     elif head_rule:
         rule, basis, loser = head_rule, f"heading {head_rule.rule_id} ({heading})", text_rule
-    else:
-        return Decision("", "none: no heading rule or cue matched", "", "")
+    else:  # last: a category's keyword cue in a heading no heading rule knows (凉山州彝家新寨建设进展顺利)
+        cue, heading = _best_heading_rule([r for r in clause_rules if r.rule_id.startswith("K-")], fig.section_path)
+        if cue is None:
+            return Decision("", "none: no heading rule or cue matched", "", "")
+        rule, basis, loser = cue, f"heading keyword {cue.rule_id} ({heading})", None
     runner_up = f"{loser.rule_id} {loser.target}" if loser is not None and loser.target != rule.target else ""
     if rule.target == "-":
         return Decision("", f"{basis}: decides no category", rule.rule_id, runner_up)
@@ -106,21 +109,23 @@ def assign_categories(figures: pd.DataFrame, reference: str | Path | None = None
     clause_rules = [r for r in rules if r.applies_to == "clause"]
     heading_rules = [r for r in rules if r.applies_to == "heading"]
     decided = [_decide(f, clause_rules, crosswalk, heading_rules) for f in figures.itertuples()]
+    neutral = frozenset(r.rule_id for r in heading_rules if r.target == "-")
     return report_topic(figures.assign(**{f"category{'' if k == 'category' else '_' + k}": [getattr(d, k) for d in decided]
-                                          for k in Decision._fields}))
+                                          for k in Decision._fields}), neutral)
 
 
 TOPIC_SHARE, TOPIC_LEAST = 0.6, 3  # a report is about one category when so many of its placed figures are in it
 TOPIC_NOT = ("count_of_projects", "other")  # a programme's project counts and durations keep no category
 
 
-def report_topic(figures: pd.DataFrame) -> pd.DataFrame:
+def report_topic(figures: pd.DataFrame, neutral: frozenset = frozenset()) -> pd.DataFrame:
     """A report about one policy item (城镇老旧小区改造, 全民健身示范工程: at least
     ``TOPIC_SHARE`` of its placed figures, and ``TOPIC_LEAST``, in one category) gives that
     category to its figures no rule or heading placed (a table's bare numbers), with rule
     ``topic``; a figure a rule decided to leave without category, a count of projects or a
     duration (a programme's 1357个项目, 两年) stays so, and a report on several topics is left
-    as it is.
+    as it is. A figure only a heading of ``neutral`` (a heading rule that decides no category:
+    进展情况, 工作成效) left without category is free for the topic too.
 
     >>> f = pd.DataFrame({"doc_id": "d", "category": ["housing"] * 3 + ["", ""], "category_rule": ["C1"] * 3 + ["", "C62"],
     ...     "category_basis": "", "category_runner_up": "", "kind": "actual"})
@@ -134,7 +139,7 @@ def report_topic(figures: pd.DataFrame) -> pd.DataFrame:
     top = counts.groupby(level=0).head(1).reset_index(level=1)
     top["share"] = top["count"] / placed.groupby("doc_id").size()
     topic = top[(top["share"] >= TOPIC_SHARE) & (top["count"] >= TOPIC_LEAST)]
-    free = ((figures["category"] == "") & (figures["category_rule"] == "") & figures["doc_id"].isin(topic.index)
+    free = ((figures["category"] == "") & figures["category_rule"].isin(neutral | {""}) & figures["doc_id"].isin(topic.index)
             & ~figures.get("kind", pd.Series("", index=figures.index)).isin(TOPIC_NOT))
     if not free.any():
         return figures
