@@ -47,6 +47,13 @@ def test_an_indicator_in_a_list_item_does_not_spread_to_the_other_items():
     ("新改扩建公办幼儿园3所,新增公办幼儿学位720个。", "720个", ""),  # kindergarten places: another measure
     ("全市民生项目完成投资696.8亿元。", "696.8亿元", "livelihood_investment_completed"),
     ("29件实事已经完成。", "29件", "projects_completed"),
+    # programme counts in the forms of other places: completed, planned, in progress
+    ("年初确定为群众办的十件实事全面完成。", "十件", "projects_completed"),
+    ("圆满完成了23个为民办实事项目。", "23个", "projects_completed"),
+    ("55件民生实事已完成24件。", "24件", "projects_completed"),
+    ("55件民生实事已完成24件。", "55件", "projects_planned"),
+    ("我县实施市级民生实事项目16件。", "16件", "projects_planned"),
+    ("其余41项也在持续推进。", "41项", "projects_in_progress"),
     ("其余7项已完成90%以上。", "7项", ""),  # a share of work done is no completion
     ("全年发放城乡低保资金6359万元。", "6359万元", "dibao_funds_disbursed"),
 ])
