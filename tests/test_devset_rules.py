@@ -54,6 +54,14 @@ def test_an_indicator_in_a_list_item_does_not_spread_to_the_other_items():
     ("55件民生实事已完成24件。", "55件", "projects_planned"),
     ("我县实施市级民生实事项目16件。", "16件", "projects_planned"),
     ("其余41项也在持续推进。", "41项", "projects_in_progress"),
+    # budget functional classes and totals (q02_habahe_2016, k05_yantian_2021, h04_xinbei_2020 shapes)
+    ("主要是农林水支出完成21837万元、教育支出完成15851万元、医疗卫生支出完成9400万元。", "15851万元", "education_expenditure"),
+    ("主要是农林水支出完成21837万元、教育支出完成15851万元、医疗卫生支出完成9400万元。", "21837万元", "agriculture_forestry_water_expenditure"),
+    ("主要是农林水支出完成21837万元、教育支出完成15851万元、医疗卫生支出完成9400万元。", "9400万元", "health_expenditure"),
+    ("全区一般公共预算支出40.6亿元,政府性基金预算支出9亿元。", "40.6亿元", "general_budget_expenditure"),
+    ("全区一般公共预算支出40.6亿元,政府性基金预算支出9亿元。", "9亿元", "government_fund_budget_expenditure"),
+    ("2020年民生类支出60.77亿元,在一般公共预算支出中占比80.05%。", "60.77亿元", "livelihood_spending"),
+    ("2020年民生类支出60.77亿元,在一般公共预算支出中占比80.05%。", "80.05%", "livelihood_spending_share"),
     ("其余7项已完成90%以上。", "7项", ""),  # a share of work done is no completion
     ("全年发放城乡低保资金6359万元。", "6359万元", "dibao_funds_disbursed"),
 ])
