@@ -294,3 +294,14 @@ def test_a_category_keyword_in_a_heading_places_the_figures_under_it_and_the_rep
     assert f.loc["20436万元", "category_basis"].startswith("heading keyword")
     assert f.loc["20506户", "category"] == "poverty_rural"  # the report's topic, past a heading that decides nothing
     assert f.loc["20506户", "category_rule"] == "topic"
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    # the task named just before the figure is a target (n04_taijiang_2010, q05_zhangzhou_2019 shapes)
+    ("今年省下达的年度棚改开工任务14130套,已开工11073套。", "14130套", "target"),
+    ("今年省下达的年度棚改开工任务14130套,已开工11073套。", "11073套", "actual"),
+    ("全县农村危房改造建设任务1397户。", "1397户", "target"),
+    ("已完成年度改造任务1397户。", "1397户", "actual"),
+])
+def test_a_task_named_before_the_figure_is_a_target(text, surface, kind):
+    assert harmonised(text).loc[surface, "kind"] == kind
