@@ -62,6 +62,10 @@ def test_an_indicator_in_a_list_item_does_not_spread_to_the_other_items():
     ("全区一般公共预算支出40.6亿元,政府性基金预算支出9亿元。", "9亿元", "government_fund_budget_expenditure"),
     ("2020年民生类支出60.77亿元,在一般公共预算支出中占比80.05%。", "60.77亿元", "livelihood_spending"),
     ("2020年民生类支出60.77亿元,在一般公共预算支出中占比80.05%。", "80.05%", "livelihood_spending_share"),
+    # screenings counted in cases (例) reach indicators of persons (f05_zhumadian_2022 shape)
+    ("免费新生儿“两病”筛查38559例,免费新生儿听力筛查38641例。", "38559例", "newborn_screening"),
+    ("免费新生儿“两病”筛查38559例,免费新生儿听力筛查38641例。", "38641例", "newborn_hearing_screening"),
+    ("免费血清学筛查30211例。", "30211例", "prenatal_screening"),
     ("其余7项已完成90%以上。", "7项", ""),  # a share of work done is no completion
     ("全年发放城乡低保资金6359万元。", "6359万元", "dibao_funds_disbursed"),
 ])

@@ -53,6 +53,7 @@ class Grammar:
     measure_words: frozenset
     durations: frozenset  # units of dimension duration
     counted: frozenset    # units of things counted (COUNTED_DIMENSIONS)
+    people_counts: frozenset  # measure words of counts that count people (例: dimension people, unit count)
     words: dict           # name -> compiled pattern of word_patterns.csv (joiners, table and label words)
 
 
@@ -155,6 +156,8 @@ def _grammar(folder: str | None, stamp: tuple) -> Grammar:
         measure_words=frozenset(m for m in unit_rows["measure_word"] if m),
         durations=frozenset(unit_rows.loc[unit_rows["dimension"] == "duration", "unit"]),
         counted=frozenset(unit_rows.loc[unit_rows["dimension"].isin(COUNTED_DIMENSIONS), "unit"]),
+        people_counts=frozenset(unit_rows.loc[(unit_rows["unit"] == "count") & (unit_rows["dimension"] == "people"),
+                                              "measure_word"]),
         words=word)
 
 

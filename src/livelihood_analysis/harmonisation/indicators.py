@@ -45,16 +45,20 @@ def indicator_rules(table: pd.DataFrame, patterns: list[re.Pattern]) -> list[Ind
             for i, (r, pat) in enumerate(zip(table.itertuples(), patterns))]
 
 
-def _fits(ind: IndicatorRule, fig) -> bool:
+PEOPLE = frozenset({"person", "person_time"})
+
+
+def _fits(ind: IndicatorRule, fig, people_counts: frozenset = frozenset()) -> bool:
     if fig.kind == "completion_rate":  # the share of its own target achieved on a count or amount
         return not ind.kind and ind.unit != "percent"
-    units_ok = ind.unit == fig.unit or {ind.unit, fig.unit} == {"person", "person_time"}
+    units_ok = (ind.unit == fig.unit or {ind.unit, fig.unit} == PEOPLE
+                or (ind.unit in PEOPLE and fig.unit == "count" and fig.measure_word in people_counts))
     return (units_ok and (not ind.kind or ind.kind == fig.kind)
             and (not ind.measure_words or fig.measure_word in ind.measure_words))
 
 
 def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0,
-                 respective: re.Pattern | None = None) -> tuple[str, str]:
+                 respective: re.Pattern | None = None, people_counts: frozenset = frozenset()) -> tuple[str, str]:
     """``(indicator_id, basis)`` of one figure; overrides are the first ``n_override`` rules
     (see :func:`indicator_rules`).
 
@@ -70,7 +74,7 @@ def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0,
         return "", "a completion rate of a respective list (分别): no single indicator"
     levels = [(name, enclosing(sentence, start, end, name)) for name in ("item", "clause")]
     pi, _ = enclosing(sentence, start, end, "part")
-    candidates = [ind for ind in rules if _fits(ind, fig)]
+    candidates = [ind for ind in rules if _fits(ind, fig, people_counts)]
     for group in ([c for c in candidates if c.index < n_override], [c for c in candidates if c.index >= n_override]):
         best = None
         for name, (i, j) in levels:
@@ -95,8 +99,9 @@ def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0,
                         best = (key, ind, "preceding text")
         if best:
             ind = best[1]
-            flag = (" (unit differs: person vs person_time)"
-                    if ind.unit != fig.unit and fig.kind != "completion_rate" else "")
+            flag = ("" if ind.unit == fig.unit or fig.kind == "completion_rate"
+                    else " (unit differs: person vs person_time)" if {ind.unit, fig.unit} == PEOPLE
+                    else f" (unit differs: {ind.unit} vs {fig.measure_word})")
             return ind.indicator_id, best[2] + (" override" if ind.index < n_override else "") + flag
     return "", ""
 
@@ -116,8 +121,9 @@ def assign_indicators(figures: pd.DataFrame, reference: str | Path | None = None
         n_override = len(extra)
     patterns = compile_patterns(table, "pattern", reference_path("indicators", reference))
     rules = indicator_rules(table, patterns)
-    respective = grammar(reference).words["respective_list"]
-    decided = [indicator_of(f, rules, n_override, respective) for f in figures.itertuples()]
+    g = grammar(reference)
+    decided = [indicator_of(f, rules, n_override, g.words["respective_list"], g.people_counts)
+               for f in figures.itertuples()]
     out = figures.copy()
     out["indicator_id"] = [d[0] for d in decided]
     out["indicator_basis"] = [d[1] for d in decided]
