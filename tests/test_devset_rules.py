@@ -30,6 +30,9 @@ def harmonised(text):
     # precedence rules
     ("主要是建设苍海体育公园、新地体育公园等4个项目。", "4个", "culture_sports"),
     ("新型农村合作医疗全省参合4689万人。", "4689万人", "social_insurance"),
+    # a count of projects whose clause names several sectors spans the programme (j05_yuxi_2025, l03_guzhen_2018)
+    ("推进医疗、教育、就业等领域23个具体项目。", "23个", ""),
+    ("推进学校建设等8个具体项目。", "8个", "education"),
     ("为4886名贫困精神残疾人发放药费补助488.6万元。", "4886名", "social_assistance"),
 ])
 def test_category_of_a_dev_split_phrase(text, surface, category):

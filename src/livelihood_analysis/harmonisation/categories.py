@@ -68,8 +68,20 @@ def _best_heading_rule(rules: list[Rule], section_path: str, doc_id: str = ""):
     return (best[1], best[2]) if best else (None, None)
 
 
+SECTORS_NAMED = 3  # a count of projects whose clause names cues of so many categories spans the programme
+
+
+def _sectors_named(rules: list[Rule], text: str) -> int:
+    """How many categories the keyword cues (rules ``K-…``) found in ``text`` belong to."""
+    return len({r.target for r in rules if r.rule_id.startswith("K-") and r.pattern.search(text)})
+
+
 def _decide(fig, clause_rules: list[Rule], crosswalk: list[Rule], heading_rules: list[Rule]) -> Decision:
     start, end = local_span(fig)
+    if getattr(fig, "kind", "") == "count_of_projects":  # 关乎就业、医疗保险、教育……这十件大事
+        ci, cj = enclosing(fig.sentence, start, end, "clause")
+        if _sectors_named(clause_rules, fig.sentence[ci:cj]) >= SECTORS_NAMED:
+            return Decision("", f"clause names {SECTORS_NAMED} or more categories: programme-wide", "sectors", "")
     text_rule, level, text_runner_up = _best_text_rule(clause_rules, fig.sentence, start, end, fig.label)
     head_rule, heading = _best_heading_rule(crosswalk, fig.section_path, fig.doc_id)
     if head_rule is None:
