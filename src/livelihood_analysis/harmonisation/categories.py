@@ -80,7 +80,9 @@ def _decide(fig, clause_rules: list[Rule], crosswalk: list[Rule], heading_rules:
     start, end = local_span(fig)
     if getattr(fig, "kind", "") == "count_of_projects":  # 关乎就业、医疗保险、教育……这十件大事
         ci, cj = enclosing(fig.sentence, start, end, "clause")
-        if _sectors_named(clause_rules, fig.sentence[ci:cj]) >= SECTORS_NAMED:
+        after = fig.sentence[end:cj]  # what is counted: 12项重点扶贫开发工作 keeps its own category
+        if (_sectors_named(clause_rules, fig.sentence[ci:cj]) >= SECTORS_NAMED
+                and not any(r.target != "-" and r.pattern.search(after) for r in clause_rules)):
             return Decision("", f"clause names {SECTORS_NAMED} or more categories: programme-wide", "sectors", "")
     text_rule, level, text_runner_up = _best_text_rule(clause_rules, fig.sentence, start, end, fig.label)
     head_rule, heading = _best_heading_rule(crosswalk, fig.section_path, fig.doc_id)
