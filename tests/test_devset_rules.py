@@ -49,7 +49,7 @@ def test_an_indicator_in_a_list_item_does_not_spread_to_the_other_items():
 
 @pytest.mark.parametrize("text, surface, indicator", [
     ("实现新增学位5960个。", "5960个", "school_places_added"),
-    ("新改扩建公办幼儿园3所,新增公办幼儿学位720个。", "720个", ""),  # kindergarten places: another measure
+    ("新改扩建公办幼儿园3所,新增公办幼儿学位720个。", "720个", "kindergarten_places_added"),  # not school places
     ("全市民生项目完成投资696.8亿元。", "696.8亿元", "livelihood_investment_completed"),
     ("29件实事已经完成。", "29件", "projects_completed"),
     # programme counts in the forms of other places: completed, planned, in progress
