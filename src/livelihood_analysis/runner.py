@@ -12,9 +12,11 @@ Dask or Spark over a corpus larger than one machine (see the README).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,8 +52,29 @@ def process_report(doc_id: str, raw: str, reference: str | None = None) -> tuple
     return figures, rejected, list(doc.records), headings
 
 
+@contextmanager
+def batch():
+    """A batch of reports: the reference tables' freshness is checked once (see
+    :func:`reference.checked_once`), and Python's cycle collector is paused.
+
+    The rows gathered are named tuples, which the collector tracks (it untracks plain tuples
+    only): with it running, each of its full passes walks every row gathered so far, and a
+    large extraction spent 6 % of its time in them. Reports make next to no reference
+    cycles (about one object per report), so pausing the collector costs no memory worth
+    the name; reference counting frees everything else as before.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with checked_once():
+            yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _process_chunk(chunk: list[tuple[str, str]], reference: str | None = None) -> list[tuple]:
-    with checked_once():  # the reference tables' freshness is checked once per chunk, not per report
+    with batch():
         return [process_report(doc_id, raw, reference) for doc_id, raw in chunk]
 
 
@@ -81,14 +104,14 @@ def process_reports(reports: list[tuple[str, str]], workers: int | None = None,
     out = Processed()
     bar = tqdm(total=len(reports), unit="report", disable=not progress, file=sys.stderr)
     if workers == 1 or len(reports) < PARALLEL_FROM:
-        with checked_once():
+        with batch():
             for doc_id, raw in reports:
                 out.add(process_report(doc_id, raw, reference))
                 bar.update(1)
     else:
         size = max(1, min(64, len(reports) // (workers * 8)))
         chunks = [reports[i:i + size] for i in range(0, len(reports), size)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers) as pool, batch():  # rows arrive as tracked named tuples
             for chunk, parts in zip(chunks, pool.map(partial(_process_chunk, reference=reference), chunks)):
                 for part in parts:
                     out.add(part)
