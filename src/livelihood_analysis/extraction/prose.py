@@ -104,10 +104,10 @@ def _blocked(text: str, g: Grammar) -> tuple[np.ndarray, np.ndarray, list[tuple[
     ids = np.full(len(text) + 1, -1, dtype=np.int64)
     spans: list[tuple[int, int]] = []
     for i in range(len(g.nonfigures) - 1, -1, -1):
-        for m in g.nonfigures[i][1].finditer(text):
-            codes[m.start():m.end()] = i + 1
-            ids[m.start():m.end()] = len(spans)
-            spans.append(m.span())
+        for s, e in g.nonfigures[i][1](text):
+            codes[s:e] = i + 1
+            ids[s:e] = len(spans)
+            spans.append((s, e))
     return codes, ids, spans
 
 
