@@ -115,9 +115,10 @@ def _figure_pattern(mults: pd.DataFrame, unit_rows: pd.DataFrame, quals: dict, n
 
 
 def _kind_rules(kinds: pd.DataFrame, all_units, folder: str | None) -> dict:
-    """Kind cues by priority (highest first; file order within a priority), per unit."""
+    """Kind cues by priority (highest first; file order within a priority), per unit; a cue that
+    starts with lookbehinds (``(?<!完成)…目标``) is led by a lookahead on its first characters."""
     rules = sorted(
-        ((priority, r.kind, r.scope, re.compile(r.pattern) if r.pattern else None,
+        ((priority, r.kind, r.scope, with_first_char_filter(re.compile(r.pattern)) if r.pattern else None,
           frozenset(u for u in r.units.split("|") if u), -1 if r.sign == "-" else 1)
          for priority, r in zip(integer_column(kinds, "priority", reference_path("kind_cues", folder)),
                                 kinds.itertuples())),
