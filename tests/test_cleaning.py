@@ -123,3 +123,10 @@ def test_sentence_raw_spans_cover_their_text(cleaned):
                     pos = b
             pieces.append(doc.raw[pos:r.raw_end])
             assert to_simplified(normalise_width("".join(pieces))) == r.text
+
+
+def test_cleaning_without_its_log_gives_the_same_text(raw):
+    """clean_text(log=False), as extraction uses it, cleans alike and only leaves the records out."""
+    for doc_id, text in raw.items():
+        full, quick = clean_text(text, doc_id), clean_text(text, doc_id, log=False)
+        assert quick.text == full.text and (quick.index == full.index).all() and quick.records == ()

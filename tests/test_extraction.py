@@ -273,6 +273,27 @@ def test_first_char_filter_keeps_every_match(raw):
     assert with_first_char_filter(re.compile(r"(?m)(?<!号)编号?[0-9]+")).pattern == r"(?m)(?=[编])(?<!号)编号?[0-9]+"
 
 
+def test_match_spans_are_finditers(raw):
+    """The class-led scan (reference.MatchSpans) finds exactly the spans finditer finds, on the
+    non-figure patterns and on patterns with groups, flags, overlapping and adjacent matches."""
+    import re
+
+    from livelihood_analysis.reference import MatchSpans, read_reference
+
+    text = "\n".join(raw.values()) + "\n1、二是 2021年3月 0871-64112345 ICP备05001234号-1 ×100% 第3批 (一) 2021-2022年 ABC12DE3"
+    patterns = [re.compile(p) for p in read_reference("nonfigure_patterns")["pattern"]]
+    patterns += [re.compile(p) for p in (r"(?<![0-9])([0-9])([0-9])?", r"(?m)(?<!x)[0-9]+(?P<u>年|月)", r"[0-9]{2}",
+                                         r"(?:约|近)?[0-9]+(\.[0-9]+)?", r"(?<=[年月])[0-9]+|[A-Z]+")]
+    led = 0
+    for p in patterns:
+        spans = MatchSpans(p)
+        led += spans.led is not None
+        assert spans(text) == [m.span() for m in p.finditer(text)], p.pattern
+    assert led >= 10  # most non-figure patterns are scanned led by their first characters
+    assert MatchSpans(re.compile(r"第[0-9]+")).led is None  # a literal first: the engine skips through it already
+    assert MatchSpans(re.compile(r"(?<![0-9])(a)\1")).led is None  # a group reference: scanned as it is
+
+
 @pytest.mark.parametrize("text, expected", [  # issue 13, devset dev split: phrasings rewritten with other numbers
     ("甲工程,满意88票,基本满意20票,不满意1票。", [("88票", 88, "count", "other"), ("20票", 20, "count", "other"),
                                                ("1票", 1, "count", "other")]),

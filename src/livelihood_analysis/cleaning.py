@@ -27,13 +27,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from .reference import compile_patterns, read_reference, reference_path, tables_stamp
+from .reference import MatchSpans, compile_patterns, read_reference, reference_path, tables_stamp
 
 class Removal(NamedTuple):
     """One change cleaning made: a removal or a flag, with its raw span."""
@@ -72,15 +73,16 @@ class CleanText:
         return int(self.index[start]), int(self.index[end - 1]) + 1
 
 
-def _rules(folder: str | None) -> tuple[tuple[str, str, re.Pattern], ...]:
+def _rules(folder: str | None) -> tuple[tuple[str, str, MatchSpans], ...]:
     return _compiled_rules(folder, tables_stamp(("cleaning_rules",), folder))
 
 
 @lru_cache(maxsize=8)
-def _compiled_rules(folder: str | None, stamp: tuple) -> tuple[tuple[str, str, re.Pattern], ...]:
+def _compiled_rules(folder: str | None, stamp: tuple) -> tuple[tuple[str, str, MatchSpans], ...]:
+    """``(rule, action, spans of the pattern's matches)`` of each cleaning rule, in file order."""
     df = read_reference("cleaning_rules", ["rule", "action", "pattern"], folder)
     pats = compile_patterns(df, "pattern", reference_path("cleaning_rules", folder))
-    return tuple(zip(df["rule"], df["action"], pats))
+    return tuple(zip(df["rule"], df["action"], map(MatchSpans, pats)))
 
 
 def _width_table() -> dict[int, int]:
@@ -145,15 +147,19 @@ def to_simplified(text: str) -> str:
 
 
 def _apply_rule(text: str, index: np.ndarray, raw: str, rule: str, action: str,
-                pattern: re.Pattern) -> tuple[str, np.ndarray, list[tuple]]:
+                spans: MatchSpans, log: bool = True) -> tuple[str, np.ndarray, list[tuple]]:
+    """One rule applied to ``text`` (clean offset ``i`` at raw offset ``index[i]``): the text
+    left, its index and, if ``log``, the records of what the rule removed or flagged."""
     records, keep, last = [], [], 0
     mask = None
-    for m in pattern.finditer(text):
-        s, e = m.span()
+    if not log and action != "remove":
+        return text, index, records  # a flag changes nothing but the log
+    for s, e in spans(text):
         if e <= s:
             continue
-        rs, re_ = int(index[s]), int(index[e - 1]) + 1
-        records.append((rule, action, rs, re_, raw[rs:re_]))
+        if log:
+            rs, re_ = int(index[s]), int(index[e - 1]) + 1
+            records.append((rule, action, rs, re_, raw[rs:re_]))
         if action == "remove":
             if mask is None:
                 mask = np.ones(len(text), dtype=bool)
@@ -166,16 +172,20 @@ def _apply_rule(text: str, index: np.ndarray, raw: str, rule: str, action: str,
     return "".join(keep), index[mask], records
 
 
-def clean_text(raw: str, doc_id: str = "", reference: str | Path | None = None) -> CleanText:
-    """Clean one report's raw text (see module docstring)."""
+def clean_text(raw: str, doc_id: str = "", reference: str | Path | None = None, log: bool = True) -> CleanText:
+    """Clean one report's raw text (see module docstring). ``log=False``: leave the records of
+    removals and flags out (``records`` stays empty), for a caller that does not read them."""
     text, index = raw, np.arange(len(raw), dtype=np.int64)
     records = []
-    for rule, action, pattern in _rules(str(reference) if reference else None):
-        text, index, recs = _apply_rule(text, index, raw, rule, action, pattern)
+    for rule, action, spans in _rules(str(reference) if reference else None):
+        text, index, recs = _apply_rule(text, index, raw, rule, action, spans, log)
         records.extend(recs)
     text = to_simplified(normalise_width(text))
-    records = tuple(sorted((Removal(doc_id, *r) for r in records), key=lambda r: (r.raw_start, r.rule)))
+    records = tuple(sorted((Removal(doc_id, *r) for r in records), key=_BY_RAW_START_AND_RULE))
     return CleanText(doc_id, raw, text, index, records)
+
+
+_BY_RAW_START_AND_RULE = itemgetter(3, 1)  # (raw_start, rule) of a Removal
 
 
 def clean_corpus(corpus: pd.DataFrame, reference: str | Path | None = None) -> dict[str, CleanText]:

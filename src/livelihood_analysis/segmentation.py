@@ -119,7 +119,7 @@ def sentence_rows(doc: CleanText, reference: str | Path | None = None) -> list[S
     ``reference``: a folder of reference tables to use instead of ``data/reference/``."""
     text, rows, stack = doc.text, [], []
     patterns = _heading_patterns(str(reference) if reference else None)
-    line_start = True
+    line_start, section, path = True, "", ""
     for m in SENTENCE_RE.finditer(text):
         s, e = m.span()
         body = m.group()
@@ -138,9 +138,9 @@ def sentence_rows(doc: CleanText, reference: str | Path | None = None) -> list[S
         if head:
             level, title = head
             stack = [h for h in stack if h[0] < level] + [(level, title)]
+            section, path = title, " > ".join(h[1] for h in stack)  # joined once per heading, not per sentence
         rs, re_ = doc.raw_span(s, e)
         rows.append(SentenceRow(doc.doc_id, len(rows), s, e, rs, re_, body, bool(head),
-                                head[0] if head else 0, stack[-1][1] if stack else "",
-                                " > ".join(h[1] for h in stack)))
+                                head[0] if head else 0, section, path))
         line_start = ends_line
     return rows

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..reference import (check_rows, compile_patterns, integer_column, read_reference, reference_path, require_ids,
-                         tables_stamp, with_first_char_filter)
+from ..reference import (MatchSpans, check_rows, compile_patterns, integer_column, read_reference, reference_path,
+                         require_ids, tables_stamp, with_first_char_filter)
 from .numbers import ARABIC, CHINESE
 
 GRAMMAR_TABLES = ("units", "qualifiers", "kind_cues", "nonfigure_patterns", "word_patterns", "kinds")
@@ -49,7 +49,7 @@ class Grammar:
     multipliers: dict    # surface -> multiplier
     qualifiers: dict     # (position, surface) -> (qualifier, units it applies to; empty: all)
     kind_rules: dict     # unit -> [(kind, scope index in HAYSTACKS, pattern or None, sign)] by priority
-    nonfigures: list     # (reason, pattern, whole_token)
+    nonfigures: list     # (reason, spans of the pattern's matches (reference.MatchSpans), whole_token)
     measure_words: frozenset
     durations: frozenset  # units of dimension duration
     counted: frozenset    # units of things counted (COUNTED_DIMENSIONS)
@@ -116,9 +116,10 @@ def _figure_pattern(mults: pd.DataFrame, unit_rows: pd.DataFrame, quals: dict, n
 
 
 def _kind_rules(kinds: pd.DataFrame, all_units, folder: str | None) -> dict:
-    """Kind cues by priority (highest first; file order within a priority), per unit."""
+    """Kind cues by priority (highest first; file order within a priority), per unit; a cue that
+    starts with lookbehinds (``(?<!完成)…目标``) is led by a lookahead on its first characters."""
     rules = sorted(
-        ((priority, r.kind, r.scope, re.compile(r.pattern) if r.pattern else None,
+        ((priority, r.kind, r.scope, with_first_char_filter(re.compile(r.pattern)) if r.pattern else None,
           frozenset(u for u in r.units.split("|") if u), -1 if r.sign == "-" else 1)
          for priority, r in zip(integer_column(kinds, "priority", reference_path("kind_cues", folder)),
                                 kinds.itertuples())),
@@ -151,7 +152,7 @@ def _grammar(folder: str | None, stamp: tuple) -> Grammar:
         unit_prefixes=frozenset(s for s in unit_map if any(t != s and t.startswith(s) for t in unit_map)),
         multipliers={r.surface: float(r.multiplier) for r in mults.itertuples()},
         qualifiers=q, kind_rules=_kind_rules(kinds, unit_rows["unit"], folder),
-        nonfigures=[(r.reason, with_first_char_filter(re.compile(r.pattern)), r.whole_token.strip().lower() == "yes")
+        nonfigures=[(r.reason, MatchSpans(re.compile(r.pattern)), r.whole_token.strip().lower() == "yes")
                     for r in nonfig.itertuples()],
         measure_words=frozenset(m for m in unit_rows["measure_word"] if m),
         durations=frozenset(unit_rows.loc[unit_rows["dimension"] == "duration", "unit"]),

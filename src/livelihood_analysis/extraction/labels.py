@@ -36,9 +36,12 @@ def figure_label(before: str, after: str, counted: bool = False, words: dict | N
         words = grammar().words
     tail = WORDS.match(after or "")
     tail = words["label_tail_lead"].sub("", tail.group()) if tail else ""
+    noun = words["label_noun_end"].split(tail)[0]
+    is_noun = len(noun) >= 2 and not words["label_not_noun"].match(noun)
+    if is_noun and counted:
+        return noun  # the words before are not read (the regexes that trim them cost most of a label)
     head = words["label_cut"].sub("", before or "")
     head = words["label_suffix"].sub("", words["label_prefix"].sub("", head))[-16:]
-    noun = words["label_noun_end"].split(tail)[0]
-    if len(noun) >= 2 and not words["label_not_noun"].match(noun) and (counted or len(head) < 2):
+    if is_noun and len(head) < 2:
         return noun
     return head or noun or tail

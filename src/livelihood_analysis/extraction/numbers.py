@@ -42,11 +42,17 @@ def scale(value: float | str, *multipliers: float) -> float:
     so that 1.8011万 is exactly 18011; the only place a value is scaled. ``value``
     may be the number's text (a table cell).
 
-    >>> scale(1.8011, 1e4), scale("0.07", 1e8), scale(12.0, 1.0, 1.0)
-    (18011.0, 7000000.0, 12.0)
+    >>> scale(1.8011, 1e4), scale("0.07", 1e8), scale(12.0, 1.0, 1.0), scale(5000.0, 1e4, 1.0)
+    (18011.0, 7000000.0, 12.0, 50000000.0)
     """
-    if all(m == 1.0 for m in multipliers):
+    if multipliers.count(1.0) == len(multipliers):
         return float(Decimal(value)) if isinstance(value, str) else float(value)
+    if not isinstance(value, str) and float(value).is_integer() and all(float(m).is_integer() for m in multipliers):
+        product = float(value)  # whole numbers: a float product below 2**53 is exact, as the decimal one
+        for m in multipliers:
+            product *= m
+        if abs(product) < 2 ** 53:
+            return product
     out = Decimal(value if isinstance(value, str) else str(value))
     for m in multipliers:
         out *= Decimal(str(m))
