@@ -311,6 +311,12 @@ def test_a_category_keyword_in_a_heading_places_the_figures_under_it_and_the_rep
     ("今年省下达的年度棚改开工任务14130套,已开工11073套。", "11073套", "actual"),
     ("全县农村危房改造建设任务1397户。", "1397户", "target"),
     ("已完成年度改造任务1397户。", "1397户", "actual"),
+    # progress of one piece of work, and the share of the money planned or received that was spent
+    ("医院主体工程完成总形象进度至60%。", "60%", "completion_rate"),
+    ("市民中心完成工程总量80%。", "80%", "completion_rate"),
+    ("已拨付资金11.63亿元,占到位资金的90.92%。", "90.92%", "completion_rate"),
+    ("完成投资3.2亿元,占总投资105%。", "105%", "completion_rate"),
+    ("贫困人口占全县总人口的12%。", "12%", "share"),
 ])
 def test_a_task_named_before_the_figure_is_a_target(text, surface, kind):
     assert harmonised(text).loc[surface, "kind"] == kind
