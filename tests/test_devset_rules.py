@@ -320,3 +320,15 @@ def test_a_category_keyword_in_a_heading_places_the_figures_under_it_and_the_rep
 ])
 def test_a_task_named_before_the_figure_is_a_target(text, surface, kind):
     assert harmonised(text).loc[surface, "kind"] == kind
+
+
+@pytest.mark.parametrize("text, surface, stage", [
+    # the pace of a group of items (f06_daguan_2024, i06_changsha_2015, h04_xinbei_2020 shapes)
+    ("9项工程类民生实事中,4项进展较快,5项进度偏慢。", "4项", "in_progress"),
+    ("9项工程类民生实事中,4项进展较快,5项进度偏慢。", "5项", "in_progress"),
+    ("与时间进度同步指标有12项。", "12项", "in_progress"),
+    ("竣工投用南山幼儿园等项目6个。", "6个", "achieved"),
+    ("完成北关小学、城东中学等7个学校项目建设。", "7个", "achieved"),
+])
+def test_the_pace_or_completion_of_a_group_of_items(text, surface, stage):
+    assert attributes(text).set_index("surface").loc[surface, "stage"] == stage
