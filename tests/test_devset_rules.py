@@ -332,3 +332,23 @@ def test_a_task_named_before_the_figure_is_a_target(text, surface, kind):
 ])
 def test_the_pace_or_completion_of_a_group_of_items(text, surface, stage):
     assert attributes(text).set_index("surface").loc[surface, "stage"] == stage
+
+
+def test_the_sources_of_a_planned_amount_are_planned_too():
+    # n02_liangshan_2011's shape: 计划投资…万元,其中:中央…万元,省级…万元,农户自筹…万元
+    from livelihood_analysis.harmonisation import assign_scope_and_money
+
+    text = "计划投资20436万元,其中:中央3151万元,省级3761万元,农户自筹11825万元。已到位资金19849万元。"
+    f = assign_scope_and_money(attributes(text)).set_index("surface")
+    assert f.loc["20436万元", ["stage", "money_type"]].tolist() == ["target", "planned"]
+    for part in ("3151万元", "3761万元", "11825万元"):
+        assert f.loc[part, ["stage", "money_type", "stage_rule"]].tolist() == ["target", "planned", "breakdown"]
+    assert f.loc["19849万元", "stage_rule"] != "breakdown"  # a new sentence, a new amount
+
+
+def test_a_standard_in_a_bracket_after_an_amount_keeps_its_own_stage():
+    # panzhihua_2014: 已兌現就業見習生活補助27.28萬元(每人每月800元標準)
+    from livelihood_analysis.harmonisation import assign_scope_and_money
+
+    f = assign_scope_and_money(attributes("已兑现就业见习生活补助27.28万元(每人每月800元标准)。")).set_index("surface")
+    assert f.loc["800元", "stage"] == "standard"

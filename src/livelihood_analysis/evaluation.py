@@ -142,11 +142,11 @@ def _corpus_against_gold(gold_folder: str | Path, reference: str | Path | None =
     figures = figures[figures["doc_id"].isin(set(gold["doc_id"]))]
     attributes = [c for c in ATTRIBUTES if c in gold.columns]
     if attributes:
-        from .harmonisation.attributes import assign_money_type, assign_scope, assign_stage
-
+        from .harmonisation.attributes import assign_stage
+        from .harmonisation.breakdowns import assign_scope_and_money
         from .harmonisation.repeats import mark_repeats
 
-        figures = assign_money_type(assign_scope(assign_stage(figures, reference), reference), reference)
+        figures = assign_scope_and_money(assign_stage(figures, reference), reference)
         figures = mark_repeats(figures if "indicator_id" in figures.columns else figures.assign(indicator_id=""))
     matched = match_gold(figures, gold, texts)
     return figures, attribute_agreement(figures, matched, attributes)
@@ -238,7 +238,8 @@ def score_devset(folder: str | Path, split: str = "dev") -> pd.DataFrame:
     """
     from .extraction import extract_text
     from .harmonisation import assign_categories, assign_indicators
-    from .harmonisation.attributes import assign_money_type, assign_scope, assign_stage
+    from .harmonisation.attributes import assign_stage
+    from .harmonisation.breakdowns import assign_scope_and_money
     from .harmonisation.plans import plan_documents
     from .harmonisation.repeats import mark_repeats
 
@@ -251,7 +252,7 @@ def score_devset(folder: str | Path, split: str = "dev") -> pd.DataFrame:
     figures = pd.concat([extract_text(t, d)[0] for d, t in texts.items()], ignore_index=True)
     plans = plan_documents(texts)  # reports that announce a plan: their figures no cue decides are targets
     figures = assign_stage(assign_categories(figures), plans=plans)
-    figures = mark_repeats(assign_money_type(assign_scope(assign_indicators(figures))))
+    figures = mark_repeats(assign_scope_and_money(assign_indicators(figures)))
     gold = load_gold(folder / "annotations")
     gold = gold[gold["doc_id"].isin(texts)].reset_index(drop=True)
     matched = match_gold(figures, gold, texts)

@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from .attributes import assign_money_type, assign_programme, assign_scope, assign_stage
+from .breakdowns import assign_scope_and_money, inherit_breakdowns
 from .plans import plan_documents
 from .repeats import mark_repeats
 from .base import NEEDS, prepared
@@ -33,7 +34,7 @@ from .rules import (canonical_indicators, categories, category_rules, cities, he
 from .spending import assign_spending_roles, spending_role_of, spending_rule_list, spending_rules
 
 __all__ = ["NEEDS", "add_period_and_population", "assign_categories", "assign_money_type", "assign_scope",
-           "assign_stage", "assign_programme", "mark_repeats", "assign_indicators", "assign_spending_roles",
+           "assign_stage", "assign_programme", "assign_scope_and_money", "inherit_breakdowns", "mark_repeats", "assign_indicators", "assign_spending_roles",
            "canonical_indicators", "categories", "category_of", "category_rules", "cities", "elapsed_share",
            "harmonise", "heading_crosswalk", "headings_recognised", "indicator_of", "indicator_rules", "prepared",
            "read_overrides", "spending_role_of", "spending_rule_list", "spending_rules"]
@@ -49,6 +50,6 @@ def harmonise(figures: pd.DataFrame, manifest: pd.DataFrame | None, reference: s
     out = assign_stage(assign_categories(figures, reference, ov), reference, plans)  # before indicators: it may settle the kind
     out = assign_indicators(out, reference, ov)
     out = assign_spending_roles(out, reference)
-    out = assign_programme(assign_money_type(assign_scope(out, reference), reference), reference)
+    out = assign_programme(assign_scope_and_money(out, reference), reference)
     out = mark_repeats(out)
     return add_period_and_population(out, manifest, reference)

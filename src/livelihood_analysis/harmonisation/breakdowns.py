@@ -1,0 +1,80 @@
+"""The parts of a figure broken down in its own sentence take its stage and money type.
+
+计划投资204361.35万元,其中:中央31510.64万元,省级37610.8万元 states one planned amount and
+its sources: the parts carry no cue of their own (中央31510.64万元), so the cue rules leave
+them at their kind's default (achieved, spent), while the report says they are planned. A
+part is an amount after a head amount in the same sentence, in a bracket opened right after
+the head, or in a clause of its own that says 其中 or opens with a source of funds
+(``breakdown_part`` of ``word_patterns.csv``: 中央, 省级, 县级配套, 农户自筹 …). Only what no
+cue decided is inherited; the rule recorded is ``breakdown``. Counts and people keep their
+own stage: a part of them usually states its own (其中10所幼儿园、24所中小学已竣工).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..segmentation import enclosing
+from .attributes import KIND_OF_STAGE, cue_rules
+from .base import local_span
+
+OPENING_BRACKETS = ("(", "（")
+PART_KINDS = ("spending", "target")  # amounts; a standard in a bracket (每人每月800元标准) is no part
+
+
+def _joined(sentence: str, head_end: int, start: int, part_word) -> bool:
+    """Whether the amount at ``start`` is a part of the amount ending at ``head_end``: a bracket
+    opens right after the head, or the part's own clause (after the head) says 其中 or opens
+    with a source of funds."""
+    if sentence[head_end:head_end + 1] in OPENING_BRACKETS and ")" not in sentence[head_end:start] \
+            and "）" not in sentence[head_end:start]:
+        return True
+    clause_start = enclosing(sentence, start, start + 1, "clause")[0]
+    return clause_start >= head_end and ("其中" in sentence[clause_start:start]
+                                         or part_word.match(sentence, clause_start) is not None)
+
+
+def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
+    """Parts of a figure broken down in its sentence get the figure's ``stage`` and
+    ``money_type`` where only their kind's default decided them (rule ``breakdown``).
+
+    >>> s = "计划投资2000万元,其中:中央500万元,县级配套300万元。"
+    >>> f = pd.DataFrame({"doc_id": "d", "sentence": s, "sentence_start": 0, "unit": "yuan", "kind": "spending",
+    ...     "clean_start": [s.index(v) for v in ("2000", "500", "300")], "clean_end": [s.index(v) + len(v) + 2
+    ...     for v in ("2000", "500", "300")], "stage": ["target", "achieved", "achieved"],
+    ...     "stage_rule": ["G07", "kind spending", "kind spending"], "money_type": ["planned", "spent", "spent"],
+    ...     "money_type_rule": ["M02", "M10", "M10"]})
+    >>> inherit_breakdowns(f)[["stage", "money_type", "stage_rule"]].values.tolist()
+    [['target', 'planned', 'G07'], ['target', 'planned', 'breakdown'], ['target', 'planned', 'breakdown']]
+    """
+    from ..extraction.grammar import grammar
+
+    part_word = grammar(reference).words["breakdown_part"]
+    money_default = {r.rule_id for r in cue_rules("money_types", "money_type", reference) if r.pattern is None} | {"default"}
+    out = figures.copy()
+    order = out.assign(_start=[local_span(f)[0] for f in out.itertuples()]).sort_values(["doc_id", "sentence_start", "_start"])
+    heads: dict[tuple, int] = {}  # (doc, sentence, unit) -> index of the last head figure
+    for i, f in zip(order.index, order.itertuples()):
+        key = (f.doc_id, f.sentence_start, f.unit)
+        head = heads.get(key)
+        start, _ = local_span(f)
+        if (head is None or f.unit != "yuan" or f.kind not in PART_KINDS
+                or not _joined(f.sentence, local_span(out.loc[head])[1], start, part_word)):
+            heads[key] = i
+            continue
+        if str(f.stage_rule).startswith("kind ") and out.at[head, "stage"] != f.stage:
+            out.at[i, "stage"], out.at[i, "stage_rule"] = out.at[head, "stage"], "breakdown"
+            out.at[i, "kind"] = KIND_OF_STAGE.get((f.kind, out.at[i, "stage"]), f.kind)
+        if f.money_type_rule in money_default and out.at[head, "money_type"] != f.money_type:
+            out.at[i, "money_type"], out.at[i, "money_type_rule"] = out.at[head, "money_type"], "breakdown"
+    return out
+
+
+def assign_scope_and_money(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
+    """Scope, money type and what parts of a breakdown inherit (after the stage is known):
+    the one sequence :func:`harmonise` and the scorers run."""
+    from .attributes import assign_money_type, assign_scope
+
+    return inherit_breakdowns(assign_money_type(assign_scope(figures, reference), reference), reference)
