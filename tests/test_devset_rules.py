@@ -175,6 +175,10 @@ def test_a_report_about_one_item_gives_its_bare_table_numbers_that_category():
     ("为全市18320名低保户拨付低保金980万元;", "980万元", "disbursed"),
     ("为所有健康扶贫户报销医疗费712.4万元。", "712.4万元", "disbursed"),
     ("我县经济发展实现生产总值58.2亿元,", "58.2亿元", "other"),
+    # a budget expenditure is spent, money needed is planned (h01_longwen_2023, l03_guzhen_2018, l02_enping_2024)
+    ("全区一般公共预算支出5.13亿元。", "5.13亿元", "spent"),
+    ("实施31项民生工程约需资金9亿元。", "9亿元", "planned"),
+    ("全年所需拨付资金603.8万元。", "603.8万元", "planned"),
 ])
 def test_money_type_of_a_dev_split_phrase(text, surface, money_type):
     from livelihood_analysis.harmonisation.attributes import assign_money_type
@@ -352,3 +356,4 @@ def test_a_standard_in_a_bracket_after_an_amount_keeps_its_own_stage():
 
     f = assign_scope_and_money(attributes("已兑现就业见习生活补助27.28万元(每人每月800元标准)。")).set_index("surface")
     assert f.loc["800元", "stage"] == "standard"
+
