@@ -200,6 +200,16 @@ def test_a_task_column_may_name_its_year():
     assert f.loc["7处", "stage"] == "achieved"
 
 
+def test_a_plan_that_sets_the_year_s_tasks_is_a_plan_and_a_review_is_not():
+    # j01_xinxiang_2018's shape: the year's tasks said with 2018年完成…目标任务 and 力争全年完成
+    from livelihood_analysis.harmonisation.plans import plan_documents
+
+    plan = ("去年年底,某市政府确定了十项重点民生工程。\n免费开展宫颈癌筛查项目,2018年完成7.5万人目标任务;"
+            "力争全年完成城镇新增就业5.85万人。")
+    review = "某市政府确定了十项重点民生工程。2017年完成城镇新增就业5.2万人。"
+    assert plan_documents({"plan": plan, "review": review}) == {"plan"}
+
+
 def test_a_plan_document_states_targets():
     # a08_zhangjiachuan_2015 (a county congress announcing the year's ten projects) and a07_wuzhou_2024:
     # sentences with no cue of a plan, in a report that announces one; names and numbers changed
