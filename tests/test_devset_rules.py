@@ -210,6 +210,14 @@ def test_a_plan_that_sets_the_year_s_tasks_is_a_plan_and_a_review_is_not():
     assert plan_documents({"plan": plan, "review": review}) == {"plan"}
 
 
+def test_a_plan_on_a_mirror_with_inserted_pinyin_is_a_plan():
+    # the traditional mirrors of the devset (a08_zhangjiachuan_2015's kind): 確(què)定 is 确定 once cleaned
+    from livelihood_analysis.harmonisation.plans import plan_documents
+
+    plan = "今年縣政府確(què)定繼(jì)續為群眾集中力量辦(bàn)好十件民生實(shí)事。一是建設19條52公里農村通暢工程。"
+    assert plan_documents({"plan": plan}) == {"plan"}
+
+
 def test_a_plan_document_states_targets():
     # a08_zhangjiachuan_2015 (a county congress announcing the year's ten projects) and a07_wuzhou_2024:
     # sentences with no cue of a plan, in a report that announces one; names and numbers changed

@@ -22,13 +22,13 @@ OPENING = 300  # characters of a report read for its title and lead
 
 def plan_documents(texts: dict[str, str], reference: str | Path | None = None) -> frozenset:
     """The doc_ids of the reports (``doc_id → text``, raw or clean) that announce a plan."""
-    from ..cleaning import normalise_width, to_simplified
+    from ..cleaning import clean_text
     from ..extraction.grammar import grammar
 
     words = grammar(reference).words
     out = set()
     for doc_id, text in texts.items():
-        text = to_simplified(normalise_width(text or ""))
+        text = clean_text(text or "", doc_id, reference, log=False).text  # 確(què)定 reads 确定
         head = text[:OPENING]
         if (words["plan_document"].search(head) and not words["progress_document"].search(head)
                 and not words["progress_stated"].search(text)):
