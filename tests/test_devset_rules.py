@@ -33,6 +33,9 @@ def harmonised(text):
     # a count of projects whose clause names several sectors spans the programme (j05_yuxi_2025, l03_guzhen_2018)
     ("推进医疗、教育、就业等领域23个具体项目。", "23个", ""),
     ("推进学校建设等8个具体项目。", "8个", "education"),
+    # keywords of other places (a08_zhangjiachuan_2015, m04_hangjin_2018 shapes)
+    ("县政府确定办好十件民生实事:建设21条60公里农村通畅工程。", "60公里", "transport"),
+    ("铺设110千伏线路40.5公里。", "40.5公里", "infrastructure_utilities"),
     # … unless what is counted names its own category (panzhihua_2014: 12項重點扶貧開發工作)
     ("明确了道路畅通、饮水安全、电力保障、危房改造、特色产业等12项重点扶贫开发工作。", "12项", "poverty_rural"),
     ("为4886名贫困精神残疾人发放药费补助488.6万元。", "4886名", "social_assistance"),
