@@ -342,6 +342,8 @@ def test_a_category_keyword_in_a_heading_places_the_figures_under_it_and_the_rep
     ("已拨付资金11.63亿元,占到位资金的90.92%。", "90.92%", "completion_rate"),
     ("完成投资3.2亿元,占总投资105%。", "105%", "completion_rate"),
     ("贫困人口占全县总人口的12%。", "12%", "share"),
+    # a size threshold of villages is no quantity delivered (q06_guizhou_2018 shape)
+    ("实现30户以上村民组100%通硬化路目标。", "30户", "other"),
 ])
 def test_a_task_named_before_the_figure_is_a_target(text, surface, kind):
     assert harmonised(text).loc[surface, "kind"] == kind
