@@ -356,6 +356,7 @@ def test_a_task_named_before_the_figure_is_a_target(text, surface, kind):
     ("与时间进度同步指标有12项。", "12项", "in_progress"),
     ("竣工投用南山幼儿园等项目6个。", "6个", "achieved"),
     ("完成北关小学、城东中学等7个学校项目建设。", "7个", "achieved"),
+    ("实现30户以上村民组100%通硬化路目标。", "100%", "target"),  # a rate before the goal it names (q06_guizhou_2018)
 ])
 def test_the_pace_or_completion_of_a_group_of_items(text, surface, stage):
     assert attributes(text).set_index("surface").loc[surface, "stage"] == stage
