@@ -294,6 +294,29 @@ def test_match_spans_are_finditers(raw):
     assert MatchSpans(re.compile(r"(?<![0-9])(a)\1")).led is None  # a group reference: scanned as it is
 
 
+def test_kind_cue_edges_pass_over_only_haystacks_the_cue_cannot_match(raw):
+    """A kind cue anchored at the start or end of its haystack is not searched in a haystack whose
+    first or last character no match can have (grammar._edge): every such haystack of the five
+    reports indeed holds no match, and cues of other forms are searched every time."""
+    import re
+
+    from livelihood_analysis.extraction import grammar
+    from livelihood_analysis.extraction.grammar import _edge
+
+    text = "\n".join(raw.values())
+    hays = [text[max(0, i - 40):i] for i in range(0, len(text), 7)] + [text[i:i + 40] for i in range(0, len(text), 7)]
+    hays += ["", "目标任务\n", "超额完成了\n", "每"]
+    cues = {r[2] for rules in grammar().kind_rules.values() for r in rules if r[4] is not None}
+    assert len(cues) >= 10
+    for p in cues:
+        where, chars = _edge(p)
+        assert all(p.search(h) is None for h in hays if h[where] not in chars), p.pattern
+    assert _edge(re.compile("a(?:b|c)了?$")) == (slice(-1, None), frozenset("bc了\n"))
+    assert _edge(re.compile("^(?:每|[/∕])")) == (slice(None, 1), frozenset("每/∕\n"))
+    for other in ("[^a]$", "(?m)a$", "a$|b", "a?$", "a", "[一-龥]$"):
+        assert _edge(re.compile(other)) is None, other
+
+
 @pytest.mark.parametrize("text, expected", [  # issue 13, devset dev split: phrasings rewritten with other numbers
     ("甲工程,满意88票,基本满意20票,不满意1票。", [("88票", 88, "count", "other"), ("20票", 20, "count", "other"),
                                                ("1票", 1, "count", "other")]),

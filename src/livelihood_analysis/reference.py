@@ -161,13 +161,14 @@ def compile_patterns(df: pd.DataFrame, column: str, where: str | Path) -> list[r
 _LEADING_FLAGS = re.compile(r"^(?:\(\?[aiLmsux]+\)|\(\?#[^)]*\))+")  # global flags and comments
 
 
-def _first_chars(items) -> tuple[list | None, bool]:
-    """The characters a parsed regex sequence can start with, as ``(lo, hi)`` code-point
-    ranges (``None``: any character), and whether the sequence can match empty."""
+def _first_chars(items, reverse: bool = False) -> tuple[list | None, bool]:
+    """The characters a parsed regex sequence can start with (``reverse``: end with), as
+    ``(lo, hi)`` code-point ranges (``None``: any character), and whether the sequence can
+    match empty."""
     from re import _constants as c  # noqa: PLC0415 (the parser's own opcodes)
 
     ranges: list = []
-    for op, av in items:
+    for op, av in reversed(items) if reverse else items:
         if op is c.LITERAL:
             return ranges + [(av, av)], False
         if op is c.IN:
@@ -179,7 +180,7 @@ def _first_chars(items) -> tuple[list | None, bool]:
         if op is c.BRANCH:
             empty = False
             for branch in av[1]:
-                sub, e = _first_chars(branch)
+                sub, e = _first_chars(branch, reverse)
                 if sub is None:
                     return None, False
                 ranges, empty = ranges + sub, empty or e
@@ -189,12 +190,12 @@ def _first_chars(items) -> tuple[list | None, bool]:
         if op is c.SUBPATTERN:
             if av[1] or av[2]:  # local flags such as (?i:…)
                 return None, False
-            sub, empty = _first_chars(av[3])
+            sub, empty = _first_chars(av[3], reverse)
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            sub, empty = _first_chars(av[2])
+            sub, empty = _first_chars(av[2], reverse)
             empty = empty or av[0] == 0
         elif op is c.ATOMIC_GROUP:
-            sub, empty = _first_chars(av)
+            sub, empty = _first_chars(av, reverse)
         else:
             return None, False
         if sub is None:
