@@ -269,29 +269,60 @@ class MatchSpans:
     matches, overlapping or not; keeping each that starts at or after the end of the last one
     kept gives ``finditer``'s matches exactly (``P`` cannot match the empty string: every match
     starts with a character of ``C``). Two to five times faster on the non-figure patterns. A
-    pattern the engine already skips through (led by a literal, a class or ``^``), or whose first
-    character cannot be told (see :func:`with_first_char_filter`), is scanned as it is.
+    pattern that starts with ``^`` in multiline mode, and cannot match the empty string, is
+    scanned as ``\\n(?=(?:P)())``, led by the line breaks (found at once) after a try at the
+    text's start: five times faster on most rules that read whole lines. Another pattern the
+    engine already skips through (led by a literal or a class), or whose first character cannot
+    be told (see :func:`with_first_char_filter`), is scanned as it is.
 
     >>> MatchSpans(re.compile(r"(?<![0-9])[0-9]{2}-[0-9]{2}"))("03-25 和 123-45, 1-2 与 07-01")
     [(0, 5), (22, 27)]
     >>> MatchSpans(re.compile(r"[A-Z]+[0-9]+")).led.pattern
     '[A-Z](?<=(?=(?:[A-Z]+[0-9]+)())[A-Z])'
+    >>> spans = MatchSpans(re.compile(r"(?m)^[0-9]+、"))
+    >>> spans.led.pattern, spans("1、甲\\n2、乙 3、丙\\n\\n45、丁")
+    ('(?m)\\\\n(?=(?:^[0-9]+、)())', [(0, 2), (4, 6), (13, 16)])
     """
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
         self.led = _led(pattern)
+        self.by_line = False  # led by the line breaks: a match starts after its lead
+        if self.led is None:
+            self.led = _line_led(pattern)
+            self.by_line = self.led is not None
 
     def __call__(self, text: str) -> list[tuple[int, int]]:
         if self.led is None:
             return [m.span() for m in self.pattern.finditer(text)]
-        out, last, end = [], 0, self.led.groups
+        out, last, end, skip = [], 0, self.led.groups, int(self.by_line)
+        if self.by_line and (first := self.pattern.match(text)) is not None:  # the line at the text's start
+            out.append(first.span())
+            last = first.end()
         for m in self.led.finditer(text):
-            s = m.start()
+            s = m.start() + skip
             if s >= last:
                 last = m.start(end)
                 out.append((s, last))
         return out
+
+
+def _line_led(pattern: re.Pattern) -> re.Pattern | None:
+    """``pattern`` led by a line break (see :class:`MatchSpans`): one that starts with ``^`` in
+    multiline mode and cannot match the empty string; else None."""
+    if not pattern.flags & re.MULTILINE or pattern.flags & re.VERBOSE or not isinstance(pattern.pattern, str):
+        return None
+    from re import _constants as c, _parser  # noqa: PLC0415 (Python 3.11+)
+
+    try:
+        parsed = _parser.parse(pattern.pattern)
+        if not parsed.data or parsed.data[0] != (c.AT, c.AT_BEGINNING) or parsed.getwidth()[0] == 0:
+            return None
+        head = _LEADING_FLAGS.match(pattern.pattern)
+        head = head.group() if head else ""
+        return re.compile(f"{head}\\n(?=(?:{pattern.pattern[len(head):]})())", pattern.flags)
+    except Exception:  # noqa: BLE001 (an unfamiliar parse tree or form: scanned as it is)
+        return None
 
 
 def _led(pattern: re.Pattern) -> re.Pattern | None:
