@@ -281,9 +281,12 @@ def test_match_spans_are_finditers(raw):
     from livelihood_analysis.reference import MatchSpans, read_reference
 
     text = "\n".join(raw.values()) + "\n1、二是 2021年3月 0871-64112345 ICP备05001234号-1 ×100% 第3批 (一) 2021-2022年 ABC12DE3"
+    text = "1、" + text + "\n\n2、\n11\n"  # numbered lines at the text's start and end
     patterns = [re.compile(p) for p in read_reference("nonfigure_patterns")["pattern"]]
     patterns += [re.compile(p) for p in (r"(?<![0-9])([0-9])([0-9])?", r"(?m)(?<!x)[0-9]+(?P<u>年|月)", r"[0-9]{2}",
                                          r"(?:约|近)?[0-9]+(\.[0-9]+)?", r"(?<=[年月])[0-9]+|[A-Z]+")]
+    patterns += [re.compile(p) for p in read_reference("cleaning_rules")["pattern"]]  # several read whole lines
+    patterns += [re.compile(p) for p in (r"(?m)^[0-9]+(?:、|$)", r"(?m)^([0-9])\1?", r"(?sm)^.{0,3}$", r"(?m)^1|^2")]
     led = 0
     for p in patterns:
         spans = MatchSpans(p)
@@ -292,6 +295,31 @@ def test_match_spans_are_finditers(raw):
     assert led >= 10  # most non-figure patterns are scanned led by their first characters
     assert MatchSpans(re.compile(r"第[0-9]+")).led is None  # a literal first: the engine skips through it already
     assert MatchSpans(re.compile(r"(?<![0-9])(a)\1")).led is None  # a group reference: scanned as it is
+    assert MatchSpans(re.compile(r"(?m)^[0-9]+")).by_line  # led by the line breaks
+    assert MatchSpans(re.compile(r"(?m)^x*$")).led is None  # it may match empty: scanned as it is
+
+
+def test_kind_cue_edges_pass_over_only_haystacks_the_cue_cannot_match(raw):
+    """A kind cue anchored at the start or end of its haystack is not searched in a haystack whose
+    first or last character no match can have (grammar._edge): every such haystack of the five
+    reports indeed holds no match, and cues of other forms are searched every time."""
+    import re
+
+    from livelihood_analysis.extraction import grammar
+    from livelihood_analysis.extraction.grammar import _edge
+
+    text = "\n".join(raw.values())
+    hays = [text[max(0, i - 40):i] for i in range(0, len(text), 7)] + [text[i:i + 40] for i in range(0, len(text), 7)]
+    hays += ["", "目标任务\n", "超额完成了\n", "每"]
+    cues = {r[2] for rules in grammar().kind_rules.values() for r in rules if r[4] is not None}
+    assert len(cues) >= 10
+    for p in cues:
+        where, chars = _edge(p)
+        assert all(p.search(h) is None for h in hays if h[where] not in chars), p.pattern
+    assert _edge(re.compile("a(?:b|c)了?$")) == (slice(-1, None), frozenset("bc了\n"))
+    assert _edge(re.compile("^(?:每|[/∕])")) == (slice(None, 1), frozenset("每/∕\n"))
+    for other in ("[^a]$", "(?m)a$", "a$|b", "a?$", "a", "[一-龥]$"):
+        assert _edge(re.compile(other)) is None, other
 
 
 @pytest.mark.parametrize("text, expected", [  # issue 13, devset dev split: phrasings rewritten with other numbers

@@ -161,13 +161,14 @@ def compile_patterns(df: pd.DataFrame, column: str, where: str | Path) -> list[r
 _LEADING_FLAGS = re.compile(r"^(?:\(\?[aiLmsux]+\)|\(\?#[^)]*\))+")  # global flags and comments
 
 
-def _first_chars(items) -> tuple[list | None, bool]:
-    """The characters a parsed regex sequence can start with, as ``(lo, hi)`` code-point
-    ranges (``None``: any character), and whether the sequence can match empty."""
+def _first_chars(items, reverse: bool = False) -> tuple[list | None, bool]:
+    """The characters a parsed regex sequence can start with (``reverse``: end with), as
+    ``(lo, hi)`` code-point ranges (``None``: any character), and whether the sequence can
+    match empty."""
     from re import _constants as c  # noqa: PLC0415 (the parser's own opcodes)
 
     ranges: list = []
-    for op, av in items:
+    for op, av in reversed(items) if reverse else items:
         if op is c.LITERAL:
             return ranges + [(av, av)], False
         if op is c.IN:
@@ -179,7 +180,7 @@ def _first_chars(items) -> tuple[list | None, bool]:
         if op is c.BRANCH:
             empty = False
             for branch in av[1]:
-                sub, e = _first_chars(branch)
+                sub, e = _first_chars(branch, reverse)
                 if sub is None:
                     return None, False
                 ranges, empty = ranges + sub, empty or e
@@ -189,12 +190,12 @@ def _first_chars(items) -> tuple[list | None, bool]:
         if op is c.SUBPATTERN:
             if av[1] or av[2]:  # local flags such as (?i:…)
                 return None, False
-            sub, empty = _first_chars(av[3])
+            sub, empty = _first_chars(av[3], reverse)
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            sub, empty = _first_chars(av[2])
+            sub, empty = _first_chars(av[2], reverse)
             empty = empty or av[0] == 0
         elif op is c.ATOMIC_GROUP:
-            sub, empty = _first_chars(av)
+            sub, empty = _first_chars(av, reverse)
         else:
             return None, False
         if sub is None:
@@ -268,29 +269,60 @@ class MatchSpans:
     matches, overlapping or not; keeping each that starts at or after the end of the last one
     kept gives ``finditer``'s matches exactly (``P`` cannot match the empty string: every match
     starts with a character of ``C``). Two to five times faster on the non-figure patterns. A
-    pattern the engine already skips through (led by a literal, a class or ``^``), or whose first
-    character cannot be told (see :func:`with_first_char_filter`), is scanned as it is.
+    pattern that starts with ``^`` in multiline mode, and cannot match the empty string, is
+    scanned as ``\\n(?=(?:P)())``, led by the line breaks (found at once) after a try at the
+    text's start: five times faster on most rules that read whole lines. Another pattern the
+    engine already skips through (led by a literal or a class), or whose first character cannot
+    be told (see :func:`with_first_char_filter`), is scanned as it is.
 
     >>> MatchSpans(re.compile(r"(?<![0-9])[0-9]{2}-[0-9]{2}"))("03-25 和 123-45, 1-2 与 07-01")
     [(0, 5), (22, 27)]
     >>> MatchSpans(re.compile(r"[A-Z]+[0-9]+")).led.pattern
     '[A-Z](?<=(?=(?:[A-Z]+[0-9]+)())[A-Z])'
+    >>> spans = MatchSpans(re.compile(r"(?m)^[0-9]+、"))
+    >>> spans.led.pattern, spans("1、甲\\n2、乙 3、丙\\n\\n45、丁")
+    ('(?m)\\\\n(?=(?:^[0-9]+、)())', [(0, 2), (4, 6), (13, 16)])
     """
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
         self.led = _led(pattern)
+        self.by_line = False  # led by the line breaks: a match starts after its lead
+        if self.led is None:
+            self.led = _line_led(pattern)
+            self.by_line = self.led is not None
 
     def __call__(self, text: str) -> list[tuple[int, int]]:
         if self.led is None:
             return [m.span() for m in self.pattern.finditer(text)]
-        out, last, end = [], 0, self.led.groups
+        out, last, end, skip = [], 0, self.led.groups, int(self.by_line)
+        if self.by_line and (first := self.pattern.match(text)) is not None:  # the line at the text's start
+            out.append(first.span())
+            last = first.end()
         for m in self.led.finditer(text):
-            s = m.start()
+            s = m.start() + skip
             if s >= last:
                 last = m.start(end)
                 out.append((s, last))
         return out
+
+
+def _line_led(pattern: re.Pattern) -> re.Pattern | None:
+    """``pattern`` led by a line break (see :class:`MatchSpans`): one that starts with ``^`` in
+    multiline mode and cannot match the empty string; else None."""
+    if not pattern.flags & re.MULTILINE or pattern.flags & re.VERBOSE or not isinstance(pattern.pattern, str):
+        return None
+    from re import _constants as c, _parser  # noqa: PLC0415 (Python 3.11+)
+
+    try:
+        parsed = _parser.parse(pattern.pattern)
+        if not parsed.data or parsed.data[0] != (c.AT, c.AT_BEGINNING) or parsed.getwidth()[0] == 0:
+            return None
+        head = _LEADING_FLAGS.match(pattern.pattern)
+        head = head.group() if head else ""
+        return re.compile(f"{head}\\n(?=(?:{pattern.pattern[len(head):]})())", pattern.flags)
+    except Exception:  # noqa: BLE001 (an unfamiliar parse tree or form: scanned as it is)
+        return None
 
 
 def _led(pattern: re.Pattern) -> re.Pattern | None:

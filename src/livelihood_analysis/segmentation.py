@@ -74,6 +74,7 @@ class SentenceRow(NamedTuple):
 
 
 SENTENCE_COLUMNS = list(SentenceRow._fields)
+_new_row = tuple.__new__  # a row from a tuple of its fields (SentenceRow._make without its length check): fast
 
 
 def _heading_patterns(folder: str | None = None):
@@ -121,13 +122,12 @@ def sentence_rows(doc: CleanText, reference: str | Path | None = None) -> list[S
     patterns = _heading_patterns(str(reference) if reference else None)
     line_start, section, path = True, "", ""
     for m in SENTENCE_RE.finditer(text):
-        s, e = m.span()
-        body = m.group()
-        if not body.strip():
+        s = m.start()
+        raw_body = m.group()
+        body = raw_body.strip()
+        if not body:
             continue
-        lead = len(body) - len(body.lstrip())
-        s += lead
-        body = body.strip()
+        s += len(raw_body) - len(raw_body.lstrip())
         e = s + len(body)
         k = s - 1
         while k >= 0 and text[k] in " \t":
@@ -140,7 +140,7 @@ def sentence_rows(doc: CleanText, reference: str | Path | None = None) -> list[S
             stack = [h for h in stack if h[0] < level] + [(level, title)]
             section, path = title, " > ".join(h[1] for h in stack)  # joined once per heading, not per sentence
         rs, re_ = doc.raw_span(s, e)
-        rows.append(SentenceRow(doc.doc_id, len(rows), s, e, rs, re_, body, bool(head),
-                                head[0] if head else 0, section, path))
+        rows.append(_new_row(SentenceRow, (doc.doc_id, len(rows), s, e, rs, re_, body, bool(head),
+                                           head[0] if head else 0, section, path)))
         line_start = ends_line
     return rows

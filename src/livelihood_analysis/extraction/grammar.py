@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..reference import (MatchSpans, check_rows, compile_patterns, integer_column, read_reference, reference_path,
-                         require_ids, tables_stamp, with_first_char_filter)
+from ..reference import (MatchSpans, _first_chars, check_rows, compile_patterns, integer_column, read_reference,
+                         reference_path, require_ids, tables_stamp, with_first_char_filter)
 from .numbers import ARABIC, CHINESE
 
 GRAMMAR_TABLES = ("units", "qualifiers", "kind_cues", "nonfigure_patterns", "word_patterns", "kinds")
@@ -48,7 +48,7 @@ class Grammar:
     unit_prefixes: frozenset  # unit surfaces that begin a longer one (个 of 个百分点): a list may complete them
     multipliers: dict    # surface -> multiplier
     qualifiers: dict     # (position, surface) -> (qualifier, units it applies to; empty: all)
-    kind_rules: dict     # unit -> [(kind, scope index in HAYSTACKS, pattern or None, sign)] by priority
+    kind_rules: dict     # unit -> [(kind, scope index in HAYSTACKS, pattern or None, sign, edge)] by priority
     nonfigures: list     # (reason, spans of the pattern's matches (reference.MatchSpans), whole_token)
     measure_words: frozenset
     durations: frozenset  # units of dimension duration
@@ -124,9 +124,49 @@ def _kind_rules(kinds: pd.DataFrame, all_units, folder: str | None) -> dict:
          for priority, r in zip(integer_column(kinds, "priority", reference_path("kind_cues", folder)),
                                 kinds.itertuples())),
         key=lambda k: -k[0])
-    return {unit: tuple((k, HAYSTACKS.index(s), p, sign) for _, k, s, p, units, sign in rules
+    edges = {p: _edge(p) for _, _, _, p, _, _ in rules}
+    return {unit: tuple((k, HAYSTACKS.index(s), p, sign, edges[p]) for _, k, s, p, units, sign in rules
                         if (not units or unit in units) and (p is not None or s == "unit"))
             for unit in set(all_units) | {""}}
+
+
+EDGE_CHARS = 2000  # a cue whose first or last character may be one of more than so many is searched every time
+
+
+def _edge(pattern: re.Pattern | None) -> tuple[slice, frozenset] | None:
+    """For a cue whose every match begins at the start of its haystack (``^``) or ends at its end
+    (``$``): the haystack's first or last character (as a slice) and the characters that may
+    stand there (and a line end, which ``$`` also matches before). :func:`kind_of` passes over a
+    haystack with another character there without a search: most cues end in ``$`` and most
+    haystacks end in a character none of them can. ``None``: any other cue (searched every time)."""
+    from re import _constants as c, _parser  # noqa: PLC0415 (the parser's own opcodes)
+
+    if pattern is None or pattern.flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE):
+        return None
+    items = _parser.parse(pattern.pattern).data
+    for where, anchors, reverse in ((slice(None, 1), (c.AT_BEGINNING, c.AT_BEGINNING_STRING), False),
+                                    (slice(-1, None), (c.AT_END, c.AT_END_STRING), True)):
+        if _anchored(items, anchors, reverse, c):
+            ranges, empty = _first_chars(items, reverse)
+            if ranges is None or empty or not ranges or sum(hi - lo + 1 for lo, hi in ranges) > EDGE_CHARS:
+                return None
+            return where, frozenset(chr(x) for lo, hi in ranges for x in range(lo, hi + 1)) | {"\n"}
+    return None
+
+
+def _anchored(items, anchors: tuple, reverse: bool, c) -> bool:
+    """Whether a parsed regex sequence begins (``reverse``: ends) with one of ``anchors`` in
+    every branch, lookarounds aside; ``c``: the parser's opcodes."""
+    for op, av in reversed(items) if reverse else items:
+        if op is c.AT:
+            return av in anchors
+        if op is c.BRANCH:
+            return all(_anchored(branch, anchors, reverse, c) for branch in av[1])
+        if op is c.SUBPATTERN and not (av[1] or av[2]):
+            return _anchored(av[3], anchors, reverse, c)
+        if op not in (c.ASSERT, c.ASSERT_NOT):
+            return False
+    return False
 
 
 @lru_cache(maxsize=4)
@@ -183,7 +223,7 @@ def kind_of(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent
     """The kind and sign of the first kind cue (by priority) that matches; ``unit`` rules
     look at the unit only. A fall (下降8.8%) has sign -1."""
     hay = (unit_text.strip(), before, after, sent_before)
-    for kind, scope, pattern, sign in g.kind_rules.get(unit) or g.kind_rules[""]:
-        if pattern is None or pattern.search(hay[scope]):
+    for kind, scope, pattern, sign, edge in g.kind_rules.get(unit) or g.kind_rules[""]:
+        if pattern is None or (edge is None or hay[scope][edge[0]] in edge[1]) and pattern.search(hay[scope]):
             return kind, sign
     return "actual", 1

@@ -12,8 +12,8 @@ The text around a figure is read through a :class:`Report`, built once per repor
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +30,7 @@ MAX_SENTENCE = 1000  # a longer "sentence" (a page with no punctuation) is kept 
 SENTENCE_WINDOW = 300  # characters either side of the figure in that window
 CLAUSE_REACH = 80  # kind cues are read at most this many characters either side of a figure
 CLAUSE_BREAK = re.compile(rf"[{CLAUSE_END}\n]")
+_new_row = tuple.__new__  # a named tuple from a tuple of its fields (FigureRow._make without its length check)
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Report:
                    [m.start() for m in CLAUSE_BREAK.finditer(doc.text)])
 
     def sentence_at(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+        return max(0, bisect_right(self.starts, pos) - 1)
 
     def context(self, si: int, s: int, e: int) -> tuple[str, int]:
         """The sentence around [s, e) and its clean start; a window of a very long one."""
@@ -71,31 +72,32 @@ class Report:
     def figure(self, s: int, e: int, si: int | None = None, *, value: float, unit: str, measure_word: str,
                qualifier: str, kind: str, label: str, table_header: str, table_row: str, table_column: str) -> FigureRow:
         """A figure row for the clean span [s, e) (in sentence ``si``, if known), with its raw
-        span, sentence, section and clause (the row is built from its fields in order: a named
-        tuple built from keywords costs four times as much, in the loop over every figure)."""
-        rs, re_ = self.doc.raw_span(s, e)
+        span, sentence, section and clause (the row is made from a tuple of its fields in order, by
+        ``_new_row``: ``FigureRow(...)`` costs three times as much, in the loop over every figure)."""
+        doc = self.doc
+        rs, re_ = doc.raw_span(s, e)
         si = self.sentence_at(s) if si is None else si
         sentence, s0 = self.context(si, s, e)
-        return FigureRow(self.doc.doc_id, rs, re_, self.doc.raw[rs:re_], value, unit, measure_word, qualifier, kind,
-                         label, sentence, self.sections[si] if self.sentences else "",
-                         self.paths[si] if self.sentences else "", self.clause(sentence, s0, max(s, s0), max(e, s0)),
-                         table_header, table_row, table_column, s, e, s0)
+        section, path = (self.sections[si], self.paths[si]) if self.sentences else ("", "")
+        return _new_row(FigureRow, (doc.doc_id, rs, re_, doc.raw[rs:re_], value, unit, measure_word, qualifier, kind,
+                                    label, sentence, section, path, self.clause(sentence, s0, max(s, s0), max(e, s0)),
+                                    table_header, table_row, table_column, s, e, s0))
 
     def clause(self, sentence: str, s0: int, s: int, e: int) -> str:
         """The clause of ``sentence`` (starting at clean offset ``s0``) around [s, e), its closing
         punctuation included: :func:`segmentation.enclosing` at the clause level, read from the
         report's clause breaks (a sentence holds no line break)."""
-        i = bisect.bisect_left(self.breaks, s)
-        left = self.breaks[i - 1] + 1 - s0 if i > 0 and self.breaks[i - 1] >= s0 else 0
-        j = bisect.bisect_left(self.breaks, e)
-        end = s0 + len(sentence)
-        right = self.breaks[j] + 1 - s0 if j < len(self.breaks) and self.breaks[j] < end else len(sentence)
+        breaks = self.breaks
+        i = bisect_left(breaks, s)
+        left = breaks[i - 1] + 1 - s0 if i > 0 and breaks[i - 1] >= s0 else 0
+        j = bisect_left(breaks, e, i)  # e >= s: no break before the i-th is at or after e
+        right = breaks[j] + 1 - s0 if j < len(breaks) and breaks[j] < s0 + len(sentence) else len(sentence)
         return sentence[left:right]
 
     def rejection(self, s: int, e: int, reason: str) -> RejectedRow:
         rs, re_ = self.doc.raw_span(s, e)
-        return RejectedRow(self.doc.doc_id, rs, re_, self.doc.raw[rs:re_], reason,
-                           self.context(self.sentence_at(s), s, e)[0], s, e)
+        return _new_row(RejectedRow, (self.doc.doc_id, rs, re_, self.doc.raw[rs:re_], reason,
+                                      self.context(self.sentence_at(s), s, e)[0], s, e))
 
 
 def _blocked(text: str, g: Grammar) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
@@ -214,11 +216,12 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
     piped = "|" in text or "｜" in text  # a report with no pipe table has no cell columns to look up
     header = stack_header(g.words["table_serial_header"].pattern)
     stacked = header.search(text) is not None  # nor one without a table one cell per line
+    range_joiner, list_joiner = g.words["range_joiner"], g.words["list_joiner"]
     for i, (m, value, unit_text) in enumerate(tokens):
         pre, pct, q1, mult, q2, post = m.group("pre", "pct", "q1", "mult", "q2", "post")
         start, end = m.start("pct" if pct else "num"), m.start("post") if post else m.end()
         unit, umult, mw, start = _unit(r, tokens, i, start, end)
-        ctx = m.start()  # where the words before the figure end
+        ctx = ms = m.start()  # where the words before the figure end
         if not unit and i in rows and figures and figures[-1].unit in g.counted and (
                 "\n" not in text[figures[-1].clean_end:start]):
             unit, umult, mw, ctx = figures[-1].unit, 1.0, figures[-1].measure_word, rows[i]
@@ -227,20 +230,22 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
             rejected.append(r.rejection(m.start("num"), m.end("mult") if mult else m.end("num"), "no unit"))
             continue
         left, right = _kind_reach(r, min(start, ctx), end)
-        upper = _joined(g.words["range_joiner"], lower, unit, text, m.start())
-        listed = not upper and _joined(g.words["list_joiner"], lower, unit, text, m.start())
+        same = lower is not None and lower[0] == unit  # only a figure of the last one's unit may join it
+        upper = same and _joined(range_joiner, lower, unit, text, ms)
+        listed = same and not upper and _joined(list_joiner, lower, unit, text, ms)
         before, after = text[left:lower[2] if upper or listed else ctx].rstrip(), text[end:right]
-        si = r.sentence_at(start)
+        si = max(0, bisect_right(r.starts, start) - 1)  # r.sentence_at(start)
         s0 = r.starts[si] if r.starts else 0
         kind, sign = kind_of(g, unit, unit_text, before, (post or "") + after,
                              text[max(s0, ctx - 200):ctx].rstrip() if r.starts else before)
         if upper:
             figures[-1] = figures[-1]._replace(value=abs(figures[-1].value) * sign, kind=kind)
-        lower = (unit, end, left if upper else lower[2] if listed else m.start())
+        lower = (unit, end, left if upper else lower[2] if listed else ms)
         qualifier = (qualifier_of(g, "before", pre, unit) or qualifier_of(g, "after_number", q1 or q2, unit)
                      or qualifier_of(g, "after_unit", post, unit))
+        times = g.multipliers.get(mult or "", 1.0)
         figures.append(r.figure(
-            start, end, si, value=scale(value, g.multipliers.get(mult or "", 1.0), umult) * sign, unit=unit,
+            start, end, si, value=(value if times == umult == 1.0 else scale(value, times, umult)) * sign, unit=unit,
             measure_word=mw if unit == "count" else "", qualifier=qualifier, kind=kind,
             label=figure_label(before, after, unit in g.counted, g.words), table_header="", table_row="",
             table_column=(piped and cell_column(text, start)) or (stacked and stacked_cell_column(text, start, header)) or ""))
@@ -294,10 +299,11 @@ def _joined(joiner: re.Pattern, lower: tuple | None, unit: str, text: str, start
 def _kind_reach(r: Report, start: int, end: int) -> tuple[int, int]:
     """Where kind cues are read around ``[start, end)``: its clause (between clause breaks
     or line ends), at most ``CLAUSE_REACH`` characters either side."""
-    i = bisect.bisect_left(r.breaks, start)
-    left = r.breaks[i - 1] + 1 if i > 0 else 0
-    j = bisect.bisect_left(r.breaks, end)
-    right = r.breaks[j] if j < len(r.breaks) else len(r.doc.text)
+    breaks = r.breaks
+    i = bisect_left(breaks, start)
+    left = breaks[i - 1] + 1 if i > 0 else 0
+    j = bisect_left(breaks, end, i)  # end >= start
+    right = breaks[j] if j < len(breaks) else len(r.doc.text)
     return max(left, start - CLAUSE_REACH), min(right, end + CLAUSE_REACH)
 
 
