@@ -88,6 +88,7 @@ def test_indicator_of_a_dev_split_phrase(text, surface, indicator):
     ("发放住房租赁补贴915户,完成年度任务目标的152.7%。", "152.7%", "rent_subsidy_households"),
     # rates listed respectively name no single indicator by their position (d09_sanmenxia's shape)
     ("农村劳动力转移就业、城镇新增就业、职业技能培训分别完成年度目标的134.8%、84.32%、107.5%。", "84.32%", ""),
+    ("职业技能培训、“两癌”两筛、老旧小区改造等6项已完成80%以上。", "80%", ""),  # a group's rate (d09_sanmenxia_2023)
 ])
 def test_a_completion_rate_takes_the_indicator_it_measures(text, surface, indicator):
     assert harmonised(text).loc[surface, "indicator_id"] == indicator
