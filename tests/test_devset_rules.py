@@ -214,6 +214,16 @@ def test_a_plan_that_sets_the_year_s_tasks_is_a_plan_and_a_review_is_not():
     assert plan_documents({"plan": plan, "review": review}) == {"plan"}
 
 
+def test_a_plan_that_recalls_last_year_s_spending_is_still_a_plan():
+    # u06_qiongshan_2016's shape (the spent session-13 blind split): a 2016 plan recalling 2015's spending
+    from livelihood_analysis.harmonisation.plans import plan_documents
+
+    plan = ("2016年,某区将办好建设农村公路28条40.5公里等10件民生实事。\n报告指出,2015年,某区全年民生支出15.2亿元,"
+            "同比增长35.5%。2016年,区政府将办好10件民生实事。一是建设农村公路28条40.5公里。")
+    review = "2016年,某区将办好10件民生实事。\n2016年,某区全年民生支出15.2亿元。"
+    assert plan_documents({"plan": plan, "review": review}) == {"plan"}
+
+
 def test_a_plan_on_a_mirror_with_inserted_pinyin_is_a_plan():
     # the traditional mirrors of the devset (a08_zhangjiachuan_2015's kind): 確(què)定 is 确定 once cleaned
     from livelihood_analysis.harmonisation.plans import plan_documents

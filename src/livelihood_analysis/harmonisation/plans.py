@@ -13,6 +13,7 @@ and no progress (``progress_document``), and nowhere states anything done
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -31,9 +32,30 @@ def plan_documents(texts: dict[str, str], reference: str | Path | None = None) -
         text = clean_text(text or "", doc_id, reference, log=False).text  # 確(què)定 reads 确定
         head = text[:OPENING]
         if (words["plan_document"].search(head) and not words["progress_document"].search(head)
-                and not words["progress_stated"].search(text)):
+                and not _states_progress(text, head, words["progress_stated"])):
             out.add(doc_id)
     return frozenset(out)
+
+
+YEAR = re.compile(r"([0-9]{4})年")
+
+
+def _states_progress(text: str, head: str, stated: re.Pattern) -> bool:
+    """Whether ``text`` states something done: a match of ``stated`` that does not open with a
+    year before the latest year its opening names (a 2016 plan recalling 2015年…民生支出16.23亿元).
+
+    >>> stated = re.compile("[0-9]{4}年[^。]{0,16}支出|已完成")
+    >>> _states_progress("2016年将办好10件实事。2015年民生支出16亿元。", "2016年将办好10件实事", stated)
+    False
+    >>> _states_progress("2016年将办好10件实事。2016年民生支出16亿元。", "2016年将办好10件实事", stated)
+    True
+    """
+    years = [int(y) for y in YEAR.findall(head)]
+    for m in stated.finditer(text):
+        year = YEAR.match(m.group())
+        if not (year and years and int(year.group(1)) < max(years)):
+            return True
+    return False
 
 
 PLANNED_KINDS = ("actual", "spending", "count_of_projects")  # what a plan's figures count; rates keep their stage
