@@ -392,3 +392,16 @@ def test_a_standard_in_a_bracket_after_an_amount_keeps_its_own_stage():
     f = assign_scope_and_money(attributes("已兑现就业见习生活补助27.28万元(每人每月800元标准)。")).set_index("surface")
     assert f.loc["800元", "stage"] == "standard"
 
+
+
+def test_a_task_table_s_columns_decide_over_its_heading_and_its_words():
+    # r02_jishui_2020's layout (the spent session-13 blind split): a 任务分解表 whose task column holds
+    # the year's tasks (年内启动…, 就诊率…以上) and whose 落实情况 column what was done; numbers changed
+    text = ("一、10件民生实事任务分解表\n序号 | 具体工作任务和要求 | 责任单位 | 落实情况 |\n"
+            "1 | 增加义务教育学位4000个,年内启动6个乡镇供水管网建设,实现县域内就诊率90%以上。 | 县教体局 | "
+            "新增义务教育学位4500个。 |\n")
+    f = attributes(text).set_index("surface")
+    assert f.loc["4000个", "stage"] == "target"
+    assert f.loc["6个", "stage"] == "target"
+    assert f.loc["90%", "stage"] == "target"
+    assert f.loc["4500个", "stage"] == "achieved"
