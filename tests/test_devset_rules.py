@@ -355,6 +355,13 @@ def test_a_category_keyword_in_a_heading_places_the_figures_under_it_and_the_rep
     ("贫困人口占全县总人口的12%。", "12%", "share"),
     # a size threshold of villages is no quantity delivered (q06_guizhou_2018 shape)
     ("实现30户以上村民组100%通硬化路目标。", "30户", "other"),
+    # found on the spent session-13 blind split (names and numbers changed)
+    ("较2013年同期增加支出3.12亿元。", "3.12亿元", "growth_rate"),  # r04_xishan_2014
+    ("同比增支5405万元。", "5405万元", "growth_rate"),  # u03_tiandong_2023
+    ("个人小额担保贴息贷款额度统一提高到10万元。", "10万元", "standard_rate"),  # u04_gaotang_2015
+    ("已超过省政府承诺的8万户改造目标。", "8万户", "target"),  # t03_hubei_2013
+    ("4个项目完成年度目标任务。", "4个", "count_of_projects"),  # xuzhou_2020h1: a goal met is no goal
+    ("其中宫颈癌筛查7854例的目标顺利完成。", "7854例", "actual"),  # j05_yuxi_2025
 ])
 def test_a_task_named_before_the_figure_is_a_target(text, surface, kind):
     assert harmonised(text).loc[surface, "kind"] == kind
