@@ -89,6 +89,9 @@ def test_indicator_of_a_dev_split_phrase(text, surface, indicator):
     # rates listed respectively name no single indicator by their position (d09_sanmenxia's shape)
     ("农村劳动力转移就业、城镇新增就业、职业技能培训分别完成年度目标的134.8%、84.32%、107.5%。", "84.32%", ""),
     ("职业技能培训、“两癌”两筛、老旧小区改造等6项已完成80%以上。", "80%", ""),  # a group's rate (d09_sanmenxia_2023)
+    # the programme's funds: arrival and pay-out rates (r03_maanshan_2020, s05_guangxi_2016 shapes)
+    ("全市累计筹集财政资金50.79亿元,资金到位率达90.8%,已到位资金拨付进度达45.8%。", "90.8%", "funds_arrival_rate"),
+    ("全市累计筹集财政资金50.79亿元,资金到位率达90.8%,已到位资金拨付进度达45.8%。", "45.8%", "funds_disbursement_progress"),
 ])
 def test_a_completion_rate_takes_the_indicator_it_measures(text, surface, indicator):
     assert harmonised(text).loc[surface, "indicator_id"] == indicator

@@ -49,8 +49,8 @@ PEOPLE = frozenset({"person", "person_time"})
 
 
 def _fits(ind: IndicatorRule, fig, people_counts: frozenset = frozenset()) -> bool:
-    if fig.kind == "completion_rate":  # the share of its own target achieved on a count or amount
-        return not ind.kind and ind.unit != "percent"
+    if fig.kind == "completion_rate":  # the share of its own target achieved on a count or amount,
+        return ind.kind == "completion_rate" or (not ind.kind and ind.unit != "percent")  # or a named rate
     units_ok = (ind.unit == fig.unit or {ind.unit, fig.unit} == PEOPLE
                 or (ind.unit in PEOPLE and fig.unit == "count" and fig.measure_word in people_counts))
     return (units_ok and (not ind.kind or ind.kind == fig.kind)
