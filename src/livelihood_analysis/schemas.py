@@ -82,13 +82,15 @@ FIGURE_FIELDS = {
     "spending_role_rule": _s("rule of data/reference/spending_roles.csv that gave the role"),
     "stage": _s("target, started, in_progress, achieved, completion_rate (of the item's own target), share, growth, "
                 "standard or other (docs/comparability.md)"),
-    "stage_rule": _s("rule of stage_cues.csv that decided the stage, or 'kind <kind>' (the kind's default_stage)"),
+    "stage_rule": _s("rule of stage_cues.csv that decided the stage, 'kind <kind>' (the kind's default_stage), "
+                     "'plan document' (a report announcing a plan) or 'breakdown' (the stage of the amount it is a part of)"),
     "scope": _s("whole (the report's whole jurisdiction), subarea (one district or county), subgroup (one group of "
                 "beneficiaries) or subitem (a line of a breakdown)"),
     "scope_rule": _s("rule of scope_cues.csv that decided the scope, or 'default' (whole)"),
     "money_type": _s("for money: planned, spent, disbursed, loan, interest_subsidy, standard, voucher or other; "
                      "empty for other units"),
-    "money_type_rule": _s("rule of money_types.csv that decided the money type"),
+    "money_type_rule": _s("rule of money_types.csv that decided the money type, or 'breakdown' (the money type of "
+                          "the amount it is a part of)"),
     "programme": _s("for a count of projects: the programme it belongs to as the report names it (民生工程, 民生实事, "
                     "为民办实事 …; word_patterns.csv programme_name); else empty"),
     "repeat_of": pa.Column("Int64", pa.Check.ge(0), nullable=True,
