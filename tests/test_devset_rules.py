@@ -366,7 +366,6 @@ def test_a_category_keyword_in_a_heading_places_the_figures_under_it_and_the_rep
     ("4个项目完成年度目标任务。", "4个", "count_of_projects"),  # xuzhou_2020h1: a goal met is no goal
     ("其中宫颈癌筛查7854例的目标顺利完成。", "7854例", "actual"),  # j05_yuxi_2025
     ("门诊报销比例从45%提高到55%。", "45%", "standard_rate"),  # m03_lufeng_2022
-    ("居民医保人均财政补助标准提高了25元。", "25元", "growth_rate"),  # d11_shandong_2019
 ])
 def test_a_task_named_before_the_figure_is_a_target(text, surface, kind):
     assert harmonised(text).loc[surface, "kind"] == kind
