@@ -36,6 +36,12 @@ def harmonised(text):
     # keywords of other places (a08_zhangjiachuan_2015, m04_hangjin_2018 shapes)
     ("县政府确定办好十件民生实事:建设21条60公里农村通畅工程。", "60公里", "transport"),
     ("铺设110千伏线路40.5公里。", "40.5公里", "infrastructure_utilities"),
+    # rural programmes and macro figures (the spent session-13 blind split: w04, w06, v04, w05; numbers changed)
+    ("实施“一事一议”财政奖补项目45个。", "45个", "poverty_rural"),
+    ("农村种粮直补由每亩70元提高到90元。", "90元", "poverty_rural"),
+    ("全省一般公共预算支出4000.1亿元。", "4000.1亿元", "other"),
+    ("全省CPI同比上涨2.1%。", "2.1%", "other"),
+    ("民生支出增长8%,高于一般公共预算支出增幅6.1个百分点。", "6.1个百分点", ""),
     # … unless what is counted names its own category (panzhihua_2014: 12項重點扶貧開發工作)
     ("明确了道路畅通、饮水安全、电力保障、危房改造、特色产业等12项重点扶贫开发工作。", "12项", "poverty_rural"),
     ("为4886名贫困精神残疾人发放药费补助488.6万元。", "4886名", "social_assistance"),
