@@ -236,7 +236,7 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
         before, after = text[left:lower[2] if upper or listed else ctx].rstrip(), text[end:right]
         si = max(0, bisect_right(r.starts, start) - 1)  # r.sentence_at(start)
         s0 = r.starts[si] if r.starts else 0
-        kind, sign = kind_of(g, unit, unit_text, before, (post or "") + after,
+        kind, sign = kind_of(g, unit, unit_text, before, after,  # after starts with the qualifier (以上)
                              text[max(s0, ctx - 200):ctx].rstrip() if r.starts else before)
         if upper:
             figures[-1] = figures[-1]._replace(value=abs(figures[-1].value) * sign, kind=kind)
