@@ -166,3 +166,16 @@ def test_build_draws_chinese_charts_on_request(tmp_path, capsys):
     assert status == 0  # the same charts, labelled in the other language
     assert sorted(p.name for p in (tmp_path / "fig").iterdir()) == sorted(p.name for p in (tmp_path / "fig_en").iterdir())
     assert (tmp_path / "fig" / "delivery.svg").read_bytes() != (tmp_path / "fig_en" / "delivery.svg").read_bytes()
+
+
+def test_a_build_into_another_folder_keeps_its_charts_there(tmp_path, capsys):
+    # a trial build (--out elsewhere) must not overwrite the committed charts in figures/
+    from conftest import TEST_MANIFEST
+
+    from livelihood_analysis import paths
+
+    before = {p.name: p.stat().st_mtime_ns for p in paths.figures_dir().iterdir()}
+    status, _, _ = run(capsys, "build", "--manifest", TEST_MANIFEST, "--out", tmp_path / "out", "--quiet")
+    assert status == 0
+    assert (tmp_path / "out" / "figures" / "delivery.svg").is_file()
+    assert {p.name: p.stat().st_mtime_ns for p in paths.figures_dir().iterdir()} == before

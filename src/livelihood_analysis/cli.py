@@ -52,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     what = "run raw → processed: every table in data/processed/, every chart in figures/ (the main job)"
     b = sub.add_parser("build", help=what, description=what[0].upper() + what[1:] + ".", parents=[common])
     b.add_argument("--out", type=Path, default=None, help="output folder (default data/processed/)")
-    b.add_argument("--figures", type=Path, default=None, help="chart folder (default figures/)")
+    b.add_argument("--figures", type=Path, default=None,
+                   help="chart folder (default figures/, or OUT/figures with --out: a trial build leaves figures/ alone)")
     b.add_argument("--manifest", type=Path, default=None, help="manifest (default data/raw/manifest.csv)")
     b.add_argument("--overrides", type=Path, default=None,
                    help="CSV of analyst overrides (mapping, applies_to, pattern, target) taking precedence")
@@ -101,7 +102,8 @@ def _parser() -> argparse.ArgumentParser:
 def _cmd_build(args) -> int:
     from .pipeline import build
 
-    build(out=args.out, manifest=args.manifest, figures_dir=args.figures, overrides=args.overrides,
+    charts_dir = args.figures or (args.out / "figures" if args.out else None)
+    build(out=args.out, manifest=args.manifest, figures_dir=charts_dir, overrides=args.overrides,
           verbose=not args.quiet, workers=args.workers, reference=args.reference, charts=not args.no_figures,
           bom=args.bom, lang=args.lang)
     return 0
