@@ -407,3 +407,10 @@ def test_a_task_table_s_columns_decide_over_its_heading_and_its_words():
     assert f.loc["6个", "stage"] == "target"
     assert f.loc["90%", "stage"] == "target"
     assert f.loc["4500个", "stage"] == "achieved"
+
+
+def test_indicators_need_no_clause_column():
+    # assign_indicators reads what NEEDS names; the clause of a completion rate comes from its sentence
+    figs = assign_categories(extract_text("发放住房租赁补贴915户,完成年度任务目标的152.7%。", "d")[0])
+    out = assign_indicators(figs.drop(columns=["clause"])).set_index("surface")
+    assert out.loc["152.7%", "indicator_id"] == "rent_subsidy_households"

@@ -70,9 +70,9 @@ def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0,
     """
     start, end = local_span(fig)
     sentence = fig.sentence
-    if fig.kind == "completion_rate" and respective is not None and respective.search(fig.clause or ""):
-        return "", "a completion rate of several items (分别, 等N项): no single indicator"
     levels = [(name, enclosing(sentence, start, end, name)) for name in ("item", "clause")]
+    if fig.kind == "completion_rate" and respective is not None and respective.search(sentence, *levels[1][1]):
+        return "", "a completion rate of several items (分别, 等N项): no single indicator"
     pi, _ = enclosing(sentence, start, end, "part")
     candidates = [ind for ind in rules if _fits(ind, fig, people_counts)]
     for group in ([c for c in candidates if c.index < n_override], [c for c in candidates if c.index >= n_override]):
