@@ -53,7 +53,7 @@ def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = Non
 
     part_word = grammar(reference).words["breakdown_part"]
     money_default = {r.rule_id for r in cue_rules("money_types", "money_type", reference) if r.pattern is None} | {"default"}
-    out = figures.copy()
+    out = figures.reset_index(drop=True)  # positions as labels, whatever index the caller's table has
     order = out.assign(_start=[local_span(f)[0] for f in out.itertuples()]).sort_values(["doc_id", "sentence_start", "_start"])
     heads: dict[tuple, int] = {}  # (doc, sentence, unit) -> index of the last head figure
     for i, f in zip(order.index, order.itertuples()):
@@ -69,6 +69,7 @@ def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = Non
             out.at[i, "kind"] = KIND_OF_STAGE.get((f.kind, out.at[i, "stage"]), f.kind)
         if f.money_type_rule in money_default and out.at[head, "money_type"] != f.money_type:
             out.at[i, "money_type"], out.at[i, "money_type_rule"] = out.at[head, "money_type"], "breakdown"
+    out.index = figures.index
     return out
 
 
