@@ -18,7 +18,6 @@ What cannot be inferred is asked for (``--city``, ``--year`` …), never guessed
 from __future__ import annotations
 
 import calendar
-import re
 from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
@@ -26,9 +25,9 @@ from typing import NamedTuple
 import pandas as pd
 
 from .errors import InputError
+from .extraction.grammar import grammar
 from .reference import read_reference
 
-YEAR = re.compile(r"(20[0-9]{2})年")
 LEVELS = {"province": "province", "prefecture": "prefecture-level city", "county": "county-level"}
 
 
@@ -117,8 +116,9 @@ def propose(text: str, city: str | None = None, year: str | None = None, referen
         facts.update(city_zh=Fact(row.name_zh, evidence), adcode=Fact(row.adcode, evidence),
                      province_zh=Fact(province.iloc[0] if len(province) else "", evidence),
                      admin_level=Fact(LEVELS[row.level], f"level of adcode {row.adcode}"))
-    years = Counter(YEAR.findall(simple[:simple.find("\n", 1) if "\n" in simple[1:] else 200][:200])) or \
-        Counter(YEAR.findall(simple))  # the title's year, else the most frequent
+    year_of = grammar(reference).words["year_mention"]
+    years = Counter(year_of.findall(simple[:simple.find("\n", 1) if "\n" in simple[1:] else 200][:200])) or \
+        Counter(year_of.findall(simple))  # the title's year, else the most frequent
     if year:
         facts["year"] = Fact(str(year), "given (--year)")
     elif years:

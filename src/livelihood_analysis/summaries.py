@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .harmonisation import elapsed_share
+from .harmonisation.rules import KEYWORD_CUE
 
 NO_CATEGORY = "(none)"
 
@@ -243,7 +244,7 @@ def rule_usage(figures: pd.DataFrame, reference=None, overrides: pd.DataFrame | 
 
     rows = []
     for r in category_rules(reference, overrides) + heading_crosswalk(reference):
-        table = ("categories.csv" if r.rule_id.startswith("K-") else "heading_crosswalk.csv" if "@" in r.rule_id
+        table = ("categories.csv" if r.rule_id.startswith(KEYWORD_CUE) else "heading_crosswalk.csv" if "@" in r.rule_id
                  else str(overrides.attrs.get("source", "overrides")) if r.rule_id.startswith("override-")
                  else "category_rules.csv")
         rows.append((table, r.rule_id, r.target, "category_rule"))

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..segmentation import LEVELS, enclosing
 from .base import Rule, distance, local_span, prepared
-from .rules import category_rules, heading_crosswalk
+from .rules import KEYWORD_CUE, category_rules, heading_crosswalk
 
 
 class Decision(NamedTuple):
@@ -73,7 +73,7 @@ SECTORS_NAMED = 3  # a count of projects whose clause names cues of so many cate
 
 def _sectors_named(rules: list[Rule], text: str) -> int:
     """How many categories the keyword cues (rules ``K-…``) found in ``text`` belong to."""
-    return len({r.target for r in rules if r.rule_id.startswith("K-") and r.pattern.search(text)})
+    return len({r.target for r in rules if r.rule_id.startswith(KEYWORD_CUE) and r.pattern.search(text)})
 
 
 def _decide(fig, clause_rules: list[Rule], crosswalk: list[Rule], heading_rules: list[Rule]) -> Decision:
@@ -93,7 +93,8 @@ def _decide(fig, clause_rules: list[Rule], crosswalk: list[Rule], heading_rules:
     elif head_rule:
         rule, basis, loser = head_rule, f"heading {head_rule.rule_id} ({heading})", text_rule
     else:  # last: a category's keyword cue in a heading no heading rule knows (凉山州彝家新寨建设进展顺利)
-        cue, heading = _best_heading_rule([r for r in clause_rules if r.rule_id.startswith("K-")], fig.section_path)
+        cue, heading = _best_heading_rule([r for r in clause_rules if r.rule_id.startswith(KEYWORD_CUE)],
+                                          fig.section_path)
         if cue is None:
             return Decision("", "none: no heading rule or cue matched", "", "")
         rule, basis, loser = cue, f"heading keyword {cue.rule_id} ({heading})", None

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .attributes import KIND_OF_STAGE
+
 OPENING = 300  # characters of a report read for its title and lead
 
 
@@ -32,27 +34,24 @@ def plan_documents(texts: dict[str, str], reference: str | Path | None = None) -
         text = clean_text(text or "", doc_id, reference, log=False).text  # 確(què)定 reads 确定
         head = text[:OPENING]
         if (words["plan_document"].search(head) and not words["progress_document"].search(head)
-                and not _states_progress(text, head, words["progress_stated"])):
+                and not _states_progress(text, head, words["progress_stated"], words["year_mention"])):
             out.add(doc_id)
     return frozenset(out)
 
 
-YEAR = re.compile(r"([0-9]{4})年")
-
-
-def _states_progress(text: str, head: str, stated: re.Pattern) -> bool:
+def _states_progress(text: str, head: str, stated: re.Pattern, year_of: re.Pattern) -> bool:
     """Whether ``text`` states something done: a match of ``stated`` that does not open with a
     year before the latest year its opening names (a 2016 plan recalling 2015年…民生支出16.23亿元).
 
-    >>> stated = re.compile("[0-9]{4}年[^。]{0,16}支出|已完成")
-    >>> _states_progress("2016年将办好10件实事。2015年民生支出16亿元。", "2016年将办好10件实事", stated)
+    >>> stated, year_of = re.compile("[0-9]{4}年[^。]{0,16}支出|已完成"), re.compile("(20[0-9]{2})年")
+    >>> _states_progress("2016年将办好10件实事。2015年民生支出16亿元。", "2016年将办好10件实事", stated, year_of)
     False
-    >>> _states_progress("2016年将办好10件实事。2016年民生支出16亿元。", "2016年将办好10件实事", stated)
+    >>> _states_progress("2016年将办好10件实事。2016年民生支出16亿元。", "2016年将办好10件实事", stated, year_of)
     True
     """
-    years = [int(y) for y in YEAR.findall(head)]
+    years = [int(y) for y in year_of.findall(head)]
     for m in stated.finditer(text):
-        year = YEAR.match(m.group())
+        year = year_of.match(m.group())
         if not (year and years and int(year.group(1)) < max(years)):
             return True
     return False
@@ -71,5 +70,5 @@ def plan_targets(figures: pd.DataFrame, plans: frozenset) -> pd.DataFrame:
     out = figures.copy()
     out.loc[free, "stage"] = "target"
     out.loc[free, "stage_rule"] = "plan document"
-    out.loc[free & out["kind"].eq("actual"), "kind"] = "target"
+    out.loc[free, "kind"] = [KIND_OF_STAGE.get((k, "target"), k) for k in out.loc[free, "kind"]]
     return out

@@ -77,6 +77,9 @@ def canonical_indicators(reference: str | Path | None = None) -> pd.DataFrame:
     return df
 
 
+KEYWORD_CUE = "K-"  # the id of a category's keyword cue (categories.csv keywords_zh) is K-<category_id>
+
+
 def category_rules(reference: str | Path | None = None, overrides: pd.DataFrame | None = None) -> list[Rule]:
     """Heading and clause rules, keyword cues (each category's ``cue_priority``) and overrides."""
     cats = categories(reference)
@@ -94,7 +97,7 @@ def category_rules(reference: str | Path | None = None, overrides: pd.DataFrame 
         cues = [w for w in c.keywords_zh.split("|") if w]
         if cues:
             pattern = re.compile("|".join(re.escape(w) for w in sorted(cues, key=len, reverse=True)))
-            rules.append(Rule(f"K-{c.category_id}", "clause", pattern, c.category_id, int(c.cue_priority)))
+            rules.append(Rule(f"{KEYWORD_CUE}{c.category_id}", "clause", pattern, c.category_id, int(c.cue_priority)))
     if overrides is not None:
         ov = overrides[overrides["mapping"] == "category"]
         _check_ids(ov, "target", known, overrides.attrs.get("source", "overrides"))
