@@ -4,9 +4,9 @@
 its sources: the parts carry no cue of their own (中央31510.64万元), so the cue rules leave
 them at their kind's default (achieved, spent), while the report says they are planned. A
 part is an amount after a head amount in the same sentence, in a bracket opened right after
-the head, or in a clause of its own that says 其中 or opens with a source of funds
-(``breakdown_part`` of ``word_patterns.csv``: 中央, 省级, 县级配套, 农户自筹 …). Only what no
-cue decided is inherited; the rule recorded is ``breakdown``. Counts and people keep their
+the head, or in a clause of its own that says 其中 (``breakdown_join`` of ``word_patterns.csv``)
+or opens with a source of funds (``breakdown_part``: 中央, 省级, 县级配套, 农户自筹 …). Only what
+no cue decided is inherited; the rule recorded is ``breakdown``. Counts and people keep their
 own stage: a part of them usually states its own (其中10所幼儿园、24所中小学已竣工).
 """
 
@@ -24,16 +24,16 @@ OPENING_BRACKETS = ("(", "（")
 PART_KINDS = ("spending", "target")  # amounts; a standard in a bracket (每人每月800元标准) is no part
 
 
-def _joined(sentence: str, head_end: int, start: int, part_word) -> bool:
+def _joined(sentence: str, head_end: int, start: int, words: dict) -> bool:
     """Whether the amount at ``start`` is a part of the amount ending at ``head_end``: a bracket
-    opens right after the head, or the part's own clause (after the head) says 其中 or opens
-    with a source of funds."""
+    opens right after the head, or the part's own clause (after the head) says 其中
+    (``breakdown_join``) or opens with a source of funds (``breakdown_part``)."""
     if sentence[head_end:head_end + 1] in OPENING_BRACKETS and ")" not in sentence[head_end:start] \
             and "）" not in sentence[head_end:start]:
         return True
     clause_start = enclosing(sentence, start, start + 1, "clause")[0]
-    return clause_start >= head_end and ("其中" in sentence[clause_start:start]
-                                         or part_word.match(sentence, clause_start) is not None)
+    return clause_start >= head_end and (words["breakdown_join"].search(sentence, clause_start, start) is not None
+                                         or words["breakdown_part"].match(sentence, clause_start) is not None)
 
 
 def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
@@ -51,7 +51,7 @@ def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = Non
     """
     from ..extraction.grammar import grammar
 
-    part_word = grammar(reference).words["breakdown_part"]
+    words = grammar(reference).words
     money_default = {r.rule_id for r in cue_rules("money_types", "money_type", reference) if r.pattern is None} | {"default"}
     out = figures.reset_index(drop=True)  # positions as labels, whatever index the caller's table has
     order = out.assign(_start=[local_span(f)[0] for f in out.itertuples()]).sort_values(["doc_id", "sentence_start", "_start"])
@@ -61,7 +61,7 @@ def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = Non
         head = heads.get(key)
         start, _ = local_span(f)
         if (head is None or f.unit != "yuan" or f.kind not in PART_KINDS
-                or not _joined(f.sentence, local_span(out.loc[head])[1], start, part_word)):
+                or not _joined(f.sentence, local_span(out.loc[head])[1], start, words)):
             heads[key] = i
             continue
         if str(f.stage_rule).startswith("kind ") and out.at[head, "stage"] != f.stage:
