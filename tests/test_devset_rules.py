@@ -414,3 +414,38 @@ def test_indicators_need_no_clause_column():
     figs = assign_categories(extract_text("发放住房租赁补贴915户,完成年度任务目标的152.7%。", "d")[0])
     out = assign_indicators(figs.drop(columns=["clause"])).set_index("surface")
     assert out.loc["152.7%", "indicator_id"] == "rent_subsidy_households"
+
+
+@pytest.mark.parametrize("text, targets, progress", [
+    # m01_qiandongnan_2023: a numbered task line, then 推进情况: (traditional mirror with pinyin);
+    # names and numbers changed
+    ("某州2023年度十件民生實事1-3月推進(jìn)情況\n1.新開工老舊小區改造180個2萬戶。(責任單位:州住建局)\n"
+     "推進(jìn)情況:目前已完成新開工老舊小區改造12466戶,完成年度任務的62.33%。\n"
+     "2.實現30戶以上自然村寨垃圾收運設施覆蓋率達95%以上。\n推進情況:覆蓋率達97.5%。",
+     ["180個", "2萬戶", "95%"], {"12466戶": "started", "97.5%": "share"}),
+    # v01_bijie_2017: the task line, a blank line, then 完成情况:
+    ("实事一:减少农村贫困人口12.5万人,实现32个贫困乡(镇)减贫摘帽。\n\n完成情况:已减少农村贫困人口10.2万人。",
+     ["12.5万人", "32个"], {"10.2万人": "achieved"}),
+    # t01_kunming_2021: 目標任務: and 完成情况: lines; every clause of the task line is a target
+    ("2.促進城鄉就業\n目標任務:全年城鎮新增就業11萬人,農村勞動力轉移就業8萬人,開展職業技能培訓15萬人次。\n"
+     "完成情况:城鎮新增就業12.3萬人,農村勞動力轉移就業9.1萬人,開展職業技能培訓16萬人次。",
+     ["11萬人", "8萬人", "15萬人次"], {"12.3萬人": "achieved", "9.1萬人": "achieved", "16萬人次": "achieved"}),
+])
+def test_a_task_line_above_its_progress_states_targets(text, targets, progress):
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.plans import task_lines
+
+    figs = extract_text(text, "d")[0]
+    f = assign_stage(figs, tasks=task_lines({"d": text})).set_index("surface")
+    assert set(f.loc[targets, "stage"]) == {"target"}, f.loc[targets, ["stage", "stage_rule"]]
+    assert f.loc[list(progress), "stage"].to_dict() == progress
+    assert not (f["kind"].eq("other") & f["stage"].eq("target")).any()  # a threshold (30戶以上) is no target
+
+
+def test_a_virtual_care_home_is_no_plan():
+    # y01_chengxi_2021: 虚拟养老院 (a virtual care home) in a year-end summary is no 拟 of a plan
+    from livelihood_analysis.harmonisation.plans import plan_documents
+
+    review = ("2021年,某区6类30项民生实事全部兑现,民生领域支出12.9亿元。城镇新增就业5870人;"
+              "建成全省首个虚拟养老院,家庭养老床位达到380张。")
+    assert plan_documents({"review": review}) == frozenset()

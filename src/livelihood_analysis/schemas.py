@@ -83,7 +83,8 @@ FIGURE_FIELDS = {
     "stage": _s("target, started, in_progress, achieved, completion_rate (of the item's own target), share, growth, "
                 "standard or other (docs/comparability.md)"),
     "stage_rule": _s("rule of stage_cues.csv that decided the stage, 'kind <kind>' (the kind's default_stage), "
-                     "'plan document' (a report announcing a plan) or 'breakdown' (the stage of the amount it is a part of)"),
+                     "'plan document' (a report announcing a plan), 'task statement' (an item's task above its progress) "
+                     "or 'breakdown' (the stage of the amount it is a part of)"),
     "scope": _s("whole (the report's whole jurisdiction), subarea (one district or county), subgroup (one group of "
                 "beneficiaries) or subitem (a line of a breakdown)"),
     "scope_rule": _s("rule of scope_cues.csv that decided the scope, or 'default' (whole)"),

@@ -24,7 +24,7 @@ import pandas as pd
 
 from .attributes import assign_money_type, assign_programme, assign_scope, assign_stage
 from .breakdowns import assign_scope_and_money, inherit_breakdowns
-from .plans import plan_documents
+from .plans import plan_documents, task_lines
 from .repeats import mark_repeats
 from .base import NEEDS, prepared
 from .categories import assign_categories, category_of, headings_recognised
@@ -45,9 +45,10 @@ def harmonise(figures: pd.DataFrame, manifest: pd.DataFrame | None, reference: s
     """All harmonisation steps in order. ``overrides``: see :func:`read_overrides`.
     ``manifest`` None (reports read without one): city, period and population stay empty."""
     ov = read_overrides(overrides) if overrides is not None else None
-    plans = (plan_documents(dict(zip(manifest["doc_id"], manifest["text"])), reference)
-             if manifest is not None and "text" in manifest.columns else frozenset())
-    out = assign_stage(assign_categories(figures, reference, ov), reference, plans)  # before indicators: it may settle the kind
+    texts = (dict(zip(manifest["doc_id"], manifest["text"]))
+             if manifest is not None and "text" in manifest.columns else {})
+    plans, tasks = plan_documents(texts, reference), task_lines(texts, reference)
+    out = assign_stage(assign_categories(figures, reference, ov), reference, plans, tasks)  # before indicators: it may settle the kind
     out = assign_indicators(out, reference, ov)
     out = assign_spending_roles(out, reference)
     out = assign_programme(assign_scope_and_money(out, reference), reference)

@@ -113,21 +113,24 @@ def _assign(figures: pd.DataFrame, column: str, rules: list[CueRule], default, o
 KIND_OF_STAGE = {("actual", "target"): "target", ("target", "achieved"): "actual"}  # (kind, stage) -> kind
 
 
-def assign_stage(figures: pd.DataFrame, reference: str | Path | None = None, plans: frozenset = frozenset()) -> pd.DataFrame:
+def assign_stage(figures: pd.DataFrame, reference: str | Path | None = None, plans: frozenset = frozenset(),
+                 tasks: frozenset = frozenset()) -> pd.DataFrame:
     """Add ``stage`` and ``stage_rule``: target, started, in_progress, achieved,
     completion_rate, share, growth, standard or other.
 
     A quantity's kind follows a stage a cue rule decided: an ``actual`` figure a rule
     calls a target (under the heading 计划项目, in a 目标任务分解表) is a ``target``; a
     ``target`` a rule calls achieved (计划…460套, 现已全部竣工) is ``actual``. ``plans``: doc_ids of
-    plan documents (:func:`.plans.plan_documents`), whose figures no cue decided are targets."""
+    plan documents (:func:`.plans.plan_documents`), whose figures no cue decided are targets;
+    ``tasks``: task statements (:func:`.plans.task_lines`), whose quantities are targets."""
     defaults = dict(zip(*read_reference("kinds", ["kind", "default_stage"], reference)[["kind", "default_stage"]]
                         .T.values))
-    from .plans import plan_targets
+    from .plans import plan_targets, task_targets
 
     out = _assign(figures, "stage", cue_rules("stage_cues", "stage", reference), lambda f: defaults.get(f.kind, "other"))
     out = out.assign(kind=[KIND_OF_STAGE.get((k, s), k) for k, s in zip(out["kind"], out["stage"])])
-    return plan_targets(out, plans) if plans else out
+    out = plan_targets(out, plans) if plans else out
+    return task_targets(out, tasks) if tasks else out
 
 
 def assign_scope(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:

@@ -1,10 +1,14 @@
-"""Plan documents: a report that announces the year's projects (政府工作报告确定了2024年将…, a
+"""Plan documents and task statements. A plan document: a report that announces the year's projects (政府工作报告确定了2024年将…, a
 目标任务责任分解表) states targets, even where its sentences carry no cue of a plan
 (实施20村2890户1.38万人的整村推进项目; 投资4000万元).
 
 A report is a plan when its opening names a plan (``plan_document`` of ``word_patterns.csv``)
 and no progress (``progress_document``), and nowhere states anything done
 (``progress_stated``). Its figures whose stage no cue rule decided become targets.
+
+A task statement: a line that states an item's task, followed by a line that reports its
+progress (``progress_label``: 1.新开工棚户区改造1666套。 / 推进情况:已完成…), or labelled as the
+task (``task_label``: 目标任务:…); its quantities are targets (:func:`task_lines`).
 
 >>> plan = "今年县政府确定办好十件民生实事。实施20村2890户的整村推进项目,投资4000万元。"
 >>> sorted(plan_documents({"p": plan, "q": "截至6月底,已完成投资4000万元。"}))
@@ -71,4 +75,59 @@ def plan_targets(figures: pd.DataFrame, plans: frozenset) -> pd.DataFrame:
     out.loc[free, "stage"] = "target"
     out.loc[free, "stage_rule"] = "plan document"
     out.loc[free, "kind"] = [KIND_OF_STAGE.get((k, "target"), k) for k in out.loc[free, "kind"]]
+    return out
+
+
+def task_lines(texts: dict[str, str], reference: str | Path | None = None) -> frozenset:
+    """The task statements of the reports (``doc_id → text``, raw or clean): ``(doc_id, start,
+    end)`` in the clean text, a line followed (after blank lines) by a progress label, or the
+    part of a line after a task label up to a progress label on the same line.
+
+    >>> text = "1.新开工棚户区改造1666套。\\n推进情况:已完成1666套。\\n目标任务:新增5000户;完成情况:7645户。"
+    >>> sorted(task_lines({"d": text}))
+    [('d', 0, 16), ('d', 37, 45)]
+    """
+    from ..cleaning import clean_text
+    from ..extraction.grammar import grammar
+
+    words = grammar(reference).words
+    progress, task = words["progress_label"], words["task_label"]
+    out = set()
+    for doc_id, text in texts.items():
+        text = clean_text(text or "", doc_id, reference, log=False).text
+        previous = None  # (start, end) of the last non-blank line that is no progress report
+        for line in re.finditer(r"[^\n]+", text):
+            body = line.group()
+            if not body.strip():
+                continue
+            if progress.match(body.lstrip(" \t\u3000")):
+                if previous:
+                    out.add((doc_id, *previous))
+                previous = None
+                continue
+            label = task.match(body.lstrip(" \t\u3000"))
+            if label:
+                start = line.start() + len(body) - len(body.lstrip(" \t\u3000")) + label.end()
+                stop = progress.search(text, start, line.end())
+                out.add((doc_id, start, stop.start() if stop else line.end()))
+                previous = None
+                continue
+            previous = (line.start(), line.end())
+    return frozenset(out)
+
+
+def task_targets(figures: pd.DataFrame, tasks: frozenset) -> pd.DataFrame:
+    """Quantities of task statements (:func:`task_lines`) become targets (rule ``task
+    statement``), an actual one of kind ``target``; standards, growth and thresholds (30户以上) keep their stage."""
+    spans: dict[str, list] = {}
+    for doc_id, start, end in tasks:
+        spans.setdefault(doc_id, []).append((start, end))
+    inside = [any(s <= start < e for s, e in spans.get(d, ())) and k not in ("standard_rate", "growth_rate", "other")
+              for d, start, k in zip(figures["doc_id"], figures["clean_start"], figures["kind"])]
+    if not any(inside):
+        return figures
+    out = figures.copy()
+    out.loc[inside, "stage"] = "target"
+    out.loc[inside, "stage_rule"] = "task statement"
+    out.loc[inside, "kind"] = [KIND_OF_STAGE.get((k, "target"), k) for k in out.loc[inside, "kind"]]
     return out
