@@ -449,3 +449,18 @@ def test_a_virtual_care_home_is_no_plan():
     review = ("2021年,某区6类30项民生实事全部兑现,民生领域支出12.9亿元。城镇新增就业5870人;"
               "建成全省首个虚拟养老院,家庭养老床位达到380张。")
     assert plan_documents({"review": review}) == frozenset()
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # g01_seda_2014 and v05_guangzhou_2020: counts after a status word alone count the projects;
+    # names and numbers changed
+    ("截至目前,2014年确定开工建设项目48个,计划总投资6.5亿元,目前竣工4个,在建12个,待开工32个。",
+     {"4个": "count_of_projects", "12个": "count_of_projects", "32个": "count_of_projects"}),
+    ("老旧小区微改造项目已完工28个,新开工55个,在建119个。",
+     {"28个": "count_of_projects", "55个": "count_of_projects", "119个": "count_of_projects"}),
+    # x05_yuzhong_2016: what is built is named after the number: 36所 schools, not projects
+    ("实施教育提升工程,建成36所标准化学校。", {"36所": "actual"}),
+])
+def test_a_count_after_a_status_word_counts_projects(text, kinds):
+    f = extract_text(text, "d")[0].set_index("surface")
+    assert f.loc[list(kinds), "kind"].to_dict() == kinds
