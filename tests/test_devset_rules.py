@@ -464,3 +464,19 @@ def test_a_virtual_care_home_is_no_plan():
 def test_a_count_after_a_status_word_counts_projects(text, kinds):
     f = extract_text(text, "d")[0].set_index("surface")
     assert f.loc[list(kinds), "kind"].to_dict() == kinds
+
+
+def test_a_plan_puts_money_in_and_recalls_last_year():
+    # s04_huian_2016 (a plan whose items read 投入300万元建设…) and u06_qiongshan_2016 (a 2016 plan
+    # recalling 2015's spending); names and numbers changed
+    from livelihood_analysis.harmonisation.attributes import assign_money_type, assign_stage
+    from livelihood_analysis.harmonisation.plans import plan_documents
+
+    plan = ("2016年,某县确定了38个为民办实事项目。报告指出,2015年,某县全年民生支出12.4亿元。"
+            "2016年,投入260万元实施县城区公厕修缮工程;九是完成8家国有企业改革。")
+    plans = plan_documents({"plan": plan})
+    assert plans == {"plan"}
+    f = assign_money_type(assign_stage(extract_text(plan, "plan")[0], plans=plans)).set_index("surface")
+    assert f.loc["260万元", ["stage", "money_type"]].tolist() == ["target", "planned"]
+    assert f.loc["8家", "stage"] == "target"
+    assert f.loc["12.4亿元", ["stage", "money_type"]].tolist() == ["achieved", "spent"]

@@ -129,7 +129,7 @@ def assign_stage(figures: pd.DataFrame, reference: str | Path | None = None, pla
 
     out = _assign(figures, "stage", cue_rules("stage_cues", "stage", reference), lambda f: defaults.get(f.kind, "other"))
     out = out.assign(kind=[KIND_OF_STAGE.get((k, s), k) for k, s in zip(out["kind"], out["stage"])])
-    out = plan_targets(out, plans) if plans else out
+    out = plan_targets(out, plans, reference) if plans else out
     return task_targets(out, tasks) if tasks else out
 
 

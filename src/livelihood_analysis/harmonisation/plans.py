@@ -64,13 +64,22 @@ def _states_progress(text: str, head: str, stated: re.Pattern, year_of: re.Patte
 PLANNED_KINDS = ("actual", "spending", "count_of_projects")  # what a plan's figures count; rates keep their stage
 
 
-def plan_targets(figures: pd.DataFrame, plans: frozenset) -> pd.DataFrame:
-    """Figures of plan documents whose stage is their kind's default (no cue decided it) become
-    targets (rule ``plan document``), an actual one of kind ``target``."""
-    free = (figures["doc_id"].isin(plans) & figures["stage_rule"].str.startswith("kind ")
-            & figures["kind"].isin(PLANNED_KINDS))
+def plan_targets(figures: pd.DataFrame, plans: frozenset, reference: str | Path | None = None) -> pd.DataFrame:
+    """Figures of plan documents whose stage is their kind's default (no cue decided it), or
+    achieved by a cue (投入300万元建设…, 完成10家国有企业改革: what the plan will do), become targets
+    (rule ``plan document``), an actual one of kind ``target``; a figure whose sentence names a
+    year before the plan's (2015年,…民生支出16.23亿元 in a 2016 plan) keeps its stage."""
+    from ..extraction.grammar import grammar
+
+    in_plan = figures["doc_id"].isin(plans) & figures["kind"].isin(PLANNED_KINDS)
+    free = in_plan & (figures["stage_rule"].str.startswith("kind ") | figures["stage"].eq("achieved"))
     if not free.any():
         return figures
+    year_of = grammar(reference).words["year_mention"]
+    years = [[int(y) for y in year_of.findall(s)] for s in figures["sentence"]]
+    latest = pd.Series([max(y, default=0) for y in years], index=figures.index).groupby(figures["doc_id"]).transform("max")
+    earlier = pd.Series([bool(y) and min(y) < last for y, last in zip(years, latest)], index=figures.index)
+    free &= ~(earlier & figures["stage"].eq("achieved") & ~figures["stage_rule"].str.startswith("kind "))
     out = figures.copy()
     out.loc[free, "stage"] = "target"
     out.loc[free, "stage_rule"] = "plan document"
