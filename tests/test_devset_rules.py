@@ -278,6 +278,11 @@ def test_a_plan_document_states_targets():
     ("城乡医保各级财政补助标准从年人均550元提高到590元。", "590元", "standard_rate", "standard"),
     # j03_ruijin_2022: 完成年度任务91.63% is the completion of the year's task, not a target
     ("完成投入986个停车车位,完成年度任务88.6%。", "88.6%", "completion_rate", "completion_rate"),
+    # p05_xiangtan_2019, v03_mengjin_2016, v06_jinzhai_2025, v01_bijie_2017: counts by pace are under way
+    ("26项民生实事中,已完成18项,进度偏慢的4项分别是:", "4项", "count_of_projects", "in_progress"),
+    ("已完成的21项,按时间节点正常推进的27項,", "27項", "count_of_projects", "in_progress"),
+    ("易地扶贫搬迁、新增城市公厕等7项完成进度80%以上;", "7项", "count_of_projects", "in_progress"),
+    ("与时间进度基本同步(完成进度在60%到80%之间)的实事项目有11项。", "11项", "count_of_projects", "in_progress"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
