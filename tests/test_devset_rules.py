@@ -283,6 +283,10 @@ def test_a_plan_document_states_targets():
     ("已完成的21项,按时间节点正常推进的27項,", "27項", "count_of_projects", "in_progress"),
     ("易地扶贫搬迁、新增城市公厕等7项完成进度80%以上;", "7项", "count_of_projects", "in_progress"),
     ("与时间进度基本同步(完成进度在60%到80%之间)的实事项目有11项。", "11项", "count_of_projects", "in_progress"),
+    # a09_xuancheng_2020, w04_xifeng_2018: projects carried out are achieved; the programme's own count is not
+    ("全市实施资产收益扶贫项目37个,", "37个", "count_of_projects", "achieved"),
+    ("累计完成一事一议财政奖补项目715个,", "715个", "count_of_projects", "achieved"),
+    ("某市实际实施省民生工程29项,", "29项", "count_of_projects", "other"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
