@@ -287,6 +287,11 @@ def test_a_plan_document_states_targets():
     ("全市实施资产收益扶贫项目37个,", "37个", "count_of_projects", "achieved"),
     ("累计完成一事一议财政奖补项目715个,", "715个", "count_of_projects", "achieved"),
     ("某市实际实施省民生工程29项,", "29项", "count_of_projects", "other"),
+    # v06_jinzhai_2025, c02_bazhong_2017: items in a status as a part of all the tasks are a share
+    ("经督查核实,欠进度的有15个,占总任务的6.9%;", "6.9%", "share", "share"),
+    ("已提前完成年度目标任务的有4项,占目标任务的40%;", "40%", "share", "share"),
+    # …while a quantity done as a part of its target is its completion
+    ("累计完成2362亩,占目标任务的42.6%。", "42.6%", "completion_rate", "completion_rate"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
