@@ -292,6 +292,10 @@ def test_a_plan_document_states_targets():
     ("已提前完成年度目标任务的有4项,占目标任务的40%;", "40%", "share", "share"),
     # …while a quantity done as a part of its target is its completion
     ("累计完成2362亩,占目标任务的42.6%。", "42.6%", "completion_rate", "completion_rate"),
+    # m02_daofu_2015, o03_datong_2022: works counted with a measure word of things are actual quantities
+    ("投资240万元实施某村等65处安全饮水工程,", "65处", "actual", "achieved"),
+    ("实施城区小学食品安全保障工程学校17所,", "17所", "actual", "achieved"),
+    ("实施资产收益扶贫项目39个,", "39个", "count_of_projects", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")

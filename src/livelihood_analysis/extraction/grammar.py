@@ -27,8 +27,9 @@ from ..reference import (MatchSpans, _first_chars, check_rows, compile_patterns,
 from .numbers import ARABIC, CHINESE
 
 GRAMMAR_TABLES = ("units", "qualifiers", "kind_cues", "nonfigure_patterns", "word_patterns", "kinds")
-KIND_SCOPES = frozenset({"before", "after", "unit", "sentence_before"})
-HAYSTACKS = ("unit", "before", "after", "sentence_before")  # the texts kind cues are searched in, in kind_of's order
+KIND_SCOPES = frozenset({"before", "after", "unit", "sentence_before", "around"})
+HAYSTACKS = ("unit", "before", "after", "sentence_before", "around")  # the texts kind cues are searched in, in kind_of's order
+AROUND = "\u2016"  # ‖: "around" is the clause before, the unit and the text after, each behind one
 WORD_PATTERNS = ("table_blank_cell", "table_rate_column", "table_row_label_header", "table_unit_line", "table_sub_row",
                  "table_count_column", "table_count_unit", "table_serial_header",
                  "title_list_marker", "label_prefix", "label_suffix", "label_tail_lead", "label_not_noun", "label_noun_end", "label_cut", "range_joiner",
@@ -221,8 +222,9 @@ def unit_of(unit_text: str, g: Grammar) -> tuple[str, float, str]:
 
 def kind_of(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent_before: str) -> tuple[str, int]:
     """The kind and sign of the first kind cue (by priority) that matches; ``unit`` rules
-    look at the unit only. A fall (下降8.8%) has sign -1."""
-    hay = (unit_text.strip(), before, after, sent_before)
+    look at the unit only, ``around`` rules at ``before‖unit‖after``. A fall (下降8.8%) has sign -1."""
+    unit_text = unit_text.strip()
+    hay = (unit_text, before, after, sent_before, f"{before}{AROUND}{unit_text}{AROUND}{after}")
     for kind, scope, pattern, sign, edge in g.kind_rules.get(unit) or g.kind_rules[""]:
         if pattern is None or (edge is None or hay[scope][edge[0]] in edge[1]) and pattern.search(hay[scope]):
             return kind, sign
