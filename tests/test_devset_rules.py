@@ -45,6 +45,14 @@ def harmonised(text):
     # … unless what is counted names its own category (panzhihua_2014: 12項重點扶貧開發工作)
     ("明确了道路畅通、饮水安全、电力保障、危房改造、特色产业等12项重点扶贫开发工作。", "12项", "poverty_rural"),
     ("为4886名贫困精神残疾人发放药费补助488.6万元。", "4886名", "social_assistance"),
+    # session 14, words of the dev split the category keywords lacked (numbers changed)
+    ("截至5月底已完成免费宫颈癌检查11万人次。", "11万人次", "health"),
+    ("投资3.2亿元实施总长128公里的5条通乡油路改造工程。", "128公里", "transport"),
+    ("4.改造农村危旧房1180户。", "1180户", "housing"),
+    ("整治占道经营3600余起。", "3600余起", "governance_services"),
+    ("投资近2亿元完成498个村级、村小组活动场所建设。", "498个", "governance_services"),
+    ("文化活动场所7个6200平方米。", "7个", "culture_sports"),
+    ("新增发行专项债券资金1.2亿元。", "1.2亿元", "other"),
 ])
 def test_category_of_a_dev_split_phrase(text, surface, category):
     assert harmonised(text).loc[surface, "category"] == category
