@@ -53,6 +53,10 @@ def harmonised(text):
     ("投资近2亿元完成498个村级、村小组活动场所建设。", "498个", "governance_services"),
     ("文化活动场所7个6200平方米。", "7个", "culture_sports"),
     ("新增发行专项债券资金1.2亿元。", "1.2亿元", "other"),
+    # n01_jieshou_2014, v03_mengjin_2016: farmland water works serve rural production (C96), home water supply does not
+    ("已完成小水闸新建加固4座、塘坝扩挖9口、机井新建48眼。", "48眼", "poverty_rural"),
+    ("2015年实施节水灌溉面积2.1万亩。", "2.1万亩", "poverty_rural"),
+    ("完成新建改造供水管网48.2公里。", "48.2公里", "infrastructure_utilities"),
 ])
 def test_category_of_a_dev_split_phrase(text, surface, category):
     assert harmonised(text).loc[surface, "category"] == category
