@@ -57,6 +57,10 @@ def harmonised(text):
     ("已完成小水闸新建加固4座、塘坝扩挖9口、机井新建48眼。", "48眼", "poverty_rural"),
     ("2015年实施节水灌溉面积2.1万亩。", "2.1万亩", "poverty_rural"),
     ("完成新建改造供水管网48.2公里。", "48.2公里", "infrastructure_utilities"),
+    # y02_yanan_2023, m03_lufeng_2022: what medical insurance pays back is social insurance (C97), not health
+    ("政策范围内住院费用报销比例达到68.5%。", "68.5%", "social_insurance"),
+    ("一级以下定点医院门诊报销比例从45%提高到55%。", "55%", "social_insurance"),
+    ("全市新增村卫生室12个。", "12个", "health"),
 ])
 def test_category_of_a_dev_split_phrase(text, surface, category):
     assert harmonised(text).loc[surface, "category"] == category
