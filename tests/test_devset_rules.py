@@ -61,6 +61,12 @@ def harmonised(text):
     ("政策范围内住院费用报销比例达到68.5%。", "68.5%", "social_insurance"),
     ("一级以下定点医院门诊报销比例从45%提高到55%。", "55%", "social_insurance"),
     ("全市新增村卫生室12个。", "12个", "health"),
+    # u02_xingan_2017, m05_zichang_2013: money for livelihood as a whole has no category of its own (C02)
+    ("该县投入民生资金18.2亿元,", "18.2亿元", ""),
+    ("新增财力100%用于民生,", "100%", ""),
+    # c09_henan_2021: 民生领域 as a field a service covers is no money for livelihood
+    ("提升政务服务能力方面:“豫事办”累计上线服务事项1024项,覆盖高频民生领域,已完成年度目标的52%。", "52%",
+     "governance_services"),
 ])
 def test_category_of_a_dev_split_phrase(text, surface, category):
     assert harmonised(text).loc[surface, "category"] == category
