@@ -318,6 +318,11 @@ def test_a_plan_document_states_targets():
     ("投资240万元实施某村等65处安全饮水工程,", "65处", "actual", "achieved"),
     ("实施城区小学食品安全保障工程学校17所,", "17所", "actual", "achieved"),
     ("实施资产收益扶贫项目39个,", "39个", "count_of_projects", "achieved"),
+    # k02_tianzhu_2011, u05_fengtai_2019, l02_enping_2024: money expected or needed is planned, not spent
+    ("全年预计职工基本医疗保险资金支出760万元,", "760万元", "spending", "target"),
+    ("2019年经测算共需资金8.4亿元,", "8.4亿元", "spending", "target"),
+    ("全年所需拨付资金650.2万元,", "650.2万元", "spending", "target"),
+    ("已拨付资金650.2万元,", "650.2万元", "spending", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
