@@ -323,6 +323,9 @@ def test_a_plan_document_states_targets():
     ("2019年经测算共需资金8.4亿元,", "8.4亿元", "spending", "target"),
     ("全年所需拨付资金650.2万元,", "650.2万元", "spending", "target"),
     ("已拨付资金650.2万元,", "650.2万元", "spending", "achieved"),
+    # a09_xuancheng_2020, m05_zichang_2013: income raised and output are money that is not spending
+    ("带动贫困人口4866人增收70万元,", "70万元", "other", "achieved"),
+    ("我县经济发展实现生产总值58.2亿元,", "58.2亿元", "other", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
