@@ -350,3 +350,14 @@ def test_phrasings_of_the_devset_dev_split(text, expected):
     assert [tuple(r) for r in figs[["surface", "value", "unit", "kind"]].values.tolist()] == expected
 
 
+
+
+def test_extraction_without_rejected_rows_gives_the_same_figures(cleaned):
+    """extract_report(rejected=False), as the extract command uses it without --rejected, finds
+    the same figure rows and only leaves the rejected ones out."""
+    from livelihood_analysis.extraction import extract_report
+
+    for doc in cleaned.values():
+        figures, rejected = extract_report(doc)
+        quick, none = extract_report(doc, rejected=False)
+        assert quick == figures and none == [] and rejected

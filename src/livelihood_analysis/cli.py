@@ -115,7 +115,8 @@ def _cmd_extract(args) -> int:
     from .runner import extract_file_rows, show_progress
 
     notices: list[str] = []
-    done, errors, n_read = extract_file_rows(args.files, args.workers, show_progress(args.quiet), notices)
+    done, errors, n_read = extract_file_rows(args.files, args.workers, show_progress(args.quiet), notices,
+                                             rejected=args.rejected is not None)  # rows only if written
     if errors and not n_read:  # nothing read: keep what the output files hold
         for err in errors:
             print(f"error: {err}", file=sys.stderr)
