@@ -299,6 +299,30 @@ def test_match_spans_are_finditers(raw):
     assert MatchSpans(re.compile(r"(?m)^x*$")).led is None  # it may match empty: scanned as it is
 
 
+def test_a_text_without_the_literal_every_match_holds_is_not_scanned():
+    """regex_literals.required_literals: only literals every match holds, so MatchSpans may pass
+    over a text lacking them; none for patterns that may match empty, ignore case or read
+    literals only in lookarounds."""
+    import re
+
+    from livelihood_analysis.reference import MatchSpans, read_reference
+    from livelihood_analysis.regex_literals import required_literals
+
+    cases = {r"(?<![0-9])[0-9]+人制": {"人制"}, r"ICP[备证]?[0-9]+|公网安备\s*[0-9]+": {"ICP", "公网安备"},
+             r"(?:一九|二〇)[〇一二]{2}年": {"一九", "二〇"}, r"[×÷]\s*[0-9]+": {"×", "÷"},
+             r"(?:19|20)?[0-9]{2}-[0-9]{2}": {"-"}, r"(?m)^[^\n]{2,6}(?:ab)+c?$": {"ab"}}
+    for pattern, literals in cases.items():
+        assert required_literals(re.compile(pattern)) == literals, pattern
+    for pattern in (r"a?", r"(?i)abc", r"(?:x|)y?", r"(?<=期)[0-9]+", r"(?=ab)[a-z]", r"[^a]b*", r"(?i:ab)c*",
+                    r"a|b|c|d|e|f", r"[0-9]+(?:年)?"):
+        assert required_literals(re.compile(pattern)) is None, pattern
+    patterns = [re.compile(p) for p in read_reference("nonfigure_patterns")["pattern"]]
+    patterns += [re.compile(p) for p in read_reference("cleaning_rules")["pattern"]] + [re.compile(p) for p in cases]
+    for text in ("2021-03 人制 12人制 ICP备1号 ×3 一九九八年 第3批", "12 3 年 月 日 无", "", "-人制ICP×"):
+        for p in patterns:
+            assert MatchSpans(p)(text) == [m.span() for m in p.finditer(text)], (p.pattern, text)
+
+
 def test_kind_cue_edges_pass_over_only_haystacks_the_cue_cannot_match(raw):
     """A kind cue anchored at the start or end of its haystack is not searched in a haystack whose
     first or last character no match can have (grammar._edge): every such haystack of the five
