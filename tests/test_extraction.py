@@ -346,6 +346,20 @@ def test_kind_cue_edges_pass_over_only_haystacks_the_cue_cannot_match(raw):
         assert _edge(re.compile(other)) is None, other
 
 
+def test_kind_cues_are_searched_only_in_haystacks_holding_their_literal(raw):
+    """A kind cue whose every match holds one literal (grammar._need: 任务, 目标 …) is not searched in
+    a haystack without it: every haystack of the five reports it matches holds the literal."""
+    from livelihood_analysis.extraction import grammar
+
+    text = "\n".join(raw.values())
+    hays = [text[max(0, i - 60):i] for i in range(0, len(text), 5)] + [text[i:i + 60] for i in range(0, len(text), 5)]
+    cues = {(r[2], r[5]) for rules in grammar().kind_rules.values() for r in rules if r[5] is not None}
+    assert len(cues) >= 5
+    for p, need in cues:
+        assert all(need in h for h in hays if p.search(h)), (p.pattern, need)
+    assert ("任务" in {n for _, n in cues}) and ("目标" in {n for _, n in cues})
+
+
 @pytest.mark.parametrize("text, expected", [  # issue 13, devset dev split: phrasings rewritten with other numbers
     ("甲工程,满意88票,基本满意20票,不满意1票。", [("88票", 88, "count", "other"), ("20票", 20, "count", "other"),
                                                ("1票", 1, "count", "other")]),
