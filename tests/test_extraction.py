@@ -90,6 +90,22 @@ def test_chinese_numerals(figures):
     assert extract_text("实施八项提升行动。", "z")[0]["value"].tolist() == [8]
 
 
+def test_small_chinese_numerals_are_read_as_cn2an_reads_them():
+    """numbers.small_value reads numerals below 100 without cn2an: each of its 112 forms has
+    cn2an's value, and it leaves every other form to cn2an."""
+    import cn2an
+
+    from livelihood_analysis.extraction.numbers import small_value
+
+    digits = "一二三四五六七八九"
+    forms = list("零〇两十" + digits) + [f"{t}十{u}" for t in [""] + list(digits) for u in [""] + list(digits)]
+    assert len(set(forms)) == 112
+    for form in forms:
+        assert small_value(form) == float(cn2an.cn2an(form, "smart")), form
+    for other in ("一百", "两十", "十零", "二〇", "零五", "三点五", "百", "一十一万", "十十", ""):
+        assert small_value(other) is None, other
+
+
 def test_lists_share_one_unit(figures):
     figs, _ = extract_text("城区和农村新增绿化面积分别为150.9万和112.6万平方米。", "list")
     assert figs[["value", "unit"]].values.tolist() == [[1_509_000, "m2"], [1_126_000, "m2"]]
