@@ -90,6 +90,22 @@ def test_chinese_numerals(figures):
     assert extract_text("实施八项提升行动。", "z")[0]["value"].tolist() == [8]
 
 
+def test_small_chinese_numerals_are_read_as_cn2an_reads_them():
+    """numbers.small_value reads numerals below 100 without cn2an: each of its 112 forms has
+    cn2an's value, and it leaves every other form to cn2an."""
+    import cn2an
+
+    from livelihood_analysis.extraction.numbers import small_value
+
+    digits = "一二三四五六七八九"
+    forms = list("零〇两十" + digits) + [f"{t}十{u}" for t in [""] + list(digits) for u in [""] + list(digits)]
+    assert len(set(forms)) == 112
+    for form in forms:
+        assert small_value(form) == float(cn2an.cn2an(form, "smart")), form
+    for other in ("一百", "两十", "十零", "二〇", "零五", "三点五", "百", "一十一万", "十十", ""):
+        assert small_value(other) is None, other
+
+
 def test_lists_share_one_unit(figures):
     figs, _ = extract_text("城区和农村新增绿化面积分别为150.9万和112.6万平方米。", "list")
     assert figs[["value", "unit"]].values.tolist() == [[1_509_000, "m2"], [1_126_000, "m2"]]
@@ -299,6 +315,30 @@ def test_match_spans_are_finditers(raw):
     assert MatchSpans(re.compile(r"(?m)^x*$")).led is None  # it may match empty: scanned as it is
 
 
+def test_a_text_without_the_literal_every_match_holds_is_not_scanned():
+    """regex_literals.required_literals: only literals every match holds, so MatchSpans may pass
+    over a text lacking them; none for patterns that may match empty, ignore case or read
+    literals only in lookarounds."""
+    import re
+
+    from livelihood_analysis.reference import MatchSpans, read_reference
+    from livelihood_analysis.regex_literals import required_literals
+
+    cases = {r"(?<![0-9])[0-9]+人制": {"人制"}, r"ICP[备证]?[0-9]+|公网安备\s*[0-9]+": {"ICP", "公网安备"},
+             r"(?:一九|二〇)[〇一二]{2}年": {"一九", "二〇"}, r"[×÷]\s*[0-9]+": {"×", "÷"},
+             r"(?:19|20)?[0-9]{2}-[0-9]{2}": {"-"}, r"(?m)^[^\n]{2,6}(?:ab)+c?$": {"ab"}}
+    for pattern, literals in cases.items():
+        assert required_literals(re.compile(pattern)) == literals, pattern
+    for pattern in (r"a?", r"(?i)abc", r"(?:x|)y?", r"(?<=期)[0-9]+", r"(?=ab)[a-z]", r"[^a]b*", r"(?i:ab)c*",
+                    r"a|b|c|d|e|f", r"[0-9]+(?:年)?"):
+        assert required_literals(re.compile(pattern)) is None, pattern
+    patterns = [re.compile(p) for p in read_reference("nonfigure_patterns")["pattern"]]
+    patterns += [re.compile(p) for p in read_reference("cleaning_rules")["pattern"]] + [re.compile(p) for p in cases]
+    for text in ("2021-03 人制 12人制 ICP备1号 ×3 一九九八年 第3批", "12 3 年 月 日 无", "", "-人制ICP×"):
+        for p in patterns:
+            assert MatchSpans(p)(text) == [m.span() for m in p.finditer(text)], (p.pattern, text)
+
+
 def test_kind_cue_edges_pass_over_only_haystacks_the_cue_cannot_match(raw):
     """A kind cue anchored at the start or end of its haystack is not searched in a haystack whose
     first or last character no match can have (grammar._edge): every such haystack of the five
@@ -320,6 +360,20 @@ def test_kind_cue_edges_pass_over_only_haystacks_the_cue_cannot_match(raw):
     assert _edge(re.compile("^(?:每|[/∕])")) == (slice(None, 1), frozenset("每/∕\n"))
     for other in ("[^a]$", "(?m)a$", "a$|b", "a?$", "a", "[一-龥]$"):
         assert _edge(re.compile(other)) is None, other
+
+
+def test_kind_cues_are_searched_only_in_haystacks_holding_their_literal(raw):
+    """A kind cue whose every match holds one literal (grammar._need: 任务, 目标 …) is not searched in
+    a haystack without it: every haystack of the five reports it matches holds the literal."""
+    from livelihood_analysis.extraction import grammar
+
+    text = "\n".join(raw.values())
+    hays = [text[max(0, i - 60):i] for i in range(0, len(text), 5)] + [text[i:i + 60] for i in range(0, len(text), 5)]
+    cues = {(r[2], r[5]) for rules in grammar().kind_rules.values() for r in rules if r[5] is not None}
+    assert len(cues) >= 5
+    for p, need in cues:
+        assert all(need in h for h in hays if p.search(h)), (p.pattern, need)
+    assert ("任务" in {n for _, n in cues}) and ("目标" in {n for _, n in cues})
 
 
 @pytest.mark.parametrize("text, expected", [  # issue 13, devset dev split: phrasings rewritten with other numbers
@@ -350,3 +404,14 @@ def test_phrasings_of_the_devset_dev_split(text, expected):
     assert [tuple(r) for r in figs[["surface", "value", "unit", "kind"]].values.tolist()] == expected
 
 
+
+
+def test_extraction_without_rejected_rows_gives_the_same_figures(cleaned):
+    """extract_report(rejected=False), as the extract command uses it without --rejected, finds
+    the same figure rows and only leaves the rejected ones out."""
+    from livelihood_analysis.extraction import extract_report
+
+    for doc in cleaned.values():
+        figures, rejected = extract_report(doc)
+        quick, none = extract_report(doc, rejected=False)
+        assert quick == figures and none == [] and rejected

@@ -110,12 +110,15 @@ def _cmd_build(args) -> int:
 
 
 def _cmd_extract(args) -> int:
+    from operator import itemgetter
+
     from .extraction.rows import FIGURE_COLUMNS, HIDDEN_COLUMNS, REJECTED_COLUMNS
     from .outputs import BOM, rows_csv_bytes, write_bytes_atomic
     from .runner import extract_file_rows, show_progress
 
     notices: list[str] = []
-    done, errors, n_read = extract_file_rows(args.files, args.workers, show_progress(args.quiet), notices)
+    done, errors, n_read = extract_file_rows(args.files, args.workers, show_progress(args.quiet), notices,
+                                             rejected=args.rejected is not None)  # rows only if written
     if errors and not n_read:  # nothing read: keep what the output files hold
         for err in errors:
             print(f"error: {err}", file=sys.stderr)
@@ -123,7 +126,7 @@ def _cmd_extract(args) -> int:
         return 1
     if args.no_harmonise:
         keep = [i for i, c in enumerate(FIGURE_COLUMNS) if c not in HIDDEN_COLUMNS]
-        data = rows_csv_bytes(([r[i] for i in keep] for r in done.figures), [FIGURE_COLUMNS[i] for i in keep])
+        data = rows_csv_bytes(map(itemgetter(*keep), done.figures), [FIGURE_COLUMNS[i] for i in keep])
         write_bytes_atomic(BOM + data if args.bom else data, args.output)
     else:  # the columns of figures.csv; city, period and population stay empty without a manifest
         from .extraction.rows import frames

@@ -66,19 +66,49 @@ def write_csv(df: pd.DataFrame, path: str | Path, bom: bool = False) -> Path:
 
 def rows_csv_bytes(rows, columns: list[str]) -> bytes:
     """Rows (tuples or named tuples) as the same CSV bytes :func:`to_csv_bytes` gives for
-    their frame, written with the ``csv`` module: no DataFrame for a large extraction.
+    their frame, with no DataFrame for a large extraction.
 
-    >>> rows_csv_bytes([("a", 0.1 + 0.2, 3, 'x,"y"')], ["s", "f", "i", "q"]) == to_csv_bytes(
-    ...     pd.DataFrame([("a", 0.1 + 0.2, 3, 'x,"y"')], columns=["s", "f", "i", "q"]))
+    Each distinct string is made into its CSV field once (quoted when it holds a comma, a
+    quote or a line break, its quotes doubled, as ``csv.writer`` does with ``\\n`` line ends)
+    and kept for the next time: a sentence stands in the row of each of its figures, and
+    ``csv.writer`` reads every character of every field, a third slower on 20 MB of reports.
+    Floats have 12 significant digits; a value of another type is written by ``csv.writer``.
+
+    >>> rows_csv_bytes([("a", 0.1 + 0.2, 3, 'x,"y"', None)], ["s", "f", "i", "q", "n"]) == to_csv_bytes(
+    ...     pd.DataFrame([("a", 0.1 + 0.2, 3, 'x,"y"', None)], columns=["s", "f", "i", "q", "n"]))
     True
     """
+    if len(columns) < 2:
+        return _csv_writer_bytes(rows, columns)  # csv.writer quotes the empty field of a one-field row
+    fields: dict[str, str] = {}  # string -> its CSV field
+
+    def field(value) -> str:
+        kind = type(value)
+        if kind is str:
+            quoted = "," in value or '"' in value or "\n" in value
+            fields[value] = out = '"' + value.replace('"', '""') + '"' if quoted else value
+            return out
+        if kind is float:
+            return "%.12g" % value
+        return str(value) if kind is int else _csv_writer_bytes([[value, ""]], None).decode("utf-8")[:-2]
+
+    get = fields.get
+    lines = [",".join(map(field, columns))]
+    lines.extend([",".join([get(v) or field(v) for v in row]) for row in rows])  # get: None for a number
+    lines.append("")
+    return "\n".join(lines).encode("utf-8")
+
+
+def _csv_writer_bytes(rows, columns: list[str] | None) -> bytes:
+    """Rows written by ``csv.writer`` (``columns``: a header row first, if given)."""
     import csv
     import io
 
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(columns)
-    w.writerows([v if type(v) is not float else "%.12g" % v for v in row] for row in rows)  # no call per value
+    if columns is not None:
+        w.writerow(columns)
+    w.writerows([v if type(v) is not float else "%.12g" % v for v in row] for row in rows)
     return buf.getvalue().encode("utf-8")
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import paths
 from .errors import InputError
+from .regex_literals import required_literals
 
 
 def reference_path(name: str, folder: str | Path | None = None) -> Path:
@@ -273,7 +274,9 @@ class MatchSpans:
     scanned as ``\\n(?=(?:P)())``, led by the line breaks (found at once) after a try at the
     text's start: five times faster on most rules that read whole lines. Another pattern the
     engine already skips through (led by a literal or a class), or whose first character cannot
-    be told (see :func:`with_first_char_filter`), is scanned as it is.
+    be told (see :func:`with_first_char_filter`), is scanned as it is. No pattern is scanned in a
+    text that lacks each literal one of which its every match holds (``needs``, see
+    :func:`regex_literals.required_literals`): most texts lack most non-figure patterns' words.
 
     >>> MatchSpans(re.compile(r"(?<![0-9])[0-9]{2}-[0-9]{2}"))("03-25 和 123-45, 1-2 与 07-01")
     [(0, 5), (22, 27)]
@@ -286,6 +289,7 @@ class MatchSpans:
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
+        self.needs = required_literals(pattern) or ()  # every match holds one of these
         self.led = _led(pattern)
         self.by_line = False  # led by the line breaks: a match starts after its lead
         if self.led is None:
@@ -293,6 +297,8 @@ class MatchSpans:
             self.by_line = self.led is not None
 
     def __call__(self, text: str) -> list[tuple[int, int]]:
+        if self.needs and not any(literal in text for literal in self.needs):
+            return []
         if self.led is None:
             return [m.span() for m in self.pattern.finditer(text)]
         out, last, end, skip = [], 0, self.led.groups, int(self.by_line)

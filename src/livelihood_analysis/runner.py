@@ -42,14 +42,15 @@ class Processed:
             mine.extend(theirs)
 
 
-def process_report(doc_id: str, raw: str, reference: str | None = None,
-                   removals: bool = True) -> tuple[list, list, list, list]:
+def process_report(doc_id: str, raw: str, reference: str | None = None, removals: bool = True,
+                   rejected: bool = True) -> tuple[list, list, list, list]:
     """Clean and extract one report: ``(figures, rejected, removals, headings)`` rows.
     ``reference``: a folder of reference tables to use instead of ``data/reference/``;
-    ``removals=False``: no removal rows (cleaning does not record them)."""
+    ``removals=False``: no removal rows (cleaning does not record them); ``rejected=False``:
+    no rejected rows (extraction does not make them)."""
     doc = clean_text(raw, doc_id, reference, log=removals)
     sents = sentence_rows(doc, reference)
-    figures, rejected = extract_report(doc, reference, sents=sents)
+    figures, rejected = extract_report(doc, reference, sents=sents, rejected=rejected)
     headings = [(doc_id, r.section) for r in sents if r.is_heading]
     return figures, rejected, list(doc.records), headings
 
@@ -75,9 +76,10 @@ def batch():
             gc.enable()
 
 
-def _process_chunk(chunk: list[tuple[str, str]], reference: str | None = None, removals: bool = True) -> list[tuple]:
+def _process_chunk(chunk: list[tuple[str, str]], reference: str | None = None, removals: bool = True,
+                   rejected: bool = True) -> list[tuple]:
     with batch():
-        return [process_report(doc_id, raw, reference, removals) for doc_id, raw in chunk]
+        return [process_report(doc_id, raw, reference, removals, rejected) for doc_id, raw in chunk]
 
 
 def default_workers() -> int:
@@ -94,10 +96,12 @@ def show_progress(quiet: bool = False) -> bool:
 
 
 def process_reports(reports: list[tuple[str, str]], workers: int | None = None,
-                    progress: bool = False, reference: str | Path | None = None, removals: bool = True) -> Processed:
+                    progress: bool = False, reference: str | Path | None = None, removals: bool = True,
+                    rejected: bool = True) -> Processed:
     """Clean and extract ``(doc_id, raw_text)`` pairs, in order, on ``workers`` processes,
     with the reference tables of ``reference`` (default ``data/reference/``); ``removals=False``:
-    leave cleaning's removal rows out (faster, for a caller that does not write the cleaning log)."""
+    leave cleaning's removal rows out (faster, for a caller that does not write the cleaning log);
+    ``rejected=False``: leave extraction's rejected rows out (for one that does not write them)."""
     from functools import partial
 
     from tqdm import tqdm
@@ -109,13 +113,13 @@ def process_reports(reports: list[tuple[str, str]], workers: int | None = None,
     if workers == 1 or len(reports) < PARALLEL_FROM:
         with batch():
             for doc_id, raw in reports:
-                out.add(process_report(doc_id, raw, reference, removals))
+                out.add(process_report(doc_id, raw, reference, removals, rejected))
                 bar.update(1)
     else:
         size = max(1, min(64, len(reports) // (workers * 8)))
         chunks = [reports[i:i + size] for i in range(0, len(reports), size)]
         with ProcessPoolExecutor(max_workers=workers) as pool, batch():  # rows arrive as tracked named tuples
-            work = partial(_process_chunk, reference=reference, removals=removals)
+            work = partial(_process_chunk, reference=reference, removals=removals, rejected=rejected)
             for chunk, parts in zip(chunks, pool.map(work, chunks)):
                 for part in parts:
                     out.add(part)
@@ -125,14 +129,17 @@ def process_reports(reports: list[tuple[str, str]], workers: int | None = None,
 
 
 def extract_file_rows(files: list[str | Path], workers: int | None = None, progress: bool = False,
-                      notices: list[str] | None = None, reference: str | Path | None = None):
+                      notices: list[str] | None = None, reference: str | Path | None = None,
+                      rejected: bool = True):
     """Like :func:`extract_files`, with the rows as they come (``(processed, errors, reports
     read)``): no DataFrame, for the command line; no removal rows (``processed.removals`` is
-    empty: extraction writes no cleaning log)."""
+    empty: extraction writes no cleaning log); ``rejected=False``: no rejected rows either
+    (for a command without ``--rejected``)."""
     from .sources import read_text_files
 
     reports, errors = read_text_files(files, notices)
-    return process_reports(reports, workers, progress, reference, removals=False), errors, len(reports)
+    return (process_reports(reports, workers, progress, reference, removals=False, rejected=rejected), errors,
+            len(reports))
 
 
 def extract_files(files: list[str | Path], workers: int | None = None, progress: bool = False,

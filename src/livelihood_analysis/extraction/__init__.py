@@ -32,11 +32,13 @@ __all__ = ["FIGURE_COLUMNS", "HIDDEN_COLUMNS", "REJECTED_COLUMNS", "FigureRow", 
            "extract_corpus", "extract_report", "extract_text", "frames", "grammar"]
 
 
-def extract_report(doc: CleanText, reference: str | Path | None = None,
-                   sents: list[SentenceRow] | None = None) -> tuple[list[FigureRow], list[RejectedRow]]:
+def extract_report(doc: CleanText, reference: str | Path | None = None, sents: list[SentenceRow] | None = None,
+                   rejected: bool = True) -> tuple[list[FigureRow], list[RejectedRow]]:
     """Figure rows and rejected rows of one cleaned report, in text order. ``sents``: the
     report's :func:`segmentation.sentence_rows`, if already computed; ``reference``: a
-    folder of reference tables to use instead of ``data/reference/``."""
+    folder of reference tables to use instead of ``data/reference/``; ``rejected=False``:
+    no rejected rows (the list is empty; the figures are the same), for a caller that
+    does not write them."""
     reference = str(reference) if reference else None
     report = Report.of(doc, grammar(reference), sentence_rows(doc, reference) if sents is None else sents)
     tables = [report.figure(f.start, f.end, value=f.value, unit=f.unit, measure_word=f.measure_word,
@@ -44,8 +46,10 @@ def extract_report(doc: CleanText, reference: str | Path | None = None,
                             table_row=f.row, table_column=f.column)
               for f in table_figures(doc.text, report.g)]
     in_tables = cover(len(doc.text), ((f.clean_start, f.clean_end) for f in tables))
-    tokens, not_tokens = number_tokens(report, in_tables)
+    tokens, not_tokens = number_tokens(report, in_tables, rejected)
     prose, no_unit = prose_figures(report, tokens)
+    if not rejected:
+        return sorted(tables + prose, key=lambda f: f.start), []
     read = cover(len(doc.text), ((x.clean_start, x.clean_end) for x in tables + prose + not_tokens + no_unit))
     leftover = leftover_numbers(report, read)
     figures = sorted(tables + prose, key=lambda f: f.start)

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..reference import (MatchSpans, _first_chars, check_rows, compile_patterns, integer_column, read_reference,
                          reference_path, require_ids, tables_stamp, with_first_char_filter)
+from ..regex_literals import required_literals
 from .numbers import ARABIC, CHINESE
 
 GRAMMAR_TABLES = ("units", "qualifiers", "kind_cues", "nonfigure_patterns", "word_patterns", "kinds")
@@ -49,7 +50,7 @@ class Grammar:
     unit_prefixes: frozenset  # unit surfaces that begin a longer one (个 of 个百分点): a list may complete them
     multipliers: dict    # surface -> multiplier
     qualifiers: dict     # (position, surface) -> (qualifier, units it applies to; empty: all)
-    kind_rules: dict     # unit -> [(kind, scope index in HAYSTACKS, pattern or None, sign, edge)] by priority
+    kind_rules: dict     # unit -> [(kind, scope index in HAYSTACKS, pattern or None, sign, edge, need)] by priority
     nonfigures: list     # (reason, spans of the pattern's matches (reference.MatchSpans), whole_token)
     measure_words: frozenset
     durations: frozenset  # units of dimension duration
@@ -118,7 +119,9 @@ def _figure_pattern(mults: pd.DataFrame, unit_rows: pd.DataFrame, quals: dict, n
 
 def _kind_rules(kinds: pd.DataFrame, all_units, folder: str | None) -> dict:
     """Kind cues by priority (highest first; file order within a priority), per unit; a cue that
-    starts with lookbehinds (``(?<!完成)…目标``) is led by a lookahead on its first characters."""
+    starts with lookbehinds (``(?<!完成)…目标``) is led by a lookahead on its first characters. A
+    cue whose every match holds one literal (``任务``, ``目标``) has it as ``need``: :func:`kind_of`
+    does not search a haystack without it."""
     rules = sorted(
         ((priority, r.kind, r.scope, with_first_char_filter(re.compile(r.pattern)) if r.pattern else None,
           frozenset(u for u in r.units.split("|") if u), -1 if r.sign == "-" else 1)
@@ -126,7 +129,8 @@ def _kind_rules(kinds: pd.DataFrame, all_units, folder: str | None) -> dict:
                                 kinds.itertuples())),
         key=lambda k: -k[0])
     edges = {p: _edge(p) for _, _, _, p, _, _ in rules}
-    return {unit: tuple((k, HAYSTACKS.index(s), p, sign, edges[p]) for _, k, s, p, units, sign in rules
+    needs = {p: _need(p) for _, _, _, p, _, _ in rules}
+    return {unit: tuple((k, HAYSTACKS.index(s), p, sign, edges[p], needs[p]) for _, k, s, p, units, sign in rules
                         if (not units or unit in units) and (p is not None or s == "unit"))
             for unit in set(all_units) | {""}}
 
@@ -153,6 +157,13 @@ def _edge(pattern: re.Pattern | None) -> tuple[slice, frozenset] | None:
                 return None
             return where, frozenset(chr(x) for lo, hi in ranges for x in range(lo, hi + 1)) | {"\n"}
     return None
+
+
+def _need(pattern: re.Pattern | None) -> str | None:
+    """The one literal every match of a cue holds (:func:`regex_literals.required_literals`), if
+    there is one: ``need in haystack`` costs a tenth of a search."""
+    literals = required_literals(pattern) if pattern is not None else None
+    return next(iter(literals)) if literals and len(literals) == 1 else None
 
 
 def _anchored(items, anchors: tuple, reverse: bool, c) -> bool:
@@ -225,7 +236,8 @@ def kind_of(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent
     look at the unit only, ``around`` rules at ``before‖unit‖after``. A fall (下降8.8%) has sign -1."""
     unit_text = unit_text.strip()
     hay = (unit_text, before, after, sent_before, f"{before}{AROUND}{unit_text}{AROUND}{after}")
-    for kind, scope, pattern, sign, edge in g.kind_rules.get(unit) or g.kind_rules[""]:
-        if pattern is None or (edge is None or hay[scope][edge[0]] in edge[1]) and pattern.search(hay[scope]):
+    for kind, scope, pattern, sign, edge, need in g.kind_rules.get(unit) or g.kind_rules[""]:
+        if pattern is None or (edge is None or hay[scope][edge[0]] in edge[1]) and (
+                need is None or need in hay[scope]) and pattern.search(hay[scope]):
             return kind, sign
     return "actual", 1

@@ -122,24 +122,28 @@ def cover(length: int, spans) -> bytearray:
     return covered
 
 
-def _reject_blocked(r: Report, s: int, e: int, covered: bytearray, out: list) -> None:
+def _reject_blocked(r: Report, s: int, e: int, covered: bytearray, out: list | None) -> None:
     """Reject a number inside a non-figure pattern (the whole token for a telephone number),
-    once: ``covered`` marks what was rejected."""
+    once: ``covered`` marks what was rejected (``out`` None: marked, no row made)."""
     code = r.blocked[s]
     reason, _, whole_token = r.g.nonfigures[code - 1]
     if whole_token:
         s, e = r.block_spans[r.block_ids[s]]
     if covered.find(1, s, e) < 0:
-        out.append(r.rejection(s, e, reason))
+        if out is not None:
+            out.append(r.rejection(s, e, reason))
         covered[s:e] = b"\x01" * (e - s)
 
 
-def number_tokens(r: Report, covered: bytearray) -> tuple[list[tuple[re.Match, float, str]], list[RejectedRow]]:
+def number_tokens(r: Report, covered: bytearray,
+                  rejections: bool = True) -> tuple[list[tuple[re.Match, float, str]], list[RejectedRow]]:
     """Pass 1: ``(match, value, unit text)`` of every number of the figure grammar not in
-    ``covered`` (table cells), and the rejected ones."""
+    ``covered`` (table cells), and the rejected ones (``rejections=False``: none listed, the
+    same tokens)."""
     covered = bytearray(covered)
     text, g = r.doc.text, r.g
     tokens, rejected = [], []
+    out = rejected if rejections else None
     for m in g.figure.finditer(text):
         ns, ne = m.span("num")
         if covered[ns]:
@@ -151,14 +155,15 @@ def number_tokens(r: Report, covered: bytearray) -> tuple[list[tuple[re.Match, f
             continue
         if code:
             if not chinese or m.group("unit") or m.group("mult"):
-                _reject_blocked(r, ns, ne, covered, rejected)
+                _reject_blocked(r, ns, ne, covered, out)
             continue
         unit_text = "%" if m.group("pct") else m.group("unit") or ""
         if chinese and not unit_text and not range_start(text, ne, g.words["range_joiner"]):
             continue  # a numeral character inside a word (统一, 一般), not a range's lower end (三至五天)
         value = parse_number("一" + num if g.words["lone_multiplier"].fullmatch(num) else num)
         if value is None:
-            rejected.append(r.rejection(ns, ne, "unparsable numeral"))
+            if rejections:
+                rejected.append(r.rejection(ns, ne, "unparsable numeral"))
             covered[ns:ne] = b"\x01" * (ne - ns)
             continue
         tokens.append((m, value, unit_text))
