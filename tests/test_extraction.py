@@ -271,11 +271,12 @@ def test_extract_text_on_odd_input_does_not_raise():
 
 
 def test_first_char_filter_keeps_every_match(raw):
-    """The speed-up lookahead (reference.with_first_char_filter) finds exactly what the plain pattern finds."""
+    """The speed-up lookahead (regex_scan.with_first_char_filter) finds exactly what the plain pattern finds."""
     import re
 
     from livelihood_analysis.extraction import grammar
-    from livelihood_analysis.reference import read_reference, with_first_char_filter
+    from livelihood_analysis.reference import read_reference
+    from livelihood_analysis.regex_scan import with_first_char_filter
 
     text = "\n".join(raw.values()) + "\n1、二是 2021年3月 0871-64112345 ICP备05001234号-1 ×100% 第3批 (一)"
     patterns = [re.compile(p) for p in read_reference("nonfigure_patterns")["pattern"]]
@@ -290,11 +291,12 @@ def test_first_char_filter_keeps_every_match(raw):
 
 
 def test_match_spans_are_finditers(raw):
-    """The class-led scan (reference.MatchSpans) finds exactly the spans finditer finds, on the
+    """The class-led scan (regex_scan.MatchSpans) finds exactly the spans finditer finds, on the
     non-figure patterns and on patterns with groups, flags, overlapping and adjacent matches."""
     import re
 
-    from livelihood_analysis.reference import MatchSpans, read_reference
+    from livelihood_analysis.reference import read_reference
+    from livelihood_analysis.regex_scan import MatchSpans
 
     text = "\n".join(raw.values()) + "\n1、二是 2021年3月 0871-64112345 ICP备05001234号-1 ×100% 第3批 (一) 2021-2022年 ABC12DE3"
     text = "1、" + text + "\n\n2、\n11\n"  # numbered lines at the text's start and end
@@ -316,13 +318,14 @@ def test_match_spans_are_finditers(raw):
 
 
 def test_a_text_without_the_literal_every_match_holds_is_not_scanned():
-    """regex_literals.required_literals: only literals every match holds, so MatchSpans may pass
+    """regex_scan.required_literals: only literals every match holds, so MatchSpans may pass
     over a text lacking them; none for patterns that may match empty, ignore case or read
     literals only in lookarounds."""
     import re
 
-    from livelihood_analysis.reference import MatchSpans, read_reference
-    from livelihood_analysis.regex_literals import required_literals
+    from livelihood_analysis.reference import read_reference
+    from livelihood_analysis.regex_scan import MatchSpans
+    from livelihood_analysis.regex_scan import required_literals
 
     cases = {r"(?<![0-9])[0-9]+人制": {"人制"}, r"ICP[备证]?[0-9]+|公网安备\s*[0-9]+": {"ICP", "公网安备"},
              r"(?:一九|二〇)[〇一二]{2}年": {"一九", "二〇"}, r"[×÷]\s*[0-9]+": {"×", "÷"},

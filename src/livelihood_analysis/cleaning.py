@@ -34,7 +34,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .reference import MatchSpans, compile_patterns, read_reference, reference_path, tables_stamp
+from .reference import compile_patterns, read_reference, reference_path, tables_stamp
+from .regex_scan import MatchSpans
 
 class Removal(NamedTuple):
     """One change cleaning made: a removal or a flag, with its raw span."""

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..reference import (MatchSpans, _first_chars, check_rows, compile_patterns, integer_column, read_reference,
-                         reference_path, require_ids, tables_stamp, with_first_char_filter)
-from ..regex_literals import required_literals
+from ..reference import (check_rows, compile_patterns, integer_column, read_reference, reference_path, require_ids,
+                         tables_stamp)
+from ..regex_scan import MatchSpans, _first_chars, required_literals, with_first_char_filter
 from .numbers import ARABIC, CHINESE
 
 GRAMMAR_TABLES = ("units", "qualifiers", "kind_cues", "nonfigure_patterns", "word_patterns", "kinds")
@@ -51,7 +51,7 @@ class Grammar:
     multipliers: dict    # surface -> multiplier
     qualifiers: dict     # (position, surface) -> (qualifier, units it applies to; empty: all)
     kind_rules: dict     # unit -> [(kind, scope index in HAYSTACKS, pattern or None, sign, edge, need)] by priority
-    nonfigures: list     # (reason, spans of the pattern's matches (reference.MatchSpans), whole_token)
+    nonfigures: list     # (reason, spans of the pattern's matches (regex_scan.MatchSpans), whole_token)
     measure_words: frozenset
     durations: frozenset  # units of dimension duration
     counted: frozenset    # units of things counted (COUNTED_DIMENSIONS)
@@ -160,7 +160,7 @@ def _edge(pattern: re.Pattern | None) -> tuple[slice, frozenset] | None:
 
 
 def _need(pattern: re.Pattern | None) -> str | None:
-    """The one literal every match of a cue holds (:func:`regex_literals.required_literals`), if
+    """The one literal every match of a cue holds (:func:`regex_scan.required_literals`), if
     there is one: ``need in haystack`` costs a tenth of a search."""
     literals = required_literals(pattern) if pattern is not None else None
     return next(iter(literals)) if literals and len(literals) == 1 else None
