@@ -326,6 +326,10 @@ def test_a_plan_document_states_targets():
     # a09_xuancheng_2020, m05_zichang_2013: income raised and output are money that is not spending
     ("带动贫困人口4866人增收70万元,", "70万元", "other", "achieved"),
     ("我县经济发展实现生产总值58.2亿元,", "58.2亿元", "other", "achieved"),
+    # m02_daofu_2015, q05_zhangzhou_2019: a start word before other figures of its clause still starts them
+    ("今年上半年启动实施58个村296.4公里通村公路建设。", "296.4公里", "actual", "started"),
+    ("前三季度全市已开工项目21个13120套,", "13120套", "actual", "started"),
+    ("开工建设的12个项目已竣工5个,", "5个", "count_of_projects", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
