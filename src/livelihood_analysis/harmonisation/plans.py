@@ -106,17 +106,17 @@ def task_lines(texts: dict[str, str], reference: str | Path | None = None) -> fr
         text = clean_text(text or "", doc_id, reference, log=False).text
         previous = None  # (start, end) of the last non-blank line that is no progress report
         for line in re.finditer(r"[^\n]+", text):
-            body = line.group()
+            body = line.group().lstrip(" \t\u3000")
             if not body.strip():
                 continue
-            if progress.match(body.lstrip(" \t\u3000")):
+            if progress.match(body):
                 if previous:
                     out.add((doc_id, *previous))
                 previous = None
                 continue
-            label = task.match(body.lstrip(" \t\u3000"))
+            label = task.match(body)
             if label:
-                start = line.start() + len(body) - len(body.lstrip(" \t\u3000")) + label.end()
+                start = line.end() - len(body) + label.end()
                 stop = progress.search(text, start, line.end())
                 out.add((doc_id, start, stop.start() if stop else line.end()))
                 previous = None
