@@ -532,3 +532,21 @@ def test_a_plan_puts_money_in_and_recalls_last_year():
     assert f.loc["260万元", ["stage", "money_type"]].tolist() == ["target", "planned"]
     assert f.loc["8家", "stage"] == "target"
     assert f.loc["12.4亿元", ["stage", "money_type"]].tolist() == ["achieved", "spent"]
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    # i05_ludian_2015, b07_yongzhou_2018: a number that looks like a year is a figure when a unit or a
+    # decimal part follows it (numbers changed)
+    ("篮球场3个2075平方米;", "2075平方米", 2075, "m2"),
+    ("农村公路2031.518公里,", "2031.518公里", 2031.518, "km"),
+    # u01_dali_2014: km in capitals
+    ("铺设供水管网28Km,", "28Km", 28, "km"),
+])
+def test_a_figure_that_looks_like_a_year_or_has_a_capital_unit(text, surface, value, unit):
+    f = extract_text(text, "d")[0].set_index("surface")
+    assert (f.loc[surface, "value"], f.loc[surface, "unit"]) == (value, unit)
+
+
+def test_a_year_is_still_no_figure():
+    figures, rejected = extract_text("2021年完成,2013-2016年累计,2020年6月底。", "d")
+    assert figures.empty and set(rejected["reason"]) == {"year", "date"}
