@@ -541,6 +541,9 @@ def test_a_plan_puts_money_in_and_recalls_last_year():
     ("农村公路2031.518公里,", "2031.518公里", 2031.518, "km"),
     # u01_dali_2014: km in capitals
     ("铺设供水管网28Km,", "28Km", 28, "km"),
+    # l05_gansu_2019: a space between the number and its multiplier (a PDF copied as text)
+    ("覆盖贫困人口76 万户、342 万人,", "342 万人", 3420000, "person"),
+    ("到位资金84512 万元,", "84512 万元", 845120000, "yuan"),
 ])
 def test_a_figure_that_looks_like_a_year_or_has_a_capital_unit(text, surface, value, unit):
     f = extract_text(text, "d")[0].set_index("surface")

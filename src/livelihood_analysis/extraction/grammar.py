@@ -113,7 +113,7 @@ def _figure_pattern(mults: pd.DataFrame, unit_rows: pd.DataFrame, quals: dict, n
     post = _alternation(s for (p, s) in quals if p == "after_unit")
     return with_first_char_filter(re.compile(
         rf"(?P<pre>{pre})?(?P<pct>{percent})?(?P<num>{ARABIC}|{CHINESE})(?P<q1>{inner})?"
-        rf"(?P<mult>{_unit_alternation(mults, False)})?(?P<q2>{inner})?"
+        rf"(?:[ \t]?(?P<mult>{_unit_alternation(mults, False)}))?(?P<q2>{inner})?"
         rf"(?P<unit>[ \t]?(?:{_unit_alternation(unit_rows, True)}))?(?P<post>{post})?"))
 
 
