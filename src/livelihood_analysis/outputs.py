@@ -80,23 +80,27 @@ def rows_csv_bytes(rows, columns: list[str]) -> bytes:
     """
     if len(columns) < 2:
         return _csv_writer_bytes(rows, columns)  # csv.writer quotes the empty field of a one-field row
-    fields: dict[str, str] = {}  # string -> its CSV field
+    field = _Fields().__getitem__  # string -> its CSV field, made once (a number's each time)
+    lines = [",".join(map(field, columns))]
+    lines.extend([",".join(map(field, row)) for row in rows])
+    lines.append("")
+    return "\n".join(lines).encode("utf-8")
 
-    def field(value) -> str:
+
+class _Fields(dict):
+    """CSV fields of the values looked up, each distinct string's kept (a dict lookup, in C, for
+    the next time: an empty field or a sentence repeats in many rows); a number is formatted
+    anew, as keeping it would confuse ``1`` with ``1.0`` and ``True``."""
+
+    def __missing__(self, value) -> str:
         kind = type(value)
         if kind is str:
             quoted = "," in value or '"' in value or "\n" in value
-            fields[value] = out = '"' + value.replace('"', '""') + '"' if quoted else value
+            self[value] = out = '"' + value.replace('"', '""') + '"' if quoted else value
             return out
         if kind is float:
             return "%.12g" % value
         return str(value) if kind is int else _csv_writer_bytes([[value, ""]], None).decode("utf-8")[:-2]
-
-    get = fields.get
-    lines = [",".join(map(field, columns))]
-    lines.extend([",".join([get(v) or field(v) for v in row]) for row in rows])  # get: None for a number
-    lines.append("")
-    return "\n".join(lines).encode("utf-8")
 
 
 def _csv_writer_bytes(rows, columns: list[str] | None) -> bytes:

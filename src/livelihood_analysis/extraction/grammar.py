@@ -24,7 +24,7 @@ import pandas as pd
 
 from ..reference import (check_rows, compile_patterns, integer_column, read_reference, reference_path, require_ids,
                          tables_stamp)
-from ..regex_scan import MatchSpans, _first_chars, required_literals, with_first_char_filter
+from ..regex_scan import MatchSpans, _first_chars, _led, required_literals, with_first_char_filter
 from .numbers import ARABIC, CHINESE
 
 GRAMMAR_TABLES = ("units", "qualifiers", "kind_cues", "nonfigure_patterns", "word_patterns", "kinds")
@@ -118,21 +118,34 @@ def _figure_pattern(mults: pd.DataFrame, unit_rows: pd.DataFrame, quals: dict, n
 
 
 def _kind_rules(kinds: pd.DataFrame, all_units, folder: str | None) -> dict:
-    """Kind cues by priority (highest first; file order within a priority), per unit; a cue that
-    starts with lookbehinds (``(?<!完成)…目标``) is led by a lookahead on its first characters. A
-    cue whose every match holds one literal (``任务``, ``目标``) has it as ``need``: :func:`kind_of`
-    does not search a haystack without it."""
+    """Kind cues by priority (highest first; file order within a priority), per unit, each as
+    :func:`_searched` (``(?<!完成)…目标`` led by its first characters). A cue whose every match
+    holds one literal (``任务``, ``目标``) has it as ``need``: :func:`kind_of` does not search a
+    haystack without it."""
     rules = sorted(
-        ((priority, r.kind, r.scope, with_first_char_filter(re.compile(r.pattern)) if r.pattern else None,
+        ((priority, r.kind, r.scope, re.compile(r.pattern) if r.pattern else None,
           frozenset(u for u in r.units.split("|") if u), -1 if r.sign == "-" else 1)
          for priority, r in zip(integer_column(kinds, "priority", reference_path("kind_cues", folder)),
                                 kinds.itertuples())),
         key=lambda k: -k[0])
     edges = {p: _edge(p) for _, _, _, p, _, _ in rules}
     needs = {p: _need(p) for _, _, _, p, _, _ in rules}
-    return {unit: tuple((k, HAYSTACKS.index(s), p, sign, edges[p], needs[p]) for _, k, s, p, units, sign in rules
+    searched = {p: _searched(p, edges[p]) for _, _, _, p, _, _ in rules}
+    return {unit: tuple((k, HAYSTACKS.index(s), searched[p], sign, edges[p], needs[p]) for _, k, s, p, units, sign in rules
                         if (not units or unit in units) and (p is not None or s == "unit"))
             for unit in set(all_units) | {""}}
+
+
+def _searched(pattern: re.Pattern | None, edge: tuple | None) -> re.Pattern | None:
+    """The form of a cue :func:`kind_of` searches, which finds a match in the same haystacks (it
+    reads only whether there is one): a cue Python's engine tries at every position (led by a
+    lookbehind or an optional part) is led by a class of its first characters, through which the
+    engine skips (``regex_scan._led``: two to four times faster on the 200 characters before a
+    figure); one anchored at an edge (see :func:`_edge`) or whose first characters cannot be told
+    gets a lookahead on them if it can (:func:`regex_scan.with_first_char_filter`)."""
+    if pattern is None:
+        return None
+    return (_led(pattern) if edge is None else None) or with_first_char_filter(pattern)
 
 
 EDGE_CHARS = 2000  # a cue whose first or last character may be one of more than so many is searched every time
