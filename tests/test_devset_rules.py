@@ -61,6 +61,11 @@ def harmonised(text):
     ("政策范围内住院费用报销比例达到68.5%。", "68.5%", "social_insurance"),
     ("一级以下定点医院门诊报销比例从45%提高到55%。", "55%", "social_insurance"),
     ("全市新增村卫生室12个。", "12个", "health"),
+    # w03_xilinguole_2011, q04_anqing_2019, x02_ganzi_2020: the budget class 社会保障和就业 (C98), veterans'
+    # training (C99) and drinking water beside a poverty word (C49)
+    ("社会保障和就业支出6.9亿元,", "6.9亿元", "social_insurance"),
+    ("退役士兵培训参培率98.6%,", "98.6%", "employment"),
+    ("巩固提升865个贫困村安全饮水工程,", "865个", "infrastructure_utilities"),
     # u02_xingan_2017, m05_zichang_2013: money for livelihood as a whole has no category of its own (C02)
     ("该县投入民生资金18.2亿元,", "18.2亿元", ""),
     ("新增财力100%用于民生,", "100%", ""),
