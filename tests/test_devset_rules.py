@@ -549,6 +549,10 @@ def test_a_plan_puts_money_in_and_recalls_last_year():
     # l05_gansu_2019: a space between the number and its multiplier (a PDF copied as text)
     ("覆盖贫困人口76 万户、342 万人,", "342 万人", 3420000, "person"),
     ("到位资金84512 万元,", "84512 万元", 845120000, "yuan"),
+    # za05_wuxi_2024, zb05_fushan_2014: 套 of equipment is a count, of housing dwellings
+    ("安装烟雾探测器2万套,", "2万套", 20000, "count"),
+    ("入户设施2188套,", "2188套", 2188, "count"),
+    ("建成安置房1150套,", "1150套", 1150, "dwelling"),
 ])
 def test_a_figure_that_looks_like_a_year_or_has_a_capital_unit(text, surface, value, unit):
     f = extract_text(text, "d")[0].set_index("surface")

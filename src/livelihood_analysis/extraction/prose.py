@@ -174,7 +174,7 @@ def _unit(r: Report, tokens: list, i: int, start: int, end: int) -> tuple[str, f
     """``(unit, multiplier, measure word, start)`` of token ``i``: its own unit, the unit of
     a list it leads (150.9万和112.6万平方米; 10.83个、12.88个百分点), a measure word before it (个11小区, which
     moves the start back), a bracketed list it counts (有3(甲、乙、丙)) or 亿 alone for money
-    (约18亿)."""
+    (约18亿); 套 of equipment is a count (``equipment_set``), of housing dwellings."""
     text, g = r.doc.text, r.g
     m, _, unit_text = tokens[i]
     own = unit_text.strip()
@@ -182,6 +182,9 @@ def _unit(r: Report, tokens: list, i: int, start: int, end: int) -> tuple[str, f
     if len(shared) > len(unit_text) and shared.startswith(unit_text):
         unit_text = shared  # a unit cut short by the list (10.83个、12.88个百分点), or none (150.9万和…)
     unit, umult, mw = unit_of(unit_text, g) if unit_text else ("", 1.0, "")
+    if unit == "dwelling" and unit_text.strip() == "套" and g.words["equipment_set"].search(
+            f"{text[max(0, start - 12):start]}‖{text[end:end + 12]}"):
+        return "count", umult, "套", start  # 探测器1万套, 876套光伏: sets of equipment, not dwellings
     if not unit and start > 0 and text[start - 1] in g.measure_words and (start < 2 or not text[start - 2].isdigit()):
         return "count", 1.0, text[start - 1], start - 1
     if not unit and g.words["count_before_list"].match(text, max(0, start - 1)):
