@@ -562,3 +562,19 @@ def test_a_figure_that_looks_like_a_year_or_has_a_capital_unit(text, surface, va
 def test_a_year_is_still_no_figure():
     figures, rejected = extract_text("2021年完成,2013-2016年累计,2020年6月底。", "d")
     assert figures.empty and set(rejected["reason"]) == {"year", "date"}
+
+
+def test_a_number_alone_in_a_pipe_cell_reads_its_column():
+    # za01_gusu_2019 (a traditional mirror of a pipe table whose task and progress cells are prose):
+    # the bare cells take their unit and kind from the column header, the task column states targets;
+    # names and numbers changed
+    from livelihood_analysis.harmonisation.attributes import assign_money_type, assign_stage
+
+    t = ("序號 | 項目名稱 | 實施內容 | 項目當前形象進度 | 年內計劃投資(萬元) | 年內已累計投入資金(萬元) | 年內累計工作量完成率 |\n"
+         "1 | 餐飲服務提升工程 | 在420家重點餐飲單位中實施“明廚亮灶”;創建示范片3個。 | 420家單位已全部接入平臺。 | 310 | 185 | 92.00% |")
+    f = assign_money_type(assign_stage(extract_text(t, "d")[0])).set_index("surface")
+    assert (f.loc["310", "value"], f.loc["310", "unit"], f.loc["310", "stage"], f.loc["310", "money_type"]) == (
+        3100000, "yuan", "target", "planned")
+    assert (f.loc["185", "value"], f.loc["185", "stage"], f.loc["185", "money_type"]) == (1850000, "achieved", "spent")
+    assert f.loc["92.00%", "kind"] == "completion_rate"
+    assert f.loc["3個", "stage"] == "target" and f.loc["420家"].stage.tolist() == ["target", "achieved"]

@@ -24,7 +24,7 @@ from .grammar import Grammar, kind_of, qualifier_of, unit_of
 from .labels import figure_label
 from .numbers import DIGIT_RUN, numeral_in_a_word, parse_number, range_start, scale
 from .rows import FigureRow, RejectedRow
-from .tables import cell_column, stack_header, stacked_cell_column
+from .tables import UNIT_HEADER, bare_cell, cell_column, stack_header, stacked_cell_column
 
 MAX_SENTENCE = 1000  # a longer "sentence" (a page with no punctuation) is kept as a window
 SENTENCE_WINDOW = 300  # characters either side of the figure in that window
@@ -229,6 +229,12 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
         pre, pct, q1, mult, q2, post = m.group("pre", "pct", "q1", "mult", "q2", "post")
         start, end = m.start("pct" if pct else "num"), m.start("post") if post else m.end()
         unit, umult, mw, start = _unit(r, tokens, i, start, end)
+        column = (piped and cell_column(text, start)) or (stacked and stacked_cell_column(text, start, header)) or ""
+        bare = bool(piped and column) and bare_cell(text, start, end)  # | 350 | under 年内计划投资(万元)
+        head = UNIT_HEADER.fullmatch(column) if bare else None
+        if not unit and head and not mult and (cell := g.figure.fullmatch("1" + head.group("unit"))) and cell.group("unit"):
+            unit, umult, mw = unit_of(cell.group("unit"), g)
+            mult = cell.group("mult")
         ctx = ms = m.start()  # where the words before the figure end
         if not unit and i in rows and figures and figures[-1].unit in g.counted and (
                 "\n" not in text[figures[-1].clean_end:start]):
@@ -242,6 +248,8 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
         upper = same and _joined(range_joiner, lower, unit, text, ms)
         listed = same and not upper and _joined(list_joiner, lower, unit, text, ms)
         before, after = text[left:lower[2] if upper or listed else ctx].rstrip(), text[end:right]
+        if bare:
+            before = head.group("label") if head else column  # a number alone in its cell reads its column header
         si = max(0, bisect_right(r.starts, start) - 1)  # r.sentence_at(start)
         s0 = r.starts[si] if r.starts else 0
         kind, sign = kind_of(g, unit, unit_text, before, after,  # after starts with the qualifier (以上)
@@ -256,7 +264,7 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
             start, end, si, value=(value if times == umult == 1.0 else scale(value, times, umult)) * sign, unit=unit,
             measure_word=mw if unit == "count" else "", qualifier=qualifier, kind=kind,
             label=figure_label(before, after, unit in g.counted, g.words), table_header="", table_row="",
-            table_column=(piped and cell_column(text, start)) or (stacked and stacked_cell_column(text, start, header)) or ""))
+            table_column=column))
     return figures, rejected
 
 

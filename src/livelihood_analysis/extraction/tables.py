@@ -338,6 +338,20 @@ def cell_column(text: str, pos: int) -> str:
     return SPACES.sub("", header[index]) if index < len(header) else ""
 
 
+def bare_cell(text: str, start: int, end: int) -> bool:
+    r"""Whether the number at ``[start, end)`` stands alone in its pipe-table cell (``| 350 |``),
+    so that its column header says what it is (``年内计划投资(万元)``).
+
+    >>> t = "序号 | 项目 | 年内计划投资(万元) |\n1 | 新增托位1200个 | 350 |"
+    >>> bare_cell(t, t.index("350"), t.index("350") + 3), bare_cell(t, t.index("1200"), t.index("1200") + 5)
+    (True, False)
+    """
+    left = max(text.rfind("|", 0, start), text.rfind("｜", 0, start), text.rfind("\n", 0, start))
+    right = min((i for i in (text.find("|", end), text.find("｜", end), text.find("\n", end)) if i >= 0),
+                default=len(text))
+    return not text[left + 1:start].strip() and not text[end:right].strip()
+
+
 ROW_NUMBER = re.compile(rf"({SERIAL_CELL.pattern})[ \t]*[|｜]?[ \t]*")  # a line that is a row's number (fullmatch)
 
 

@@ -31,6 +31,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..reference import check_rows, compile_patterns, integer_column, read_reference, reference_path
+from ..extraction.tables import bare_cell
 from ..segmentation import enclosing
 from .base import local_span
 
@@ -81,6 +82,9 @@ def figure_texts(fig) -> dict[str, str]:
                 "heading": fig.section_path, "": ""}
     start, end = local_span(fig)
     s = fig.sentence
+    if fig.table_column and bare_cell(s, start, end):  # | 350 | under 年内计划投资(万元): its column says what it is
+        return {"before": fig.table_column, "after": "", "part_before": fig.table_column, "part_after": "", "row": "",
+                "sentence_before": s[:start], "column": fig.table_column, "heading": fig.section_path, "": ""}
     clause, part = enclosing(s, start, end, "clause"), enclosing(s, start, end, "part")
     return {"before": s[clause[0]:start], "after": s[end:clause[1]], "part_before": s[part[0]:start],
             "part_after": s[end:part[1]], "sentence_before": s[:start], "row": "", "column": fig.table_column,
