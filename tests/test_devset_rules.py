@@ -335,6 +335,12 @@ def test_a_plan_document_states_targets():
     ("今年上半年启动实施58个村296.4公里通村公路建设。", "296.4公里", "actual", "started"),
     ("前三季度全市已开工项目21个13120套,", "13120套", "actual", "started"),
     ("开工建设的12个项目已竣工5个,", "5个", "count_of_projects", "achieved"),
+    # the spent Z split (za05_wuxi_2024, za04_wuxijingkai_2022, zc01_jiangxi_2023): projects on schedule or in
+    # preparation are under way; a programme fulfilled (兑现) or a project that met its goal is achieved
+    ("57个项目达到或超过时序进度要求,", "57个", "count_of_projects", "in_progress"),
+    ("38个项目开展前期工作,", "38个", "count_of_projects", "in_progress"),
+    ("其中7个项目提前实现年度目标任务,", "7个", "count_of_projects", "achieved"),
+    ("某省10件民生实事全部兑现,", "10件", "count_of_projects", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
