@@ -66,6 +66,9 @@ def harmonised(text):
     ("社会保障和就业支出6.9亿元,", "6.9亿元", "social_insurance"),
     ("退役士兵培训参培率98.6%,", "98.6%", "employment"),
     ("巩固提升865个贫困村安全饮水工程,", "865个", "infrastructure_utilities"),
+    # zd06_minhou_2023: a county's key projects are no livelihood category (C100); a programme's are its own
+    ("2023年县级重点项目共480项,总投资2610.5亿元,", "480项", "other"),
+    ("新吴区为民办实事重点项目共8大类47个项目,", "47个", ""),
     # u02_xingan_2017, m05_zichang_2013: money for livelihood as a whole has no category of its own (C02)
     ("该县投入民生资金18.2亿元,", "18.2亿元", ""),
     ("新增财力100%用于民生,", "100%", ""),
