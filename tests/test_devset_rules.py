@@ -69,6 +69,9 @@ def harmonised(text):
     # zd06_minhou_2023: a county's key projects are no livelihood category (C100); a programme's are its own
     ("2023年县级重点项目共480项,总投资2610.5亿元,", "480项", "other"),
     ("新吴区为民办实事重点项目共8大类47个项目,", "47个", ""),
+    # zc01_jiangxi_2023, zc02_zhangjiakou_2022: rural household toilets are rural living environment
+    ("新(改)建农村卫生厕所26万个。", "26万个", "poverty_rural"),
+    ("新建农村户厕25140座,", "25140座", "poverty_rural"),
     # u02_xingan_2017, m05_zichang_2013: money for livelihood as a whole has no category of its own (C02)
     ("该县投入民生资金18.2亿元,", "18.2亿元", ""),
     ("新增财力100%用于民生,", "100%", ""),
