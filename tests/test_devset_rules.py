@@ -347,6 +347,10 @@ def test_a_plan_document_states_targets():
     ("38个项目开展前期工作,", "38个", "count_of_projects", "in_progress"),
     ("其中7个项目提前实现年度目标任务,", "7个", "count_of_projects", "achieved"),
     ("某省10件民生实事全部兑现,", "10件", "count_of_projects", "achieved"),
+    # zd03_fenghua_2022, zd04_guinan_2019: 增速/涨幅 are growth; 开复工率 a completion rate
+    ("规上工业增加值增速12.4%。", "12.4%", "growth_rate", "growth"),
+    ("居民消费价格涨幅2.8%左右。", "2.8%", "growth_rate", "growth"),
+    ("已开复工的项目24项,开复工率为70.6%,", "70.6%", "completion_rate", "completion_rate"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
