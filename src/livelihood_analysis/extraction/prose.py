@@ -24,7 +24,8 @@ from .grammar import Grammar, kind_of, qualifier_of, unit_of
 from .labels import figure_label
 from .numbers import DIGIT_RUN, numeral_in_a_word, parse_number, range_start, scale
 from .rows import FigureRow, RejectedRow
-from .tables import UNIT_HEADER, bare_cell, cell_column, stack_header, stacked_cell_column
+from .cells import bare_cell, cell_column, stack_header, stacked_cell_column
+from .tables import UNIT_HEADER
 
 MAX_SENTENCE = 1000  # a longer "sentence" (a page with no punctuation) is kept as a window
 SENTENCE_WINDOW = 300  # characters either side of the figure in that window

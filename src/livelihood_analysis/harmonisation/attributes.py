@@ -31,7 +31,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..reference import check_rows, compile_patterns, integer_column, read_reference, reference_path
-from ..extraction.tables import bare_cell
+from ..extraction.cells import bare_cell
 from ..segmentation import enclosing
 from .base import local_span
 
