@@ -594,3 +594,13 @@ def test_a_number_alone_in_a_pipe_cell_reads_its_column():
     assert (f.loc["185", "value"], f.loc["185", "stage"], f.loc["185", "money_type"]) == (1850000, "achieved", "spent")
     assert f.loc["92.00%", "kind"] == "completion_rate"
     assert f.loc["3個", "stage"] == "target" and f.loc["420家"].stage.tolist() == ["target", "achieved"]
+
+
+def test_a_unit_line_with_fewer_units_than_columns_gives_money_columns_the_money_unit():
+    # zg05_xiangxi_2021: 单位:个、亿元 over 项目个数 | 年投资计划 | 完成投资额 | 年计划投资完成率 (numbers changed)
+    t = ("1-9月份州重点项目投资完成情况汇总表\n单位:个、亿元\n隶 属 | 项目个数 | 年投资计划 | 完成投资额 | 年计划投资完成率 |\n"
+         "甲市 | 51 | 76.5 | 60.1 | 78.6% |\n乙县 | 25 | 40.2 | 29.8 | 74.1% |")
+    f = extract_text(t, "d")[0].set_index("surface")
+    assert (f.loc["76.5", "value"], f.loc["76.5", "unit"]) == (7650000000, "yuan")
+    assert (f.loc["51", "unit"], f.loc["51", "measure_word"]) == ("count", "个")
+    assert f.loc["78.6%", "unit"] == "percent"

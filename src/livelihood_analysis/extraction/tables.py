@@ -116,17 +116,22 @@ def _unit_line(text: str, start: int, words: dict) -> list[str]:
 
 def _column_units(units: list[str], cols: list[str], words: dict) -> list[str]:
     """Each column's unit from a table's unit line: one per column when the counts agree,
-    else ``%`` for rate columns (完成率, 进度) and the first other unit for the rest.
+    else ``%`` for rate columns (完成率, 进度), the money unit for money columns (投资, 资金)
+    and the first other unit for the rest.
 
     >>> from .grammar import grammar
     >>> _column_units(["个", "%"], ["年度目标", "完成", "完成率"], grammar().words)
     ['个', '个', '%']
+    >>> _column_units(["个", "亿元"], ["项目个数", "年投资计划", "完成投资额", "完成率"], grammar().words)
+    ['个', '亿元', '亿元', '个']
     """
     if len(units) == len(cols):
         return units
-    other = next((u for u in units if u != "%"), "")
+    money = next((u for u in units if u.endswith("元")), "")
+    other = next((u for u in units if u != "%" and not u.endswith("元")), money)
     rate = "%" if "%" in units else other
-    return [rate if words["table_rate_column"].search(c) else other for c in cols]
+    return [rate if words["table_rate_column"].search(c) else money if money and words["table_money_column"].search(c)
+            else other for c in cols]
 
 
 def _header_group(cells: list[str], k: int, label: str, unit: str, headers: list[str], words: dict,
