@@ -569,6 +569,8 @@ def test_a_plan_puts_money_in_and_recalls_last_year():
     ("安装烟雾探测器2万套,", "2万套", 20000, "count"),
     ("入户设施2188套,", "2188套", 2188, "count"),
     ("建成安置房1150套,", "1150套", 1150, "dwelling"),
+    # zh01_tielingxian_2022: 万 alone after a word of money is money
+    ("共投入资金6815万,", "6815万", 68150000, "yuan"),
 ])
 def test_a_figure_that_looks_like_a_year_or_has_a_capital_unit(text, surface, value, unit):
     f = extract_text(text, "d")[0].set_index("surface")

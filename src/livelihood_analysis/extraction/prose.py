@@ -190,8 +190,9 @@ def _unit(r: Report, tokens: list, i: int, start: int, end: int) -> tuple[str, f
         return "count", 1.0, text[start - 1], start - 1
     if not unit and g.words["count_before_list"].match(text, max(0, start - 1)):
         return "count", 1.0, "", start  # 有3(甲、乙、丙): a count of the bracketed list, its measure word left out
-    if not unit and m.group("mult") and g.words["money_alone"].fullmatch(m.group("mult")):
-        return "yuan", umult, mw, start  # money written without 元 (约18亿, 增加了3.2亿)
+    if not unit and m.group("mult") and (g.words["money_alone"].fullmatch(m.group("mult"))
+                                         or g.words["money_before"].search(text, max(0, start - 8), start)):
+        return "yuan", umult, mw, start  # money written without 元 (约18亿, 增加了3.2亿, 投入资金7572万)
     return unit, umult, mw, start
 
 
