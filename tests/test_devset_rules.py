@@ -351,6 +351,10 @@ def test_a_plan_document_states_targets():
     ("规上工业增加值增速12.4%。", "12.4%", "growth_rate", "growth"),
     ("居民消费价格涨幅2.8%左右。", "2.8%", "growth_rate", "growth"),
     ("已开复工的项目24项,开复工率为70.6%,", "70.6%", "completion_rate", "completion_rate"),
+    # ze02_daying_2014, ze01_meizhou_2016: items on schedule and their share of all tasks; rates in brackets
+    ("民生工程项目有131个项目达到或超过时间进度要求,", "131个", "count_of_projects", "in_progress"),
+    ("有92个项目完成全年目标任务,占全年目标任务的61.2%。", "61.2%", "share", "share"),
+    ("开工率低于全市平均水平的有甲县(73.50%)、乙县(70.76%)两个县。", "70.76%", "completion_rate", "completion_rate"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
