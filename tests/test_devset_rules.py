@@ -72,6 +72,10 @@ def harmonised(text):
     # zc01_jiangxi_2023, zc02_zhangjiakou_2022: rural household toilets are rural living environment
     ("新(改)建农村卫生厕所26万个。", "26万个", "poverty_rural"),
     ("新建农村户厕25140座,", "25140座", "poverty_rural"),
+    # zg03_xianning_2021, zg01_donglan_2016: investment projects above a size are no livelihood category;
+    # credit ratings of poor households are poverty relief
+    ("投资10亿元以上项目8个、亿元以上项目90个;", "90个", "other"),
+    ("全县完成评级授信15230户,", "15230户", "poverty_rural"),
     # u02_xingan_2017, m05_zichang_2013: money for livelihood as a whole has no category of its own (C02)
     ("该县投入民生资金18.2亿元,", "18.2亿元", ""),
     ("新增财力100%用于民生,", "100%", ""),
@@ -610,3 +614,4 @@ def test_a_unit_line_with_fewer_units_than_columns_gives_money_columns_the_money
     assert (f.loc["76.5", "value"], f.loc["76.5", "unit"]) == (7650000000, "yuan")
     assert (f.loc["51", "unit"], f.loc["51", "measure_word"]) == ("count", "个")
     assert f.loc["78.6%", "unit"] == "percent"
+
