@@ -27,6 +27,7 @@ from .rows import FigureRow, RejectedRow
 from .cells import bare_cell, cell_column, stack_header, stacked_cell_column
 from .tables import UNIT_HEADER
 
+UNIT_CONTEXT = 12  # characters either side of a number read to tell what a bare 万 or a 套 counts
 MAX_SENTENCE = 1000  # a longer "sentence" (a page with no punctuation) is kept as a window
 SENTENCE_WINDOW = 300  # characters either side of the figure in that window
 CLAUSE_REACH = 80  # kind cues are read at most this many characters either side of a figure
@@ -183,15 +184,15 @@ def _unit(r: Report, tokens: list, i: int, start: int, end: int) -> tuple[str, f
     if len(shared) > len(unit_text) and shared.startswith(unit_text):
         unit_text = shared  # a unit cut short by the list (10.83个、12.88个百分点), or none (150.9万和…)
     unit, umult, mw = unit_of(unit_text, g) if unit_text else ("", 1.0, "")
-    if unit == "dwelling" and unit_text.strip() == "套" and g.words["equipment_set"].search(
-            f"{text[max(0, start - 12):start]}‖{text[end:end + 12]}"):
-        return "count", umult, "套", start  # 探测器1万套, 876套光伏: sets of equipment, not dwellings
+    if unit == "dwelling" and g.words["equipment_set"].search(
+            f"{text[max(0, start - UNIT_CONTEXT):start]}‖{text[end:end + UNIT_CONTEXT]}"):
+        return "count", umult, unit_text.strip(), start  # 探测器1万套, 876套光伏: sets of equipment, not dwellings
     if not unit and start > 0 and text[start - 1] in g.measure_words and (start < 2 or not text[start - 2].isdigit()):
         return "count", 1.0, text[start - 1], start - 1
     if not unit and g.words["count_before_list"].match(text, max(0, start - 1)):
         return "count", 1.0, "", start  # 有3(甲、乙、丙): a count of the bracketed list, its measure word left out
     if not unit and m.group("mult") and (g.words["money_alone"].fullmatch(m.group("mult"))
-                                         or g.words["money_before"].search(text, max(0, start - 8), start)):
+                                         or g.words["money_before"].search(text, max(0, start - UNIT_CONTEXT), start)):
         return "yuan", umult, mw, start  # money written without 元 (约18亿, 增加了3.2亿, 投入资金7572万)
     return unit, umult, mw, start
 

@@ -114,24 +114,30 @@ def _unit_line(text: str, start: int, words: dict) -> list[str]:
     return [u for u in re.split(r"[、,，/ \t]+", m.group(1)) if u] if m else []
 
 
-def _column_units(units: list[str], cols: list[str], words: dict) -> list[str]:
+def _column_units(units: list[str], cols: list[str], g: Grammar) -> list[str]:
     """Each column's unit from a table's unit line: one per column when the counts agree,
     else ``%`` for rate columns (完成率, 进度), the money unit for money columns (投资, 资金)
     and the first other unit for the rest.
 
     >>> from .grammar import grammar
-    >>> _column_units(["个", "%"], ["年度目标", "完成", "完成率"], grammar().words)
+    >>> _column_units(["个", "%"], ["年度目标", "完成", "完成率"], grammar())
     ['个', '个', '%']
-    >>> _column_units(["个", "亿元"], ["项目个数", "年投资计划", "完成投资额", "完成率"], grammar().words)
+    >>> _column_units(["个", "亿元"], ["项目个数", "年投资计划", "完成投资额", "完成率"], grammar())
     ['个', '亿元', '亿元', '个']
     """
     if len(units) == len(cols):
         return units
-    money = next((u for u in units if u.endswith("元")), "")
-    other = next((u for u in units if u != "%" and not u.endswith("元")), money)
+    money = next((u for u in units if _money(u, g)), "")
+    other = next((u for u in units if u != "%" and not _money(u, g)), money)
     rate = "%" if "%" in units else other
-    return [rate if words["table_rate_column"].search(c) else money if money and words["table_money_column"].search(c)
-            else other for c in cols]
+    return [rate if g.words["table_rate_column"].search(c)
+            else money if money and g.words["table_money_column"].search(c) else other for c in cols]
+
+
+def _money(unit_text: str, g: Grammar) -> bool:
+    """Whether a unit line's unit (万元, 亿元) is money, by the units table."""
+    m = g.figure.fullmatch("1" + unit_text)
+    return bool(m and m.group("unit")) and unit_of(m.group("unit"), g)[0] == "yuan"
 
 
 def _header_group(cells: list[str], k: int, label: str, unit: str, headers: list[str], words: dict,
@@ -264,7 +270,7 @@ def _block_figures(text: str, cells: list[Cell], g: Grammar) -> list[TableFigure
                                                       [c.line for c in pending])
             pending = []
         cols = _row_columns(cells, i, run, headers, words)
-        col_units = _column_units(line_units, cols, words) if line_units and not base_unit else [base_unit] * run
+        col_units = _column_units(line_units, cols, g) if line_units and not base_unit else [base_unit] * run
         out += _row_figures(cells[i].text, cells[i + 1:i + 1 + run], cols, col_units, label, base_unit, g)
         row_line = cells[i + run].line
         i += 1 + run

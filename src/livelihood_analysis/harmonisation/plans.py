@@ -80,10 +80,15 @@ def plan_targets(figures: pd.DataFrame, plans: frozenset, reference: str | Path 
     latest = pd.Series([max(y, default=0) for y in years], index=figures.index).groupby(figures["doc_id"]).transform("max")
     earlier = pd.Series([bool(y) and min(y) < last for y, last in zip(years, latest)], index=figures.index)
     free &= ~(earlier & figures["stage"].eq("achieved") & ~figures["stage_rule"].str.startswith("kind "))
+    return _as_targets(figures, free, "plan document")
+
+
+def _as_targets(figures: pd.DataFrame, which, rule: str) -> pd.DataFrame:
+    """Figures ``which`` (a boolean mask) become targets by ``rule``, an actual one of kind ``target``."""
     out = figures.copy()
-    out.loc[free, "stage"] = "target"
-    out.loc[free, "stage_rule"] = "plan document"
-    out.loc[free, "kind"] = [KIND_OF_STAGE.get((k, "target"), k) for k in out.loc[free, "kind"]]
+    out.loc[which, "stage"] = "target"
+    out.loc[which, "stage_rule"] = rule
+    out.loc[which, "kind"] = [KIND_OF_STAGE.get((k, "target"), k) for k in out.loc[which, "kind"]]
     return out
 
 
@@ -125,18 +130,15 @@ def task_lines(texts: dict[str, str], reference: str | Path | None = None) -> fr
     return frozenset(out)
 
 
+TASK_KEEPS = ("standard_rate", "growth_rate", "other")  # a task line's standards, growth and thresholds keep their stage
+
+
 def task_targets(figures: pd.DataFrame, tasks: frozenset) -> pd.DataFrame:
     """Quantities of task statements (:func:`task_lines`) become targets (rule ``task
     statement``), an actual one of kind ``target``; standards, growth and thresholds (30户以上) keep their stage."""
     spans: dict[str, list] = {}
     for doc_id, start, end in tasks:
         spans.setdefault(doc_id, []).append((start, end))
-    inside = [any(s <= start < e for s, e in spans.get(d, ())) and k not in ("standard_rate", "growth_rate", "other")
+    inside = [any(s <= start < e for s, e in spans.get(d, ())) and k not in TASK_KEEPS
               for d, start, k in zip(figures["doc_id"], figures["clean_start"], figures["kind"])]
-    if not any(inside):
-        return figures
-    out = figures.copy()
-    out.loc[inside, "stage"] = "target"
-    out.loc[inside, "stage_rule"] = "task statement"
-    out.loc[inside, "kind"] = [KIND_OF_STAGE.get((k, "target"), k) for k in out.loc[inside, "kind"]]
-    return out
+    return _as_targets(figures, inside, "task statement") if any(inside) else figures
