@@ -68,7 +68,7 @@ def harmonised(text):
     ("巩固提升865个贫困村安全饮水工程,", "865个", "infrastructure_utilities"),
     # zd06_minhou_2023: a county's key projects are no livelihood category (C100); a programme's are its own
     ("2023年县级重点项目共480项,总投资2610.5亿元,", "480项", "other"),
-    ("新吴区为民办实事重点项目共8大类47个项目,", "47个", ""),
+    ("某区为民办实事重点项目共8大类47个项目,", "47个", ""),
     # zc01_jiangxi_2023, zc02_zhangjiakou_2022: rural household toilets are rural living environment
     ("新(改)建农村卫生厕所26万个。", "26万个", "poverty_rural"),
     ("新建农村户厕25140座,", "25140座", "poverty_rural"),
