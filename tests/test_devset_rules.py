@@ -550,6 +550,23 @@ def test_a_virtual_care_home_is_no_plan():
     assert plan_documents({"review": review}) == frozenset()
 
 
+def test_a_work_report_summary_of_this_years_projects_is_a_plan():
+    # zk02_huizhou_2021 and ze05_changde_2020 (spent session-14 blind splits): a news summary of the
+    # government work report listing the year's projects, with no plan word and nothing done;
+    # zc01_jiangxi_2023: a work report reviewing the past year is no plan. Names and numbers changed
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.plans import plan_documents
+
+    plan = ("3月1日上午,某市人大会议开幕,市长向大会作政府工作报告。报告中有大量“干货”,带您打开今年的民生“大礼包”。\n"
+            "建成某路东段等 18 条市政道路\n深入推进道路建设。新增8000个停车位。")
+    review = ("1月23日上午,某省人大会议开幕。记者从政府工作报告中了解到,过去的一年,某省10件民生实事全部兑现。"
+              "城镇新增就业31.2万人。")
+    plans = plan_documents({"plan": plan, "review": review})
+    assert plans == {"plan"}
+    f = assign_stage(extract_text(plan, "plan")[0], plans=plans).set_index("surface")
+    assert f.loc[["18 条", "8000个"], "stage"].tolist() == ["target", "target"]
+
+
 @pytest.mark.parametrize("text, kinds", [
     # g01_seda_2014 and v05_guangzhou_2020: counts after a status word alone count the projects;
     # names and numbers changed
