@@ -550,6 +550,28 @@ def test_a_virtual_care_home_is_no_plan():
     assert plan_documents({"review": review}) == frozenset()
 
 
+def test_a_key_project_report_puts_its_programme_wide_figures_in_other():
+    # zg05_xiangxi_2021 (spent session-14 blind split): a bulletin of key construction projects, not a
+    # livelihood programme; its programme-wide counts and investment are category other, as the
+    # annotators of zd06_minhou_2023 and zg05 agreed. Names and numbers changed
+    from livelihood_analysis.harmonisation.plans import key_project_documents
+
+    key = ("2021年1-6月份重点建设项目简讯\n1-6月份,288个州重点建设项目累计开复工250个,开复工率87%。"
+           "累计完成投资312.4亿元,为年投资计划的61.2%。\n■按项目类别统计:产业发展项目150个,完成投资201.5亿元;"
+           "基础设施项目68个,完成投资88.1亿元;社会民生项目41个,完成投资50亿元;生态环保项目12个,完成投资8.3亿元。")
+    livelihood = "2021年重大民生实事项目目标任务责任分解表\n新建幼儿园12所。"
+    review = "某县民生工程进展顺利\n截至6月底,全县重点项目完成投资8亿元。"
+    docs = key_project_documents({"key": key, "livelihood": livelihood, "review": review})
+    assert docs == {"key"}
+    f = assign_categories(extract_text(key, "key")[0], key_projects=docs).set_index("surface")
+    spans_programme = ["150个", "201.5亿元", "41个", "50亿元"]  # 产业发展项目, 社会民生项目: lines of the key projects
+    assert f.loc[spans_programme, "category"].tolist() == ["other"] * 4
+    assert set(f.loc[spans_programme, "category_rule"]) == {"key-project report"}
+    assert f.loc["8.3亿元", "category"] == "environment"  # a figure a rule placed keeps its category
+    plain = assign_categories(extract_text(key, "key")[0]).set_index("surface")
+    assert plain.loc[spans_programme, "category"].tolist() == [""] * 4  # without the report's genre
+
+
 def test_a_work_report_summary_of_this_years_projects_is_a_plan():
     # zk02_huizhou_2021 and ze05_changde_2020 (spent session-14 blind splits): a news summary of the
     # government work report listing the year's projects, with no plan word and nothing done;

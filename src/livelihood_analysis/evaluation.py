@@ -240,7 +240,7 @@ def score_devset(folder: str | Path, split: str = "dev") -> pd.DataFrame:
     from .harmonisation import assign_categories, assign_indicators
     from .harmonisation.attributes import assign_stage
     from .harmonisation.breakdowns import assign_scope_and_money
-    from .harmonisation.plans import plan_documents, task_lines
+    from .harmonisation.plans import key_project_documents, plan_documents, task_lines
     from .harmonisation.repeats import mark_repeats
 
     folder = Path(folder)
@@ -251,7 +251,8 @@ def score_devset(folder: str | Path, split: str = "dev") -> pd.DataFrame:
     texts = {r.doc_id: (folder / r.file).read_text(encoding="utf-8") for r in chosen.itertuples()}
     figures = pd.concat([extract_text(t, d)[0] for d, t in texts.items()], ignore_index=True)
     plans = plan_documents(texts)  # reports that announce a plan: their figures no cue decides are targets
-    figures = assign_stage(assign_categories(figures), plans=plans, tasks=task_lines(texts))
+    figures = assign_stage(assign_categories(figures, key_projects=key_project_documents(texts)), plans=plans,
+                           tasks=task_lines(texts))
     figures = mark_repeats(assign_scope_and_money(assign_indicators(figures)))
     gold = load_gold(folder / "annotations")
     gold = gold[gold["doc_id"].isin(texts)].reset_index(drop=True)

@@ -72,7 +72,9 @@ FIGURE_FIELDS = {
                            "text; ' override' when an analyst override decided it"),
     "category": _s("policy category id (data/reference/categories.csv); empty when no rule decides one"),
     "category_rule": _s("id of the rule that decided the category (category_rules.csv, K-<id> a keyword cue of "
-                        "categories.csv, X<row>@<doc> a row of heading_crosswalk.csv, override-<n>); empty if none"),
+                        "categories.csv, X<row>@<doc> a row of heading_crosswalk.csv, override-<n>, 'topic' the "
+                        "report's one topic, 'key-project report' a programme-wide figure of a report about key "
+                        "projects); empty if none"),
     "category_runner_up": _s("'rule_id category' of the strongest competing rule of another category, else empty"),
     "category_basis": _s("which text level and rule decided the category (rule ids of category_rules.csv; "
                          "K-<id> is a keyword cue)"),

@@ -24,7 +24,7 @@ import pandas as pd
 
 from .attributes import assign_money_type, assign_programme, assign_scope, assign_stage
 from .breakdowns import assign_scope_and_money, inherit_breakdowns
-from .plans import plan_documents, task_lines
+from .plans import key_project_documents, plan_documents, task_lines
 from .repeats import mark_repeats
 from .base import NEEDS, prepared
 from .categories import assign_categories, category_of, headings_recognised
@@ -36,7 +36,8 @@ from .spending import assign_spending_roles, spending_role_of, spending_rule_lis
 __all__ = ["NEEDS", "add_period_and_population", "assign_categories", "assign_money_type", "assign_scope",
            "assign_stage", "assign_programme", "assign_scope_and_money", "inherit_breakdowns", "mark_repeats", "assign_indicators", "assign_spending_roles",
            "canonical_indicators", "categories", "category_of", "category_rules", "cities", "elapsed_share",
-           "harmonise", "heading_crosswalk", "headings_recognised", "indicator_of", "indicator_rules", "prepared",
+           "harmonise", "heading_crosswalk", "headings_recognised", "indicator_of", "indicator_rules", "key_project_documents",
+           "plan_documents", "prepared",
            "read_overrides", "spending_role_of", "spending_rule_list", "spending_rules"]
 
 
@@ -48,7 +49,8 @@ def harmonise(figures: pd.DataFrame, manifest: pd.DataFrame | None, reference: s
     texts = (dict(zip(manifest["doc_id"], manifest["text"]))
              if manifest is not None and "text" in manifest.columns else {})
     plans, tasks = plan_documents(texts, reference), task_lines(texts, reference)
-    out = assign_stage(assign_categories(figures, reference, ov), reference, plans, tasks)  # before indicators: it may settle the kind
+    keys = key_project_documents(texts, reference)  # reports of key projects: their programme-wide figures are other
+    out = assign_stage(assign_categories(figures, reference, ov, keys), reference, plans, tasks)  # before indicators: it may settle the kind
     out = assign_indicators(out, reference, ov)
     out = assign_spending_roles(out, reference)
     out = assign_programme(assign_scope_and_money(out, reference), reference)

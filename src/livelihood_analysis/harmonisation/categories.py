@@ -112,11 +112,13 @@ def category_of(fig, rules: list[Rule]) -> tuple[str, str]:
 
 
 def assign_categories(figures: pd.DataFrame, reference: str | Path | None = None,
-                      overrides: pd.DataFrame | None = None) -> pd.DataFrame:
+                      overrides: pd.DataFrame | None = None, key_projects: frozenset = frozenset()) -> pd.DataFrame:
     """Add ``category``, ``category_basis``, ``category_rule`` and ``category_runner_up``.
 
     A figure whose winning rule decides nothing (a programme-wide count, a
-    process heading) gets an empty category and the rule in its basis.
+    process heading) gets an empty category and the rule in its basis; in a report about key
+    projects (``key_projects``: doc_ids, see :func:`.plans.key_project_documents`) it is
+    ``other`` (rule ``key-project report``): the programme it spans is no livelihood programme.
     """
     rules = category_rules(reference, overrides)
     crosswalk = heading_crosswalk(reference)
@@ -125,8 +127,23 @@ def assign_categories(figures: pd.DataFrame, reference: str | Path | None = None
     heading_rules = [r for r in rules if r.applies_to == "heading"]
     decided = [_decide(f, clause_rules, crosswalk, heading_rules) for f in figures.itertuples()]
     neutral = frozenset(r.rule_id for r in heading_rules if r.target == "-")
-    return report_topic(figures.assign(**{f"category{'' if k == 'category' else '_' + k}": [getattr(d, k) for d in decided]
-                                          for k in Decision._fields}), neutral)
+    out = report_topic(figures.assign(**{f"category{'' if k == 'category' else '_' + k}": [getattr(d, k) for d in decided]
+                                         for k in Decision._fields}), neutral)
+    return key_project_figures(out, key_projects) if key_projects else out
+
+
+def key_project_figures(figures: pd.DataFrame, key_projects: frozenset) -> pd.DataFrame:
+    """Programme-wide figures (no category) of the reports ``key_projects`` become ``other``.
+
+    >>> f = pd.DataFrame({"doc_id": ["k", "k", "m"], "category": ["", "housing", ""], "category_rule": ["C61", "C1", "C61"]})
+    >>> key_project_figures(f, frozenset({"k"}))["category"].tolist()
+    ['other', 'housing', '']
+    """
+    which = figures["doc_id"].isin(key_projects) & figures["category"].eq("")
+    out = figures.copy()
+    out.loc[which, "category"] = "other"
+    out.loc[which, "category_rule"] = "key-project report"
+    return out
 
 
 TOPIC_SHARE, TOPIC_LEAST = 0.6, 3  # a report is about one category when so many of its placed figures are in it

@@ -43,6 +43,36 @@ def plan_documents(texts: dict[str, str], reference: str | Path | None = None) -
     return frozenset(out)
 
 
+KEY_PROJECT_LINES = 3  # the title and lead of a report: its first non-blank lines
+
+
+def key_project_documents(texts: dict[str, str], reference: str | Path | None = None) -> frozenset:
+    """The doc_ids of the reports (``doc_id → text``, raw or clean) about key (construction)
+    projects rather than a livelihood programme: one of their first ``KEY_PROJECT_LINES``
+    non-blank lines names key projects (``key_project_document`` of ``word_patterns.csv``) and
+    neither it nor a line before it names a livelihood programme (``programme_name``; the
+    breakdown below may list 社会民生项目 among the key projects). Their programme-wide figures are
+    category ``other`` (:func:`.categories.assign_categories`, ``key_projects``).
+
+    >>> sorted(key_project_documents({"k": "1-9月份重点建设项目简讯\\n开复工291个。", "m": "民生实事重点项目进展\\n开工8个。"}))
+    ['k']
+    """
+    from ..cleaning import clean_text
+    from ..extraction.grammar import grammar
+
+    words = grammar(reference).words
+    out = set()
+    for doc_id, text in texts.items():
+        lines = [ln for ln in clean_text(text or "", doc_id, reference, log=False).text.split("\n") if ln.strip()]
+        for line in lines[:KEY_PROJECT_LINES]:
+            if words["programme_name"].search(line):
+                break
+            if words["key_project_document"].search(line):
+                out.add(doc_id)
+                break
+    return frozenset(out)
+
+
 def _states_progress(text: str, head: str, stated: re.Pattern, year_of: re.Pattern) -> bool:
     """Whether ``text`` states something done: a match of ``stated`` that does not open with a
     year before the latest year its opening names (a 2016 plan recalling 2015年…民生支出16.23亿元).
