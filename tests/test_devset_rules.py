@@ -38,6 +38,12 @@ def harmonised(text):
     ("铺设110千伏线路40.5公里。", "40.5公里", "infrastructure_utilities"),
     # rural programmes and macro figures (the spent session-13 blind split: w04, w06, v04, w05; numbers changed)
     ("实施“一事一议”财政奖补项目45个。", "45个", "poverty_rural"),
+    # farming of the spent session-14 blind splits (zc04_qintang_2010, zh03_zizhou_2018, zl01_dianjun_2012,
+    # zf06_balinyouqi_2014; numbers changed): crops, silk and orchards are rural livelihoods
+    ("该区桑园投产面积3.1万亩,养蚕9.5万张,鲜蚕茧产量3500吨。", "3500吨", "poverty_rural"),
+    ("栽核桃4万亩、苹果2万亩,改造核桃园1.5万亩。", "2万亩", "poverty_rural"),
+    ("全区共投资180万元对5.2万亩柑橘进行了药物诱杀。", "5.2万亩", "poverty_rural"),
+    ("全旗共实施村级公益事业建设财政奖补312项。", "312项", "poverty_rural"),
     ("农村种粮直补由每亩70元提高到90元。", "90元", "poverty_rural"),
     ("全省一般公共预算支出4000.1亿元。", "4000.1亿元", "other"),
     ("全省CPI同比上涨2.1%。", "2.1%", "other"),
