@@ -44,6 +44,13 @@ def harmonised(text):
     ("栽核桃4万亩、苹果2万亩,改造核桃园1.5万亩。", "2万亩", "poverty_rural"),
     ("全区共投资180万元对5.2万亩柑橘进行了药物诱杀。", "5.2万亩", "poverty_rural"),
     ("全旗共实施村级公益事业建设财政奖补312项。", "312项", "poverty_rural"),
+    # macro and market figures in livelihood news (zg03_xianning_2021, m05_zichang_2013, v04_qinghai_2014,
+    # k02_tianzhu_2011; numbers changed) are other, whatever sector a nearby word names
+    ("城镇新增就业1.2万人,社会消费品零售总额288.1亿元,进出口总额41.3亿元。", "288.1亿元", "other"),
+    ("城镇新增就业1.2万人,社会消费品零售总额288.1亿元,进出口总额41.3亿元。", "41.3亿元", "other"),
+    ("专利申请45件,技术合同成交额390万元。", "45件", "other"),
+    ("新建成农副产品平价商店80家、平价市场2家。", "80家", "other"),
+    ("兑现家电下乡财政补贴510万元。", "510万元", "other"),
     ("农村种粮直补由每亩70元提高到90元。", "90元", "poverty_rural"),
     ("全省一般公共预算支出4000.1亿元。", "4000.1亿元", "other"),
     ("全省CPI同比上涨2.1%。", "2.1%", "other"),
