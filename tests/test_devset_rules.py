@@ -390,6 +390,12 @@ def test_a_plan_document_states_targets():
     ("民生工程项目有131个项目达到或超过时间进度要求,", "131个", "count_of_projects", "in_progress"),
     ("有92个项目完成全年目标任务,占全年目标任务的61.2%。", "61.2%", "share", "share"),
     ("开工率低于全市平均水平的有甲县(73.50%)、乙县(70.76%)两个县。", "70.76%", "completion_rate", "completion_rate"),
+    # items done, followed by their share after 、 (a10_yueqing_2022), works finished (完工, b08_yaan_2013) and a
+    # longer name between count and verb (t04_jiangsu_2025, j02_chengzhong_2025); numbers changed
+    ("其中“新增公办幼儿学位”等21项超额完成、占比44.68%;", "21项", "count_of_projects", "achieved"),
+    ("分解落实的17个民生工程项目已开工15个,开工率88%,完工4个,", "4个", "count_of_projects", "achieved"),
+    ("2025年某省政府11类40件民生实事项目年度目标任务已全面完成。", "40件", "count_of_projects", "achieved"),
+    ("18项民生实事项目全部按期落地建成。", "18项", "count_of_projects", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
