@@ -136,6 +136,19 @@ def test_an_indicator_in_a_list_item_does_not_spread_to_the_other_items():
     ("31个市县民生实事项目累计开工27个。", "31个", "projects_planned"),
     ("已开复工的项目22项,未开复工9项。", "22项", "projects_started"),
     ("办结私危房翻改建项目26件。", "26件", ""),  # cases of one sector, no programme count
+    # the programme's rates and money in other places' words (b08_yaan_2013, a04_shangnan_2012, zi01_chizhou_2021,
+    # g03_huidong_2017, zc06_xianyang_2017, zi03_dazhou_2021, u02_xingan_2012, w02_qingyang_2014; numbers changed)
+    ("分解落实的18个民生工程项目已开工16个,开工率89%,完工4个,", "89%", "projects_started"),
+    ("全县民生工程项目131个,完成投资6.9亿元,占年度投资计划的71%。", "71%", "livelihood_investment_completion_rate"),
+    ("民生工程项目完成投资5122万元,占项目总投入9231万元的55.49%。", "9231万元", ""),  # the total, no completion
+    ("截至8月底,已到位资金31.2亿元、到位率88.5%,", "88.5%", "funds_arrival_rate"),
+    ("全年投入68.1亿元用于民生发展,民生投入占一般公共预算支出的76.3%。", "76.3%", "livelihood_spending_share"),
+    ("全市民生累计投入达到980亿元,占到财政总支出的81.4%。", "980亿元", "livelihood_spending"),
+    ("全市民生累计投入达到980亿元,占到财政总支出的81.4%。", "81.4%", "livelihood_spending_share"),
+    ("去年某市各项民生投入达到231亿元。", "231亿元", "livelihood_spending"),
+    ("该县投入民生资金18.3亿元。", "18.3亿元", "livelihood_spending"),
+    ("全县用于民生的财政支出达48762万元。", "48762万元", "livelihood_spending"),
+    ("某县首季民生工程投入近5亿元。", "5亿元", "livelihood_project_funds"),
     # budget functional classes and totals (q02_habahe_2016, k05_yantian_2021, h04_xinbei_2020 shapes)
     ("主要是农林水支出完成21837万元、教育支出完成15851万元、医疗卫生支出完成9400万元。", "15851万元", "education_expenditure"),
     ("主要是农林水支出完成21837万元、教育支出完成15851万元、医疗卫生支出完成9400万元。", "21837万元", "agriculture_forestry_water_expenditure"),

@@ -91,9 +91,7 @@ def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0,
                          if not ind.number_slot and ind.pattern.search(label)), None)
         if best is None:
             for ind in group:
-                for m in ind.pattern.finditer(sentence, pi, start):
-                    if re.search(r"[0-9]", m.group()) or m.end() > start:
-                        continue
+                for m in _wordy_matches(ind.pattern, sentence, pi, start):
                     key = (m.end(), -(m.end() - m.start()))
                     if best is None or key > best[0]:
                         best = (key, ind, "preceding text")
@@ -104,6 +102,28 @@ def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0,
                     else f" (unit differs: {ind.unit} vs {fig.measure_word})")
             return ind.indicator_id, best[2] + (" override" if ind.index < n_override else "") + flag
     return "", ""
+
+
+DIGIT = re.compile(r"[0-9]")
+
+
+def _wordy_matches(pattern: re.Pattern, text: str, pos: int, endpos: int):
+    """The matches of ``pattern`` in ``text[pos:endpos]`` that hold no digit (another figure's
+    words are not inherited); after a match that holds one, the search goes on from its second
+    character, so that a match inside it is still found (民生工程项目 in 18个民生工程项目已开工16个).
+
+    >>> [m.group() for m in _wordy_matches(re.compile("[0-9]+个项目|项目"), "18个项目已开工", 0, 8)]
+    ['项目']
+    """
+    while pos < endpos:
+        m = pattern.search(text, pos, endpos)
+        if m is None:
+            return
+        if DIGIT.search(m.group()):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = max(m.end(), m.start() + 1)
 
 
 def assign_indicators(figures: pd.DataFrame, reference: str | Path | None = None,
