@@ -134,6 +134,8 @@ def test_a_figure_next_to_a_year(figures, rejected):
     ("xingtai_2021", "5G", "code"),
     ("zaozhuang_2022h1", "3A", "code"),
     ("panzhihua_2014", "二十四", "ordinal"),
+    ("panzhihua_2014", "80周歲以上", "age_limit"),  # issue 13: an age limit says who is counted
+    ("xuzhou_2020h1", "65歲以上", "age_limit"),
 ])
 def test_non_figures_are_rejected_with_a_reason(rejected, figures, raw, doc_id, surface, reason):
     text = raw[doc_id]
@@ -179,7 +181,7 @@ def test_every_digit_is_a_figure_or_rejected(extracted, cleaned):
     ("审批时限压缩至一个工作日。", "一个工作日", 1, "day", ""),
     ("办理时限一至两个月", "一", 1, "month", ""),
     ("每个社区不少于1处", "1处", 1, "count", "at_least"),
-    ("65岁及以上老人", "65岁", 65, "year", "at_least"),
+    ("培训300人及以上", "300人", 300, "person", "at_least"),  # (65岁及以上 is an age limit: no figure, issue 13)
 ])
 def test_chinese_ranges_percent_words_and_qualifiers(text, surface, value, unit, qualifier):
     figs, _ = extract_text(text, "t")
@@ -418,3 +420,15 @@ def test_extraction_without_rejected_rows_gives_the_same_figures(cleaned):
         figures, rejected = extract_report(doc)
         quick, none = extract_report(doc, rejected=False)
         assert quick == figures and none == [] and rejected
+
+
+@pytest.mark.parametrize("text, ages, figures_kept", [
+    ("为全县60岁以上老年人免费体检10463名。", ["60"], ["10463名"]),
+    ("参与0-3岁幼儿托育服务建设,新增托位1200个。", ["0", "3"], ["1200个"]),
+    ("81岁的陈大爷竖起了大拇指。", ["81"], []),
+    ("全市人均预期寿命达到78.5岁。", [], ["78.5岁"]),  # a life expectancy is a figure
+])
+def test_an_age_is_not_a_figure(text, ages, figures_kept):
+    figs, rej = extract_text(text, "d")[:2]
+    assert figs.surface.tolist() == figures_kept
+    assert rej.loc[rej.reason == "age_limit", "surface"].tolist() == ages
