@@ -432,3 +432,17 @@ def test_an_age_is_not_a_figure(text, ages, figures_kept):
     figs, rej = extract_text(text, "d")[:2]
     assert figs.surface.tolist() == figures_kept
     assert rej.loc[rej.reason == "age_limit", "surface"].tolist() == ages
+
+
+@pytest.mark.parametrize("text, rejected_as, figures_kept", [
+    # devset dev split shapes (q06_guizhou_2018, x05_yuzhong_2016, r01_yuanzhou_2023, zd02_jimo_2024; numbers changed)
+    ("“组组通”公路三年大决战共完成投资268.4亿元。", {"三": "name"}, ["268.4亿元"]),
+    ("建成1所县城九年制学校。", {"九": "name"}, ["1所"]),
+    ("完成职业技术学校项目二期建设,新增学位900个。", {"二": "ordinal"}, ["900个"]),
+    ("中心小学正在进行教学楼二次结构施工。", {"二次": "idiom"}, []),
+    ("全年举办培训班三期。", {}, ["三期"]),  # a count of classes stays a figure
+])
+def test_names_of_plans_phases_and_terms_are_not_figures(text, rejected_as, figures_kept):
+    figs, rej = extract_text(text, "d")[:2]
+    assert figs.surface.tolist() == figures_kept
+    assert dict(zip(rej.surface, rej.reason)) == rejected_as
