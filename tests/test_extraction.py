@@ -446,3 +446,16 @@ def test_names_of_plans_phases_and_terms_are_not_figures(text, rejected_as, figu
     figs, rej = extract_text(text, "d")[:2]
     assert figs.surface.tolist() == figures_kept
     assert dict(zip(rej.surface, rej.reason)) == rejected_as
+
+
+@pytest.mark.parametrize("text, expected", [
+    # devset dev split shapes (a08_zhangjiachuan_2015, j04_qingshui_2012, p04_zhejiang_2017, s01_luonan_2011;
+    # numbers changed): villages, townships and areas counted with the noun itself, cubic metres without 米
+    ("实施5乡镇9村611户的易地扶贫搬迁工程。", [("5乡镇", 5, "count"), ("9村", 9, "count"), ("611户", 611, "household")]),
+    ("开挖土方1.2万立方,浆砌石650立方。", [("1.2万立方", 12000, "count"), ("650立方", 650, "count")]),
+    ("省政府十方面民生实事总体推进稳定。", [("十方面", 10, "count")]),
+    ("改造行政村10千伏线路。一方面加快进度,推进一村一品。", []),  # 村 before a number, idioms
+])
+def test_villages_townships_areas_and_cubic_metres(text, expected):
+    figs = extract_text(text, "d")[0]
+    assert list(zip(figs.surface, figs.value, figs.unit)) == expected
