@@ -418,6 +418,11 @@ def test_a_plan_document_states_targets():
     ("分解落实的17个民生工程项目已开工15个,开工率88%,完工4个,", "4个", "count_of_projects", "achieved"),
     ("2025年某省政府11类40件民生实事项目年度目标任务已全面完成。", "40件", "count_of_projects", "achieved"),
     ("18项民生实事项目全部按期落地建成。", "18项", "count_of_projects", "achieved"),
+    # work to come: 将 right before its verb, 至少要 (zb03_jingbian_2025, zk05_liaocheng_2020; numbers changed);
+    # 将 as a preposition is no future
+    ("这里将增加6个充电站。", "6个", "target", "target"),
+    ("全市至少要完成农村地区清洁取暖改造21.3万户,", "21.3万户", "target", "target"),
+    ("将资金用于建设村卫生室12个。", "12个", "actual", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
