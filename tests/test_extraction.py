@@ -455,6 +455,8 @@ def test_names_of_plans_phases_and_terms_are_not_figures(text, rejected_as, figu
     ("开挖土方1.2万立方,浆砌石650立方。", [("1.2万立方", 12000, "count"), ("650立方", 650, "count")]),
     ("省政府十方面民生实事总体推进稳定。", [("十方面", 10, "count")]),
     ("改造行政村10千伏线路。一方面加快进度,推进一村一品。", []),  # 村 before a number, idioms
+    # households named by the noun, counted with 个 (zf01_suifenhe_2017, m02_daofu_2015; numbers changed)
+    ("分别与420个贫困户对接,实施85农户四改。", [("420个贫困户", 420, "household"), ("85农户", 85, "household")]),
 ])
 def test_villages_townships_areas_and_cubic_metres(text, expected):
     figs = extract_text(text, "d")[0]
