@@ -461,3 +461,14 @@ def test_names_of_plans_phases_and_terms_are_not_figures(text, rejected_as, figu
 def test_villages_townships_areas_and_cubic_metres(text, expected):
     figs = extract_text(text, "d")[0]
     assert list(zip(figs.surface, figs.value, figs.unit)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lone 万 led by a word of approximation (zh02_xilin_2017, zk06_pingnan_2015; numbers changed)
+    ("观看演出群众近万人次。", [(10000, "person_time", "nearly")]),
+    ("户均增加收入上万元。", [(10000, "yuan", "")]),
+    ("成千上万人受益。", []),  # an idiom
+])
+def test_a_lone_multiplier_led_by_a_word_of_approximation(text, expected):
+    figs = extract_text(text, "d")[0]
+    assert list(zip(figs.value, figs.unit, figs.qualifier)) == expected
