@@ -423,6 +423,12 @@ def test_a_plan_document_states_targets():
     ("这里将增加6个充电站。", "6个", "target", "target"),
     ("全市至少要完成农村地区清洁取暖改造21.3万户,", "21.3万户", "target", "target"),
     ("将资金用于建设村卫生室12个。", "12个", "actual", "achieved"),
+    # a per-unit amount raised from one level to another (v04_qinghai_2014, zb02_xizang_2012, w05_heilongjiang_2015;
+    # numbers changed); a total raised stays spending
+    ("农村种粮直补由每亩70元提高到95元;", "95元", "standard_rate", "standard"),
+    ("今年每户建房补贴由去年的1.1万元增加到2.3万元,", "1.1万元", "standard_rate", "standard"),
+    ("今年每户建房补贴由去年的1.1万元增加到2.3万元,", "2.3万元", "standard_rate", "standard"),
+    ("财政投入由2.1亿元提高到2.6亿元。", "2.6亿元", "spending", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
