@@ -429,6 +429,12 @@ def test_a_plan_document_states_targets():
     ("今年每户建房补贴由去年的1.1万元增加到2.3万元,", "1.1万元", "standard_rate", "standard"),
     ("今年每户建房补贴由去年的1.1万元增加到2.3万元,", "2.3万元", "standard_rate", "standard"),
     ("财政投入由2.1亿元提高到2.6亿元。", "2.6亿元", "spending", "achieved"),
+    # money that is not spending: wages recovered, dividends, retail sales (k04_zhengxiangbai_2016, zh06_chengguan_2020,
+    # zg03_xianning_2021; numbers changed); a fee waived is a subsidy (zaozhuang_2022h1)
+    ("追讨工资296万元。", "296万元", "other", "achieved"),
+    ("累计实现分红1288.6万元,", "1288.6万元", "other", "achieved"),
+    ("社会消费品零售总额301.5亿元,", "301.5亿元", "other", "achieved"),
+    ("减免费用2870万元。", "2870万元", "spending", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
