@@ -435,6 +435,11 @@ def test_a_plan_document_states_targets():
     ("累计实现分红1288.6万元,", "1288.6万元", "other", "achieved"),
     ("社会消费品零售总额301.5亿元,", "301.5亿元", "other", "achieved"),
     ("减免费用2870万元。", "2870万元", "spending", "achieved"),
+    # a count that places the report among others is context (m04_hangjin_2018, n04_taijiang_2010; numbers changed);
+    # one of a programme's projects keeps counting projects (zl05_tongcheng_2017)
+    ("成为全国仅有的31个实践创新基地之一。", "31个", "other", "other"),
+    ("危房改造进度处于全州16个县首位。", "16个", "other", "other"),
+    ("该项目是某市今年30项民生工程之一。", "30项", "count_of_projects", "other"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
