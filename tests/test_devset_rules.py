@@ -592,6 +592,10 @@ def test_indicators_need_no_clause_column():
     ("2.促進城鄉就業\n目標任務:全年城鎮新增就業11萬人,農村勞動力轉移就業8萬人,開展職業技能培訓15萬人次。\n"
      "完成情况:城鎮新增就業12.3萬人,農村勞動力轉移就業9.1萬人,開展職業技能培訓16萬人次。",
      ["11萬人", "8萬人", "15萬人次"], {"12.3萬人": "achieved", "9.1萬人": "achieved", "16萬人次": "achieved"}),
+    # zo03_luohe_2024 (the spent session-15 blind split): task / 责任单位: / 完成情况: triplets; numbers changed
+    ("1.全年开展职业技能培训4.2万人次以上,新增技能人才5.1万人以上。\n责任单位:市人力资源和社会保障局\n"
+     "完成情况:全市开展各类职业技能培训9万人次,新增技能人才5.3万人。",
+     ["4.2万人次", "5.1万人"], {"9万人次": "achieved", "5.3万人": "achieved"}),
 ])
 def test_a_task_line_above_its_progress_states_targets(text, targets, progress):
     from livelihood_analysis.harmonisation.attributes import assign_stage

@@ -135,14 +135,14 @@ def task_lines(texts: dict[str, str], reference: str | Path | None = None) -> fr
     from ..extraction.grammar import grammar
 
     words = grammar(reference).words
-    progress, task = words["progress_label"], words["task_label"]
+    progress, task, duty = words["progress_label"], words["task_label"], words["duty_label"]
     out = set()
     for doc_id, text in texts.items():
         text = clean_text(text or "", doc_id, reference, log=False).text
         previous = None  # (start, end) of the last non-blank line that is no progress report
         for line in re.finditer(r"[^\n]+", text):
             body = line.group().lstrip(" \t\u3000")
-            if not body.strip():
+            if not body.strip() or duty.match(body):  # 责任单位: between the task and its progress
                 continue
             if progress.match(body):
                 if previous:
