@@ -628,8 +628,9 @@ def test_a_key_project_report_puts_its_programme_wide_figures_in_other():
            "基础设施项目68个,完成投资88.1亿元;社会民生项目41个,完成投资50亿元;生态环保项目12个,完成投资8.3亿元。")
     livelihood = "2021年重大民生实事项目目标任务责任分解表\n新建幼儿园12所。"
     review = "某县民生工程进展顺利\n截至6月底,全县重点项目完成投资8亿元。"
-    docs = key_project_documents({"key": key, "livelihood": livelihood, "review": review})
-    assert docs == {"key"}
+    building = "今年上半年,我市98个省重点在建项目计划投资210.3亿元,实际完成投资288.1亿元。"  # zn02_xiamen_2020
+    docs = key_project_documents({"key": key, "livelihood": livelihood, "review": review, "building": building})
+    assert docs == {"key", "building"}
     f = assign_categories(extract_text(key, "key")[0], key_projects=docs).set_index("surface")
     spans_programme = ["150个", "201.5亿元", "41个", "50亿元"]  # 产业发展项目, 社会民生项目: lines of the key projects
     assert f.loc[spans_programme, "category"].tolist() == ["other"] * 4
