@@ -158,6 +158,10 @@ def test_an_indicator_in_a_list_item_does_not_spread_to_the_other_items():
     ("该县投入民生资金18.3亿元。", "18.3亿元", "livelihood_spending"),
     ("全县用于民生的财政支出达48762万元。", "48762万元", "livelihood_spending"),
     ("某县首季民生工程投入近5亿元。", "5亿元", "livelihood_project_funds"),
+    # households and persons whose drinking water was made safe, never merged (zm04_anlong_2011; numbers changed)
+    ("解决了1.3万户5.9万群众饮水难、饮水不安全问题。", "1.3万户", "rural_drinking_water_households"),
+    ("解决了1.3万户5.9万群众饮水难、饮水不安全问题。", "5.9万群众", "rural_drinking_water_beneficiaries"),
+    ("解决了1020户困难家庭住房和1.3万农村人口安全饮水问题。", "1020户", ""),  # housing: 和 between
     # budget functional classes and totals (q02_habahe_2016, k05_yantian_2021, h04_xinbei_2020 shapes)
     ("主要是农林水支出完成21837万元、教育支出完成15851万元、医疗卫生支出完成9400万元。", "15851万元", "education_expenditure"),
     ("主要是农林水支出完成21837万元、教育支出完成15851万元、医疗卫生支出完成9400万元。", "21837万元", "agriculture_forestry_water_expenditure"),
