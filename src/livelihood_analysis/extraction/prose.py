@@ -13,10 +13,10 @@ The text around a figure is read through a :class:`Report`, built once per repor
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-
-import numpy as np
+from operator import itemgetter
 
 from ..cleaning import CleanText
 from ..segmentation import CLAUSE_END
@@ -46,16 +46,15 @@ class Report:
     sentences: list
     sections: list
     paths: list
-    blocked: np.ndarray  # per character: 1 + index of the non-figure pattern covering it (0: none)
-    block_ids: np.ndarray  # per character: the id of that match (its span: block_spans[id])
-    block_spans: list
+    blocked: array  # per character: 1 + index of the first non-figure pattern covering it (0: none)
+    block_spans: list  # per non-figure pattern: the spans of its matches, in text order
     breaks: list  # clause breaks (for the reach of kind cues)
 
     @classmethod
     def of(cls, doc: CleanText, g: Grammar, sents: list) -> "Report":
-        blocked, ids, spans = _blocked(doc.text, g)
+        blocked, spans = _blocked(doc.text, g)
         return cls(doc, g, [s.start for s in sents], [s.text for s in sents], [s.section for s in sents],
-                   [s.section_path for s in sents], blocked, ids, spans,
+                   [s.section_path for s in sents], blocked, spans,
                    [m.start() for m in CLAUSE_BREAK.finditer(doc.text)])
 
     def sentence_at(self, pos: int) -> int:
@@ -102,18 +101,17 @@ class Report:
                                       self.context(self.sentence_at(s), s, e)[0], s, e))
 
 
-def _blocked(text: str, g: Grammar) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
-    """Per character, the index+1 of the first non-figure pattern covering it (0: none),
-    and per character the id of that match (its span is ``spans[id]``)."""
-    codes = np.zeros(len(text) + 1, dtype=np.int16)
-    ids = np.full(len(text) + 1, -1, dtype=np.int64)
-    spans: list[tuple[int, int]] = []
-    for i in range(len(g.nonfigures) - 1, -1, -1):
-        for s, e in g.nonfigures[i][1](text):
-            codes[s:e] = i + 1
-            ids[s:e] = len(spans)
-            spans.append((s, e))
-    return codes, ids, spans
+def _blocked(text: str, g: Grammar) -> tuple[array, list[list[tuple[int, int]]]]:
+    """Per character, the index+1 of the first non-figure pattern covering it (0: none), and
+    per pattern the spans of its matches (an ``array`` of the codes: filled and read at a third
+    of a numpy array's cost)."""
+    codes = array("H", bytes(2 * (len(text) + 1)))
+    spans = [pattern(text) for _, pattern, _ in g.nonfigures]
+    for i in range(len(spans) - 1, -1, -1):
+        code = array("H", (i + 1,))
+        for s, e in spans[i]:
+            codes[s:e] = code * (e - s)
+    return codes, spans
 
 
 def cover(length: int, spans) -> bytearray:
@@ -129,8 +127,9 @@ def _reject_blocked(r: Report, s: int, e: int, covered: bytearray, out: list | N
     once: ``covered`` marks what was rejected (``out`` None: marked, no row made)."""
     code = r.blocked[s]
     reason, _, whole_token = r.g.nonfigures[code - 1]
-    if whole_token:
-        s, e = r.block_spans[r.block_ids[s]]
+    if whole_token:  # the match of that pattern around s: the last to start at or before it
+        spans = r.block_spans[code - 1]
+        s, e = spans[bisect_right(spans, s, key=itemgetter(0)) - 1]
     if covered.find(1, s, e) < 0:
         if out is not None:
             out.append(r.rejection(s, e, reason))
