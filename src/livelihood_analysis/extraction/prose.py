@@ -206,8 +206,11 @@ def _list_unit(r: Report, tokens: list, i: int, end: int) -> str:
         j += 1
     if j >= len(tokens) or j - i > 3:
         return ""
+    gap = text[end:tokens[j][0].start("num")].strip()
+    if j == i + 1 and end == tokens[i][0].end():
+        return tokens[j][2] if joiner.fullmatch(gap) else ""  # the one gap between them, read once
     joined = all(joiner.fullmatch(text[tokens[k][0].end():tokens[k + 1][0].start("num")].strip()) for k in range(i, j))
-    return tokens[j][2] if joined and joiner.fullmatch(text[end:tokens[j][0].start("num")].strip()) else ""
+    return tokens[j][2] if joined and joiner.fullmatch(gap) else ""
 
 
 def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[RejectedRow]]:
@@ -294,12 +297,15 @@ def _inline_rows(r: Report, tokens: list) -> dict[int, int]:
         if bare and run and INLINE_GAP.fullmatch(text, tokens[run[-1]][0].end(), m.start()):
             run.append(i)
             continue
-        first = tokens[run[0]][0].start() if run else 0
-        gap = INLINE_GAP.search(text, max(0, first - 4), first) if run else None
-        labelled = gap is not None and gap.end() == first and gap.start() > 0 and not text[gap.start() - 1].isdigit()
-        if len(run) >= INLINE_ROW and labelled:
-            out.update({k: gap.start() for k in run})
-        run = [i] if bare else []
+        if run:  # a run ends: a row if long enough and after a label
+            first = tokens[run[0]][0].start()
+            gap = INLINE_GAP.search(text, max(0, first - 4), first)
+            labelled = gap is not None and gap.end() == first and gap.start() > 0 and not text[gap.start() - 1].isdigit()
+            if len(run) >= INLINE_ROW and labelled:
+                out.update({k: gap.start() for k in run})
+            run = []
+        if bare:
+            run = [i]
     return out
 
 

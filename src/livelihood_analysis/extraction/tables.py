@@ -68,14 +68,15 @@ def _table_blocks(text: str, words: dict) -> list[list[Cell]]:
     """
     blocks, cur = [], []
     pos = 0
+    table_line = _table_line(words["table_sub_row"].pattern)
     for n, line in enumerate(text.split("\n")):
         if cur and (RULE_LINE.fullmatch(line) or (not line.strip() and cur[-1].line_cells == 1)):
             pos += len(line) + 1  # a rule under a header; a blank line between the cells of a one-cell-per-line table
             continue
-        if _table_line(words["table_sub_row"].pattern).fullmatch(line) and line.strip():
+        if table_line.fullmatch(line) and line.strip():
             cells = [(c.start() + pos, c.end() + pos, c.group()) for c in CELL.finditer(line)]
             cur.extend(Cell(*c, n, len(cells)) for c in cells)
-        else:
+        elif cur:  # a line of prose after a run of table lines
             if sum(bool(NUMERIC_CELL.fullmatch(c.text)) for c in cur) >= 2:
                 blocks.append(cur)
             cur = []
