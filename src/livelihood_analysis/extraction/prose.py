@@ -32,6 +32,7 @@ MAX_SENTENCE = 1000  # a longer "sentence" (a page with no punctuation) is kept 
 SENTENCE_WINDOW = 300  # characters either side of the figure in that window
 CLAUSE_REACH = 80  # kind cues are read at most this many characters either side of a figure
 CLAUSE_BREAK = re.compile(rf"[{CLAUSE_END}\n]")
+QUALIFIER_POSITIONS = ("before", "after_number", "after_unit")  # the positions of qualifiers.csv
 _new_row = tuple.__new__  # a named tuple from a tuple of its fields (FigureRow._make without its length check)
 
 
@@ -75,10 +76,13 @@ class Report:
         """A figure row for the clean span [s, e) (in sentence ``si``, if known), with its raw
         span, sentence, section and clause (the row is made from a tuple of its fields in order, by
         ``_new_row``: ``FigureRow(...)`` costs three times as much, in the loop over every figure)."""
-        doc = self.doc
-        rs, re_ = doc.raw_span(s, e)
+        doc, index = self.doc, self.doc.index
+        rs, re_ = (index.item(s), index.item(e - 1) + 1) if s < e else doc.raw_span(s, e)  # raw_span, inlined
         si = self.sentence_at(s) if si is None else si
-        sentence, s0 = self.context(si, s, e)
+        if self.sentences and len(sentence := self.sentences[si]) <= MAX_SENTENCE:
+            s0 = self.starts[si]  # the sentence is its context (self.context, inlined for this common case)
+        else:
+            sentence, s0 = self.context(si, s, e)
         section, path = (self.sections[si], self.paths[si]) if self.sentences else ("", "")
         return _new_row(FigureRow, (doc.doc_id, rs, re_, doc.raw[rs:re_], value, unit, measure_word, qualifier, kind,
                                     label, sentence, section, path, self.clause(sentence, s0, max(s, s0), max(e, s0)),
@@ -230,6 +234,7 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
     header = stack_header(g.words["table_serial_header"].pattern)
     stacked = header.search(text) is not None  # nor one without a table one cell per line
     range_joiner, list_joiner = g.words["range_joiner"], g.words["list_joiner"]
+    wordless = not any((position, "") in g.qualifiers for position in QUALIFIER_POSITIONS)  # no qualifier without a word
     for i, (m, value, unit_text) in enumerate(tokens):
         pre, pct, q1, mult, q2, post = m.group("pre", "pct", "q1", "mult", "q2", "post")
         start, end = m.start("pct" if pct else "num"), m.start("post") if post else m.end()
@@ -262,8 +267,9 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
         if upper:
             figures[-1] = figures[-1]._replace(value=abs(figures[-1].value) * sign, kind=kind)
         lower = (unit, end, left if upper else lower[2] if listed else ms)
-        qualifier = (qualifier_of(g, "before", pre, unit) or qualifier_of(g, "after_number", q1 or q2, unit)
-                     or qualifier_of(g, "after_unit", post, unit))
+        qualifier = "" if wordless and not (pre or q1 or q2 or post) else (
+            qualifier_of(g, "before", pre, unit) or qualifier_of(g, "after_number", q1 or q2, unit)
+            or qualifier_of(g, "after_unit", post, unit))
         times = g.multipliers.get(mult or "", 1.0)
         figures.append(r.figure(
             start, end, si, value=(value if times == umult == 1.0 else scale(value, times, umult)) * sign, unit=unit,
