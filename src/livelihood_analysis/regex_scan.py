@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MAX_LITERALS = 4  # a longer list of alternatives is not worth testing before a scan
 
@@ -225,6 +226,12 @@ class MatchSpans:
                 last = m.start(end)
                 out.append((s, last))
         return out
+
+
+@lru_cache(maxsize=64)
+def spans_of(pattern: re.Pattern) -> MatchSpans:
+    """The :class:`MatchSpans` of a compiled pattern of the reference tables, made once."""
+    return MatchSpans(pattern)
 
 
 def _line_led(pattern: re.Pattern) -> re.Pattern | None:

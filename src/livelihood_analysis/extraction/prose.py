@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from ..cleaning import CleanText
+from ..regex_scan import spans_of
 from ..segmentation import CLAUSE_END
 from .grammar import Grammar, kind_of, qualifier_of, unit_of
 from .labels import figure_label
@@ -232,7 +233,7 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
     rows = _inline_rows(r, tokens)
     piped = "|" in text or "｜" in text  # a report with no pipe table has no cell columns to look up
     header = stack_header(g.words["table_serial_header"].pattern)
-    stacked = header.search(text) is not None  # nor one without a table one cell per line
+    stacked = bool(spans_of(header)(text))  # nor one without a table one cell per line (序号 looked for first)
     range_joiner, list_joiner = g.words["range_joiner"], g.words["list_joiner"]
     wordless = not any((position, "") in g.qualifiers for position in QUALIFIER_POSITIONS)  # no qualifier without a word
     for i, (m, value, unit_text) in enumerate(tokens):
@@ -254,9 +255,9 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
             rejected.append(r.rejection(m.start("num"), m.end("mult") if mult else m.end("num"), "no unit"))
             continue
         left, right = _kind_reach(r, min(start, ctx), end)
-        same = lower is not None and lower[0] == unit  # only a figure of the last one's unit may join it
-        upper = same and _joined(range_joiner, lower, unit, text, ms)
-        listed = same and not upper and _joined(list_joiner, lower, unit, text, ms)
+        gap = _gap(lower, unit, text, ms)  # only a figure of the last one's unit may join it
+        upper = gap is not None and range_joiner.fullmatch(gap) is not None
+        listed = gap is not None and not upper and list_joiner.fullmatch(gap) is not None
         before, after = text[left:lower[2] if upper or listed else ctx].rstrip(), text[end:right]
         if bare:
             before = head.group("label") if head else column  # a number alone in its cell reads its column header
@@ -315,15 +316,17 @@ def _inline_rows(r: Report, tokens: list) -> dict[int, int]:
     return out
 
 
-def _joined(joiner: re.Pattern, lower: tuple | None, unit: str, text: str, start: int) -> bool:
-    """Whether a figure of ``unit`` starting at ``start`` follows the last figure (``lower``:
-    its unit, end and kind-context start) of the same unit with only ``joiner`` between them.
+def _gap(lower: tuple | None, unit: str, text: str, start: int) -> str | None:
+    """The words between the last figure (``lower``: its unit, end and kind-context start) and a
+    figure of ``unit`` starting at ``start``, stripped: what may join them (a range's or a list's
+    joiner), read once for both; ``None`` if the last figure has another unit or ends after ``start``.
 
-    >>> _joined(re.compile("、|和"), ("percent", 2, 0), "percent", "八成、六成", 3)
-    True
+    >>> _gap(("percent", 2, 0), "percent", "八成、六成", 3), _gap(("percent", 2, 0), "count", "八成、六个", 3)
+    ('、', None)
     """
-    return (lower is not None and lower[0] == unit and lower[1] <= start
-            and joiner.fullmatch(text[lower[1]:start].strip()) is not None)
+    if lower is None or lower[0] != unit or lower[1] > start:
+        return None
+    return text[lower[1]:start].strip()
 
 
 def _kind_reach(r: Report, start: int, end: int) -> tuple[int, int]:
