@@ -127,17 +127,16 @@ def cover(length: int, spans) -> bytearray:
     return covered
 
 
-def _reject_blocked(r: Report, s: int, e: int, covered: bytearray, out: list | None) -> None:
+def _reject_blocked(r: Report, s: int, e: int, covered: bytearray, out: list) -> None:
     """Reject a number inside a non-figure pattern (the whole token for a telephone number),
-    once: ``covered`` marks what was rejected (``out`` None: marked, no row made)."""
+    once: ``covered`` marks what was rejected."""
     code = r.blocked[s]
     reason, _, whole_token = r.g.nonfigures[code - 1]
     if whole_token:  # the match of that pattern around s: the last to start at or before it
         spans = r.block_spans[code - 1]
         s, e = spans[bisect_right(spans, s, key=itemgetter(0)) - 1]
     if covered.find(1, s, e) < 0:
-        if out is not None:
-            out.append(r.rejection(s, e, reason))
+        out.append(r.rejection(s, e, reason))
         covered[s:e] = b"\x01" * (e - s)
 
 
@@ -149,19 +148,20 @@ def number_tokens(r: Report, covered: bytearray,
     covered = bytearray(covered)
     text, g = r.doc.text, r.g
     tokens, rejected = [], []
-    out = rejected if rejections else None
     for m in g.figure.finditer(text):
         ns, ne = m.span("num")
         if covered[ns]:
             continue
+        code = r.blocked[ns]
+        if code and not rejections:
+            continue  # in a non-figure match, as every later token in it: dropped, and no rejection to make
         num = m.group("num")
         chinese = not num[0].isdigit()
-        code = r.blocked[ns]
         if chinese and not code and numeral_in_a_word(m, text, lambda u: unit_of(u, g)[0] in g.durations, g.words):
             continue
         if code:
             if not chinese or m.group("unit") or m.group("mult"):
-                _reject_blocked(r, ns, ne, covered, out)
+                _reject_blocked(r, ns, ne, covered, rejected)
             continue
         unit_text = "%" if m.group("pct") else m.group("unit") or ""
         if chinese and not unit_text and not range_start(text, ne, g.words["range_joiner"]):
