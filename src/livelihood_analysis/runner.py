@@ -15,7 +15,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,6 +94,25 @@ def show_progress(quiet: bool = False) -> bool:
     return not quiet and sys.stderr.isatty()
 
 
+class _NoBar:
+    """The progress bar of a run that shows none (tqdm is then not imported: a hundredth of a second)."""
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _bar(total: int, progress: bool):
+    """A tqdm progress bar of ``total`` reports on stderr, or one that shows nothing."""
+    if not progress:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="report", file=sys.stderr)
+
+
 def process_reports(reports: list[tuple[str, str]], workers: int | None = None,
                     progress: bool = False, reference: str | Path | None = None, removals: bool = True,
                     rejected: bool = True) -> Processed:
@@ -104,18 +122,18 @@ def process_reports(reports: list[tuple[str, str]], workers: int | None = None,
     ``rejected=False``: leave extraction's rejected rows out (for one that does not write them)."""
     from functools import partial
 
-    from tqdm import tqdm
-
     reference = str(reference) if reference else None
     workers = workers or default_workers()
     out = Processed()
-    bar = tqdm(total=len(reports), unit="report", disable=not progress, file=sys.stderr)
+    bar = _bar(len(reports), progress)
     if workers == 1 or len(reports) < PARALLEL_FROM:
         with batch():
             for doc_id, raw in reports:
                 out.add(process_report(doc_id, raw, reference, removals, rejected))
                 bar.update(1)
     else:
+        from concurrent.futures import ProcessPoolExecutor  # imported for a pool only
+
         size = max(1, min(64, len(reports) // (workers * 8)))
         chunks = [reports[i:i + size] for i in range(0, len(reports), size)]
         with ProcessPoolExecutor(max_workers=workers) as pool, batch():  # rows arrive as tracked named tuples
