@@ -212,7 +212,7 @@ class MatchSpans:
             self.by_line = self.led is not None
 
     def __call__(self, text: str) -> list[tuple[int, int]]:
-        if self.needs and not any(literal in text for literal in self.needs):
+        if self.needs and not any(map(text.__contains__, self.needs)):
             return []
         if self.led is None:
             return [m.span() for m in self.pattern.finditer(text)]

@@ -17,6 +17,7 @@ listed in the rejected table with its reason.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from pathlib import Path
 
 import pandas as pd
@@ -30,6 +31,8 @@ from .tables import table_figures
 
 __all__ = ["FIGURE_COLUMNS", "HIDDEN_COLUMNS", "REJECTED_COLUMNS", "FigureRow", "RejectedRow", "extract_clean",
            "extract_corpus", "extract_report", "extract_text", "frames", "grammar"]
+
+BY_START = attrgetter("start")  # rows in text order (a key in C: no Python call per row)
 
 
 def extract_report(doc: CleanText, reference: str | Path | None = None, sents: list[SentenceRow] | None = None,
@@ -49,11 +52,11 @@ def extract_report(doc: CleanText, reference: str | Path | None = None, sents: l
     tokens, not_tokens = number_tokens(report, in_tables, rejected)
     prose, no_unit = prose_figures(report, tokens)
     if not rejected:
-        return sorted(tables + prose, key=lambda f: f.start), []
+        return sorted(tables + prose, key=BY_START), []
     read = cover(len(doc.text), ((x.clean_start, x.clean_end) for x in tables + prose + not_tokens + no_unit))
     leftover = leftover_numbers(report, read)
-    figures = sorted(tables + prose, key=lambda f: f.start)
-    rejected = sorted(not_tokens + no_unit + leftover, key=lambda f: f.start)
+    figures = sorted(tables + prose, key=BY_START)
+    rejected = sorted(not_tokens + no_unit + leftover, key=BY_START)
     return figures, rejected
 
 
