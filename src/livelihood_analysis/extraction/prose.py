@@ -18,6 +18,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from operator import itemgetter
 
+import numpy as np
+
 from ..cleaning import CleanText
 from ..regex_scan import spans_of
 from ..segmentation import CLAUSE_END
@@ -56,8 +58,7 @@ class Report:
     def of(cls, doc: CleanText, g: Grammar, sents: list) -> "Report":
         blocked, spans = _blocked(doc.text, g)
         return cls(doc, g, [s.start for s in sents], [s.text for s in sents], [s.section for s in sents],
-                   [s.section_path for s in sents], blocked, spans,
-                   [m.start() for m in CLAUSE_BREAK.finditer(doc.text)])
+                   [s.section_path for s in sents], blocked, spans, clause_breaks(doc.text))
 
     def sentence_at(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -104,6 +105,23 @@ class Report:
         rs, re_ = self.doc.raw_span(s, e)
         return _new_row(RejectedRow, (self.doc.doc_id, rs, re_, self.doc.raw[rs:re_], reason,
                                       self.context(self.sentence_at(s), s, e)[0], s, e))
+
+
+_BREAKS = np.zeros(max(map(ord, CLAUSE_END + "\n")) + 1, dtype=bool)  # per code point up to the last break's
+_BREAKS[[ord(c) for c in CLAUSE_END + "\n"]] = True
+
+
+def clause_breaks(text: str) -> list[int]:
+    """The offsets of ``text``'s clause breaks (:data:`CLAUSE_BREAK`), read from its code points
+    in numpy: half the time of a regex scan making a match object per break.
+
+    >>> t = "甲,乙。\\n丙：丁\\ud800!"
+    >>> clause_breaks(t), clause_breaks(t) == [m.start() for m in CLAUSE_BREAK.finditer(t)]
+    ([1, 3, 4, 6, 9], True)
+    """
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    low = np.flatnonzero(points < len(_BREAKS))
+    return low[_BREAKS[points[low]]].tolist()
 
 
 def _blocked(text: str, g: Grammar) -> tuple[array, list[list[tuple[int, int]]]]:
