@@ -34,12 +34,19 @@ def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
     if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
         return None
     try:
-        from re import _parser  # noqa: PLC0415 (Python 3.11+)
-
-        found = _required(_parser.parse(pattern.pattern).data)
+        found = _required(parsed(pattern.pattern).data)
     except Exception:  # noqa: BLE001 (an unfamiliar parse tree: no literal known)
         return None
     return frozenset(found) if found else None
+
+
+@lru_cache(maxsize=1024)
+def parsed(pattern: str):
+    """The parse tree of a pattern's text (``re._parser``), made once: the analyses here (and
+    :func:`grammar._edge`) read each pattern of the reference tables up to four times. Read only."""
+    from re import _parser  # noqa: PLC0415 (Python 3.11+)
+
+    return _parser.parse(pattern)
 
 
 def _required(items) -> set[str] | None:
@@ -152,11 +159,9 @@ def with_first_char_filter(pattern: re.Pattern) -> re.Pattern:
     if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
         return pattern
     try:
-        from re import _parser  # noqa: PLC0415 (Python 3.11+)
-
         from re import _constants as c  # noqa: PLC0415
 
-        items = _parser.parse(pattern.pattern).data
+        items = parsed(pattern.pattern).data
         ranges, empty = _first_chars(items)
     except Exception:  # noqa: BLE001 (an unfamiliar parse tree: keep the pattern as it is)
         return pattern
@@ -239,11 +244,11 @@ def _line_led(pattern: re.Pattern) -> re.Pattern | None:
     multiline mode and cannot match the empty string; else None."""
     if not pattern.flags & re.MULTILINE or pattern.flags & re.VERBOSE or not isinstance(pattern.pattern, str):
         return None
-    from re import _constants as c, _parser  # noqa: PLC0415 (Python 3.11+)
+    from re import _constants as c  # noqa: PLC0415 (Python 3.11+)
 
     try:
-        parsed = _parser.parse(pattern.pattern)
-        if not parsed.data or parsed.data[0] != (c.AT, c.AT_BEGINNING) or parsed.getwidth()[0] == 0:
+        tree = parsed(pattern.pattern)
+        if not tree.data or tree.data[0] != (c.AT, c.AT_BEGINNING) or tree.getwidth()[0] == 0:
             return None
         head = _LEADING_FLAGS.match(pattern.pattern)
         head = head.group() if head else ""
@@ -257,17 +262,17 @@ def _led(pattern: re.Pattern) -> re.Pattern | None:
     if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
         return None
     try:
-        from re import _compiler, _parser  # noqa: PLC0415 (Python 3.11+)
+        from re import _compiler  # noqa: PLC0415 (Python 3.11+)
 
         from re import _constants as c  # noqa: PLC0415
 
-        parsed = _parser.parse(pattern.pattern)
-        ranges, empty = _first_chars(parsed.data)
-        skips = (_compiler._get_literal_prefix(parsed, pattern.flags)[0]
-                 or _compiler._get_charset_prefix(parsed, pattern.flags))
+        tree = parsed(pattern.pattern)
+        ranges, empty = _first_chars(tree.data)
+        skips = (_compiler._get_literal_prefix(tree, pattern.flags)[0]
+                 or _compiler._get_charset_prefix(tree, pattern.flags))
     except Exception:  # noqa: BLE001 (an unfamiliar parse tree: keep the pattern as it is)
         return None
-    if skips or not parsed.data or parsed.data[0][0] is c.AT or ranges is None or empty or not ranges:
+    if skips or not tree.data or tree.data[0][0] is c.AT or ranges is None or empty or not ranges:
         return None
     first = _char_class(ranges)
     flags = _LEADING_FLAGS.match(pattern.pattern)

@@ -24,7 +24,7 @@ import pandas as pd
 
 from ..reference import (check_rows, compile_patterns, integer_column, read_reference, reference_path, require_ids,
                          tables_stamp)
-from ..regex_scan import MatchSpans, _first_chars, _led, required_literals, with_first_char_filter
+from ..regex_scan import MatchSpans, _first_chars, _led, parsed, required_literals, with_first_char_filter
 from .numbers import ARABIC, CHINESE
 
 GRAMMAR_TABLES = ("units", "qualifiers", "kind_cues", "nonfigure_patterns", "word_patterns", "kinds")
@@ -157,11 +157,11 @@ def _edge(pattern: re.Pattern | None) -> tuple[slice, frozenset] | None:
     stand there (and a line end, which ``$`` also matches before). :func:`kind_of` passes over a
     haystack with another character there without a search: most cues end in ``$`` and most
     haystacks end in a character none of them can. ``None``: any other cue (searched every time)."""
-    from re import _constants as c, _parser  # noqa: PLC0415 (the parser's own opcodes)
+    from re import _constants as c  # noqa: PLC0415 (the parser's own opcodes)
 
     if pattern is None or pattern.flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE):
         return None
-    items = _parser.parse(pattern.pattern).data
+    items = parsed(pattern.pattern).data
     for where, anchors, reverse in ((slice(None, 1), (c.AT_BEGINNING, c.AT_BEGINNING_STRING), False),
                                     (slice(-1, None), (c.AT_END, c.AT_END_STRING), True)):
         if _anchored(items, anchors, reverse, c):
