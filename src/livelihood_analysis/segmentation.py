@@ -118,28 +118,28 @@ def sentences(doc: CleanText) -> pd.DataFrame:
 def sentence_rows(doc: CleanText, reference: str | Path | None = None) -> list[SentenceRow]:
     """The rows of :func:`sentences` as tuples (no DataFrame: fast for many small reports);
     ``reference``: a folder of reference tables to use instead of ``data/reference/``."""
-    text, rows, stack = doc.text, [], []
+    text, rows, stack, n, index = doc.text, [], [], len(doc.text), doc.index
     patterns = _heading_patterns(str(reference) if reference else None)
     line_start, section, path = True, "", ""
     for m in SENTENCE_RE.finditer(text):
-        s = m.start()
         raw_body = m.group()
-        body = raw_body.strip()
+        body = raw_body.lstrip()
+        s = m.start() + len(raw_body) - len(body)
+        body = body.rstrip()
         if not body:
             continue
-        s += len(raw_body) - len(raw_body.lstrip())
         e = s + len(body)
         k = s - 1
         while k >= 0 and text[k] in " \t":
             k -= 1
         starts_line = k < 0 or text[k] == "\n" or line_start
-        ends_line = e == len(text) or text[e:e + 1] == "\n"
+        ends_line = e == n or text[e] == "\n"
         head = _heading(body, starts_line and ends_line, patterns) if starts_line else None
         if head:
             level, title = head
             stack = [h for h in stack if h[0] < level] + [(level, title)]
             section, path = title, " > ".join(h[1] for h in stack)  # joined once per heading, not per sentence
-        rs, re_ = doc.raw_span(s, e)
+        rs, re_ = index.item(s), index.item(e - 1) + 1  # doc.raw_span(s, e) of a sentence (e > s), inlined
         rows.append(_new_row(SentenceRow, (doc.doc_id, len(rows), s, e, rs, re_, body, bool(head),
                                            head[0] if head else 0, section, path)))
         line_start = ends_line
