@@ -51,6 +51,7 @@ class Grammar:
     multipliers: dict    # surface -> multiplier
     qualifiers: dict     # (position, surface) -> (qualifier, units it applies to; empty: all)
     kind_rules: dict     # unit -> [(kind, scope index in HAYSTACKS, pattern or None, sign, edge, need)] by priority
+    kind_rules_by_end: dict  # unit -> those rules by the last character of "before" (see _by_before_end)
     nonfigures: list     # (reason, spans of the pattern's matches (regex_scan.MatchSpans), whole_token)
     measure_words: frozenset
     durations: frozenset  # units of dimension duration
@@ -136,6 +137,25 @@ def _kind_rules(kinds: pd.DataFrame, all_units, folder: str | None) -> dict:
             for unit in set(all_units) | {""}}
 
 
+def _by_before_end(kind_rules: dict) -> dict:
+    """Per unit, its kind rules (a unit without any: those of ``""``) as ``({character: rules},
+    rules)``: the rules for a ``before`` haystack ending in that character, and for one ending in
+    any other (or empty). Most cues end in ``$`` on ``before`` (see :func:`_edge`): each such cue is
+    kept, freed of its edge test, only under the characters it can end with, so :func:`kind_of`
+    passes over the others without a visit (a fifth less time); the first rule that matches is
+    the same."""
+    at_end = slice(-1, None)
+    out = {}
+    for unit, rules in kind_rules.items():
+        rules = rules or kind_rules[""]
+        ending = {i for i, r in enumerate(rules) if r[1] == HAYSTACKS.index("before") and r[4] and r[4][0] == at_end}
+        chars = set().union(*(rules[i][4][1] for i in ending))
+        out[unit] = ({c: tuple(r[:4] + (None, r[5]) if i in ending else r for i, r in enumerate(rules)
+                               if i not in ending or c in r[4][1]) for c in chars},
+                     tuple(r for i, r in enumerate(rules) if i not in ending))
+    return out
+
+
 def _searched(pattern: re.Pattern | None, edge: tuple | None) -> re.Pattern | None:
     """The form of a cue :func:`kind_of` searches, which finds a match in the same haystacks (it
     reads only whether there is one): a cue Python's engine tries at every position (led by a
@@ -211,12 +231,13 @@ def _grammar(folder: str | None, stamp: tuple) -> Grammar:
          for r in quals.itertuples()}
     not_after = {r.surface: r.not_after for r in quals.itertuples() if r.position == "before" and r.not_after}
     unit_map = {r.surface: (r.unit, float(r.multiplier), r.measure_word) for r in unit_rows.itertuples()}
+    rules = _kind_rules(kinds, unit_rows["unit"], folder)
     return Grammar(
         figure=_figure_pattern(mults, unit_rows, q, not_after, word["percent_prefix"].pattern), units=unit_map,
         units_by_length=tuple(sorted(unit_map, key=len, reverse=True)),
         unit_prefixes=frozenset(s for s in unit_map if any(t != s and t.startswith(s) for t in unit_map)),
         multipliers={r.surface: float(r.multiplier) for r in mults.itertuples()},
-        qualifiers=q, kind_rules=_kind_rules(kinds, unit_rows["unit"], folder),
+        qualifiers=q, kind_rules=rules, kind_rules_by_end=_by_before_end(rules),
         nonfigures=[(r.reason, MatchSpans(re.compile(r.pattern)), r.whole_token.strip().lower() == "yes")
                     for r in nonfig.itertuples()],
         measure_words=frozenset(m for m in unit_rows["measure_word"] if m),
@@ -249,7 +270,8 @@ def kind_of(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent
     look at the unit only, ``around`` rules at ``before‖unit‖after``. A fall (下降8.8%) has sign -1."""
     unit_text = unit_text.strip()
     hay = (unit_text, before, after, sent_before, f"{before}{AROUND}{unit_text}{AROUND}{after}")
-    for kind, scope, pattern, sign, edge, need in g.kind_rules.get(unit) or g.kind_rules[""]:
+    by_end, other = g.kind_rules_by_end.get(unit) or g.kind_rules_by_end[""]
+    for kind, scope, pattern, sign, edge, need in by_end.get(before[-1:], other):
         if pattern is None or (edge is None or hay[scope][edge[0]] in edge[1]) and (
                 need is None or need in hay[scope]) and pattern.search(hay[scope]):
             return kind, sign
