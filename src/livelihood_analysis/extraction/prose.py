@@ -164,13 +164,13 @@ def number_tokens(r: Report, covered: bytearray,
     ``covered`` (table cells), and the rejected ones (``rejections=False``: none listed, the
     same tokens)."""
     covered = bytearray(covered)
-    text, g = r.doc.text, r.g
+    text, g, blocked, lone = r.doc.text, r.g, r.blocked, r.g.words["lone_multiplier"]
     tokens, rejected = [], []
     for m in g.figure.finditer(text):
         ns, ne = m.span("num")
         if covered[ns]:
             continue
-        code = r.blocked[ns]
+        code = blocked[ns]
         if code and not rejections:
             continue  # in a non-figure match, as every later token in it: dropped, and no rejection to make
         num = m.group("num")
@@ -184,7 +184,7 @@ def number_tokens(r: Report, covered: bytearray,
         unit_text = "%" if m.group("pct") else m.group("unit") or ""
         if chinese and not unit_text and not range_start(text, ne, g.words["range_joiner"]):
             continue  # a numeral character inside a word (统一, 一般), not a range's lower end (三至五天)
-        value = parse_number("一" + num if g.words["lone_multiplier"].fullmatch(num) else num)
+        value = parse_number("一" + num if lone.fullmatch(num) else num)
         if value is None:
             if rejections:
                 rejected.append(r.rejection(ns, ne, "unparsable numeral"))
