@@ -612,6 +612,16 @@ def test_a_task_line_above_its_progress_states_targets(text, targets, progress):
     assert not (f["kind"].eq("other") & f["stage"].eq("target")).any()  # a threshold (30戶以上) is no target
 
 
+def test_works_finished_make_a_report_no_plan():
+    # zs04_helingeer_2016 (the spent second session-15 blind split): the opening names a plan (拟在3年内完成),
+    # but the text reports works finished (已完工); names and numbers changed
+    from livelihood_analysis.harmonisation.plans import plan_documents
+
+    text = ("某县拟在3年内完成600个工程实施村的建设任务。2016年集中开工仪式现场村民喜笑颜开。"
+            "农网改造已完工120个村,街巷硬化工程完工480公里。")
+    assert plan_documents({"d": text}) == frozenset()
+
+
 def test_a_virtual_care_home_is_no_plan():
     # y01_chengxi_2021: 虚拟养老院 (a virtual care home) in a year-end summary is no 拟 of a plan
     from livelihood_analysis.harmonisation.plans import plan_documents
