@@ -444,6 +444,10 @@ def test_a_plan_document_states_targets():
     ("成为全国仅有的31个实践创新基地之一。", "31个", "other", "other"),
     ("危房改造进度处于全州16个县首位。", "16个", "other", "other"),
     ("该项目是某市今年30项民生工程之一。", "30项", "count_of_projects", "other"),
+    # quantities issued by a higher level are tasks (zs03_hechi_2010); a programme issued still counts projects
+    # (b07_yongzhou_2018, a target); numbers changed
+    ("自治区移民局先后下达两批集中供水工程251处,", "251处", "target", "target"),
+    ("省政府下达某市重点民生实事11件13个指标,", "11件", "count_of_projects", "target"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
