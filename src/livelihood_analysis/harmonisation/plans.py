@@ -7,8 +7,12 @@ and no progress (``progress_document``), and nowhere states anything done
 (``progress_stated``). Its figures whose stage no cue rule decided become targets.
 
 A task statement: a line that states an item's task, followed by a line that reports its
-progress (``progress_label``: 1.新开工棚户区改造1666套。 / 推进情况:已完成…), or labelled as the
-task (``task_label``: 目标任务:…); its quantities are targets (:func:`task_lines`).
+progress (``progress_label``: 1.新开工棚户区改造1666套。 / 推进情况:已完成…; a 责任单位: line between
+them is skipped), or labelled as the task (``task_label``: 目标任务:…); its quantities are
+targets (:func:`task_lines`).
+
+A key-project report: a report about key construction projects rather than a livelihood
+programme (:func:`key_project_documents`); its programme-wide figures are category ``other``.
 
 >>> plan = "今年县政府确定办好十件民生实事。实施20村2890户的整村推进项目,投资4000万元。"
 >>> sorted(plan_documents({"p": plan, "q": "截至6月底,已完成投资4000万元。"}))
