@@ -616,6 +616,16 @@ def test_a_task_line_above_its_progress_states_targets(text, targets, progress):
     assert not (f["kind"].eq("other") & f["stage"].eq("target")).any()  # a threshold (30戶以上) is no target
 
 
+def test_a_notice_issuing_the_work_plan_is_a_plan():
+    # zp05_chuxiong_2021 (the spent session-15 blind split): a government notice issuing the year's work plan;
+    # names and numbers changed
+    from livelihood_analysis.harmonisation.plans import plan_documents
+
+    text = ("某州人民政府办公室关于印发某州2021年7项民生工程和9件惠民实事工作方案的通知\n"
+            "《工作方案》已经州人民政府同意,现印发给你们。新增城镇就业1.2万人。")
+    assert plan_documents({"d": text}) == {"d"}
+
+
 def test_works_finished_make_a_report_no_plan():
     # zs04_helingeer_2016 (the spent second session-15 blind split): the opening names a plan (拟在3年内完成),
     # but the text reports works finished (已完工); names and numbers changed
