@@ -158,8 +158,9 @@ def task_lines(texts: dict[str, str], reference: str | Path | None = None) -> fr
                 start = line.end() - len(body) + label.end()
                 stop = progress.search(text, start, line.end())
                 out.add((doc_id, start, stop.start() if stop else line.end()))
-                previous = None
-                continue
+                if stop:  # the task and its progress on one line: the line above is no task of it
+                    previous = None
+                continue  # else the item's line above (1.投资2316万元… / 项目内容:… / 项目进展:) stays its task
             previous = (line.start(), line.end())
     return frozenset(out)
 
