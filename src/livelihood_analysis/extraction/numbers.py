@@ -109,7 +109,7 @@ def numeral_in_a_word(m: re.Match, text: str, is_duration, words: dict) -> bool:
     A lone 一 before a measure word is an article (一个, 每一名), unless it starts a range
     (一至两个月) or counts time with 个, 小时 or 周 (一个工作日; 关键一年 is a word); a lone
     万/千/百/亿 is a word, unless 余/多 and a unit follow (千余人) or a unit follows and a word
-    of approximation leads (``lone_multiplier_lead``: 近万人次, 上万元; not 成千上万). ``is_duration(unit_text)``
+    of approximation leads (``lone_multiplier_lead``: 近万人次, 上万元; not 成千上万, 线上万人). ``is_duration(unit_text)``
     says whether a unit text is a duration (``dimension`` of ``units.csv``); ``words``:
     the patterns of ``word_patterns.csv``.
     """
@@ -117,8 +117,8 @@ def numeral_in_a_word(m: re.Match, text: str, is_duration, words: dict) -> bool:
     if m.group("pct"):
         return False  # 百分之一, 百分之百
     if words["lone_multiplier"].fullmatch(num):
-        start = m.start("num")
-        led = words["lone_multiplier_lead"].search(text, max(0, start - 2), start) is not None
+        start, end = m.span("num")
+        led = words["lone_multiplier_lead"].search(text, max(0, start - 3), end) is not None  # 近万, not 线上万
         return not (m.group("q1") or m.group("q2") or led) or not m.group("unit")
     if num != "一":
         return False

@@ -54,7 +54,7 @@ def key_project_documents(texts: dict[str, str], reference: str | Path | None = 
     """The doc_ids of the reports (``doc_id → text``, raw or clean) about key (construction)
     projects rather than a livelihood programme: one of their first ``KEY_PROJECT_LINES``
     non-blank lines names key projects (``key_project_document`` of ``word_patterns.csv``) and
-    neither it nor a line before it names a livelihood programme (``programme_name``; the
+    neither it nor a line before it names a livelihood word (``livelihood_word``: 民生, 实事; the
     breakdown below may list 社会民生项目 among the key projects). Their programme-wide figures are
     category ``other`` (:func:`.categories.assign_categories`, ``key_projects``).
 
@@ -69,7 +69,7 @@ def key_project_documents(texts: dict[str, str], reference: str | Path | None = 
     for doc_id, text in texts.items():
         lines = [ln for ln in clean_text(text or "", doc_id, reference, log=False).text.split("\n") if ln.strip()]
         for line in lines[:KEY_PROJECT_LINES]:
-            if words["programme_name"].search(line):
+            if words["livelihood_word"].search(line):
                 break
             if words["key_project_document"].search(line):
                 out.add(doc_id)
@@ -105,6 +105,8 @@ def plan_targets(figures: pd.DataFrame, plans: frozenset, reference: str | Path 
     year before the plan's (2015年,…民生支出16.23亿元 in a 2016 plan) keeps its stage."""
     from ..extraction.grammar import grammar
 
+    if figures.empty:
+        return figures
     in_plan = figures["doc_id"].isin(plans) & figures["kind"].isin(PLANNED_KINDS)
     free = in_plan & (figures["stage_rule"].str.startswith("kind ") | figures["stage"].eq("achieved"))
     if not free.any():
@@ -158,9 +160,8 @@ def task_lines(texts: dict[str, str], reference: str | Path | None = None) -> fr
                 start = line.end() - len(body) + label.end()
                 stop = progress.search(text, start, line.end())
                 out.add((doc_id, start, stop.start() if stop else line.end()))
-                if stop:  # the task and its progress on one line: the line above is no task of it
-                    previous = None
-                continue  # else the item's line above (1.投资2316万元… / 项目内容:… / 项目进展:) stays its task
+                previous = None
+                continue
             previous = (line.start(), line.end())
     return frozenset(out)
 
