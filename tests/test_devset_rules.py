@@ -131,7 +131,7 @@ def test_an_indicator_in_a_list_item_does_not_spread_to_the_other_items():
     # za05, zi02, zd05, zd04, zh?: names and numbers changed)
     ("重点抓好12件大事和民生实事。", "12件", "projects_planned"),
     ("今年投资80亿办25件惠民便民实事。", "25件", "projects_planned"),
-    ("确定了为人民群众办理的十件惠民实事。", "十件", "projects_planned"),
+    ("确定了为全县群众办理的八件惠民实事。", "八件", "projects_planned"),
     ("东山县谋划的35件惠民实事全面实施。", "35件", "projects_planned"),
     ("介绍了2024年8项省级民生实事项目的落实情况。", "8项", "projects_planned"),
     ("2022年为民办实事项目共8大类30项。", "30项", "projects_planned"),
@@ -601,12 +601,12 @@ def test_indicators_need_no_clause_column():
      "完成情况:城鎮新增就業12.3萬人,農村勞動力轉移就業9.1萬人,開展職業技能培訓16萬人次。",
      ["11萬人", "8萬人", "15萬人次"], {"12.3萬人": "achieved", "9.1萬人": "achieved", "16萬人次": "achieved"}),
     # zo03_luohe_2024 (the spent session-15 blind split): task / 责任单位: / 完成情况: triplets; numbers changed
-    ("1.全年开展职业技能培训4.2万人次以上,新增技能人才5.1万人以上。\n责任单位:市人力资源和社会保障局\n"
+    ("1.全年开展职业技能培训4.2万人次以上,新增技能人才5.1万人以上。\n责任单位:市人社局\n"
      "完成情况:全市开展各类职业技能培训9万人次,新增技能人才5.3万人。",
      ["4.2万人次", "5.1万人"], {"9万人次": "achieved", "5.3万人": "achieved"}),
     # zr03_zhoucun_2015 (the spent second session-15 blind split): item / 责任单位: / 项目内容: / 项目进展:
     # (the item line above 项目内容: is not read as a task: a line above a task label may report progress)
-    ("1.投资2100万元,对10个社区的老旧小区进行整体改造。\n责任单位:区住建局\n"
+    ("1.投资2100万元,对10个社区的老旧小区进行整体改造。\n责任单位:区建设局\n"
      "项目内容:对10个社区的老旧小区进行道路、路灯改造,惠及11000户居民。\n项目进展:累计投资1320万元。",
      ["11000户"], {"1320万元": "achieved"}),
 ])
@@ -659,7 +659,7 @@ def test_a_key_project_report_puts_its_programme_wide_figures_in_other():
     key = ("2021年1-6月份重点建设项目简讯\n1-6月份,288个州重点建设项目累计开复工250个,开复工率87%。"
            "累计完成投资312.4亿元,为年投资计划的61.2%。\n■按项目类别统计:产业发展项目150个,完成投资201.5亿元;"
            "基础设施项目68个,完成投资88.1亿元;社会民生项目41个,完成投资50亿元;生态环保项目12个,完成投资8.3亿元。")
-    livelihood = "2021年重大民生实事项目目标任务责任分解表\n新建幼儿园12所。"
+    livelihood = "2022年重点民生实事项目目标任务责任分解表\n新建幼儿园12所。"
     review = "某县民生工程进展顺利\n截至6月底,全县重点项目完成投资8亿元。"
     building = "今年上半年,我市98个省重点在建项目计划投资210.3亿元,实际完成投资288.1亿元。"  # zn02_xiamen_2020
     docs = key_project_documents({"key": key, "livelihood": livelihood, "review": review, "building": building})
@@ -680,9 +680,9 @@ def test_a_work_report_summary_of_this_years_projects_is_a_plan():
     from livelihood_analysis.harmonisation.attributes import assign_stage
     from livelihood_analysis.harmonisation.plans import plan_documents
 
-    plan = ("3月1日上午,某市人大会议开幕,市长向大会作政府工作报告。报告中有大量“干货”,带您打开今年的民生“大礼包”。\n"
+    plan = ("3月1日上午,某市人大会议开幕,市长向大会作政府工作报告。报告中有不少“干货”,带您打开今年的民生“大礼包”。\n"
             "建成某路东段等 18 条市政道路\n深入推进道路建设。新增8000个停车位。")
-    review = ("1月23日上午,某省人大会议开幕。记者从政府工作报告中了解到,过去的一年,某省10件民生实事全部兑现。"
+    review = ("1月23日上午,某省人大会议开幕。记者从省政府工作报告中获悉,过去的一年,某省10件民生实事全部兑现。"
               "城镇新增就业31.2万人。")
     plans = plan_documents({"plan": plan, "review": review})
     assert plans == {"plan"}
@@ -814,7 +814,7 @@ def test_achieved_figures_above_a_task_label_stay_achieved():
     ("区民政局将发放对象扩大到3200名高龄老人。", {"3200名": "actual"}),
     ("改造老旧小区58个走在全省前列。", {"58个": "actual"}),
     ("全市人均预期寿命提高到79.2岁。", {"79.2岁": "other"}),  # a life expectancy is a figure
-    ("观看群众近万人次。", {"万人次": "actual"}),
+    ("到场观众近万人次。", {"万人次": "actual"}),
 ])
 def test_kinds_after_the_review(text, expected):
     f = extract_text(text, "d")[0].set_index("surface")

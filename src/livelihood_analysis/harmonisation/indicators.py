@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..extraction.grammar import grammar
+from ..extraction.numbers import DIGIT_RUN
 from ..reference import compile_patterns, reference_path
 from ..segmentation import enclosing
 from .base import distance, local_span, prepared
@@ -104,9 +105,6 @@ def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0,
     return "", ""
 
 
-DIGIT = re.compile(r"[0-9]")
-
-
 def _wordy_matches(pattern: re.Pattern, text: str, pos: int, endpos: int):
     """The matches of ``pattern`` in ``text[pos:endpos]`` that hold no digit (another figure's
     words are not inherited); after a match that holds one, the search goes on from its second
@@ -119,7 +117,7 @@ def _wordy_matches(pattern: re.Pattern, text: str, pos: int, endpos: int):
         m = pattern.search(text, pos, endpos)
         if m is None:
             return
-        if DIGIT.search(m.group()):
+        if DIGIT_RUN.search(m.group()):
             pos = m.start() + 1
             continue
         yield m
