@@ -448,6 +448,14 @@ def test_a_plan_document_states_targets():
     # (b07_yongzhou_2018, a target); numbers changed
     ("自治区移民局先后下达两批集中供水工程251处,", "251处", "target", "target"),
     ("省政府下达某市重点民生实事11件13个指标,", "11件", "count_of_projects", "target"),
+    # a promise reaches every clause of its list (d04_jingzhou_2012, y05_songyuan_2021; numbers changed) until a
+    # clause reports what was done (累计: m04_hangjin_2018); 争取…了 (zh04_dongxiang_2015) and 虚拟 (y01_chengxi_2021)
+    # name no goal
+    ("实事承诺要新增城镇就业6万人,扶持创业4000人,带动就业1.5万人,培训3万人。", "3万人", "target", "target"),
+    ("计划更换伸缩缝11道、防撞墙2420米、支座46个、体外预应力张拉70根;", "70根", "target", "target"),
+    ("争取专项资金5100万元,引水推进治理,累计蓄水4300多万立方,", "4300多万立方", "actual", "achieved"),
+    ("争取实施了造林项目,完成造林5万亩,新建绿色通道150公里,", "150公里", "actual", "achieved"),
+    ("建成全省首个虚拟养老院,引导社会资本进入托幼领域,新建机构14家;", "14家", "actual", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
