@@ -456,6 +456,14 @@ def test_a_plan_document_states_targets():
     ("争取专项资金5100万元,引水推进治理,累计蓄水4300多万立方,", "4300多万立方", "actual", "achieved"),
     ("争取实施了造林项目,完成造林5万亩,新建绿色通道150公里,", "150公里", "actual", "achieved"),
     ("建成全省首个虚拟养老院,引导社会资本进入托幼领域,新建机构14家;", "14家", "actual", "achieved"),
+    # a quantity whose clause goes on to say it is done or under way, in a sentence that opens with a plan
+    # (zo04_xinyang_2018, b05_luzhou_2010; numbers changed)
+    ("城区计划实施中小学提升工程共计7所学校,3所已完成,4所正按时间节点建设。", "3所", "actual", "achieved"),
+    ("城区计划实施中小学提升工程共计7所学校,3所已完成,4所正按时间节点建设。", "4所", "actual", "in_progress"),
+    ("5所新改扩建农村敬老院均已完成一半任务,", "5所", "actual", "in_progress"),
+    # money budgeted to be put in is planned (h05_langxi_2017); budget spending stays spent (w01_hengshui_2018)
+    ("全年预算投入民生工程财政资金5.42亿元,", "5.42亿元", "spending", "target"),
+    ("全市一般公共预算支出318.4亿元,", "318.4亿元", "spending", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
@@ -851,3 +859,15 @@ def test_a_stage_is_assigned_on_an_empty_table_of_a_plan():
 
     empty = extract_text("没有数字。", "d")[0]
     assert assign_stage(empty, plans=frozenset({"d"})).empty
+
+
+def test_a_sentence_that_opens_with_qizhong_breaks_down_the_amount_ending_the_sentence_before():
+    # l03_guzhen_2018's shape (numbers changed): the planned total ends one sentence, its sources open the next
+    from livelihood_analysis.harmonisation.breakdowns import assign_scope_and_money
+
+    text = "全县民生工程计划总投资9亿元。其中,中央省市补助资金5.5亿元,县级配套资金3.5亿元。新建道路4公里。"
+    f = assign_scope_and_money(attributes(text)).set_index("surface")
+    assert f.loc["5.5亿元", "stage"] == "target" and f.loc["3.5亿元", "stage"] == "target"
+    assert f.loc["3.5亿元", "money_type"] == "planned"
+    done = assign_scope_and_money(attributes("已完成投资9亿元,新建道路4公里。其中,县级配套资金3.5亿元。")).set_index("surface")
+    assert done.loc["3.5亿元", "stage"] == "achieved"  # 4公里 ends the sentence before: no amount is broken down

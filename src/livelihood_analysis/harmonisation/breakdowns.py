@@ -36,6 +36,16 @@ def _joined(sentence: str, head_end: int, start: int, words: dict) -> bool:
                                          or words["breakdown_part"].match(sentence, clause_start) is not None)
 
 
+def _opens_with_part(fig, previous, start: int, words: dict) -> bool:
+    """Whether amount ``fig`` stands in a sentence that opens with 其中 (``breakdown_join``) and
+    follows straight on the sentence whose last amount is ``previous``."""
+    opening = fig.sentence[:start]
+    return (previous.sentence_start != fig.sentence_start
+            and 0 <= fig.sentence_start - previous.sentence_start - len(previous.sentence) <= 2
+            and words["breakdown_join"].match(opening.lstrip()) is not None
+            and local_span(previous)[1] >= len(previous.sentence.rstrip("。；;")) - 2)
+
+
 def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
     """Parts of a figure broken down in its sentence get the figure's ``stage`` and
     ``money_type`` where only their kind's default decided them (rule ``breakdown``).
@@ -48,6 +58,9 @@ def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = Non
     ...     "money_type_rule": ["M02", "M10", "M10"]})
     >>> inherit_breakdowns(f)[["stage", "money_type", "stage_rule"]].values.tolist()
     [['target', 'planned', 'G07'], ['target', 'planned', 'breakdown'], ['target', 'planned', 'breakdown']]
+
+    A sentence that opens with 其中 breaks down the amount that ends the sentence before it
+    (计划投资2000万元。其中,中央500万元).
     """
     from ..extraction.grammar import grammar
 
@@ -56,12 +69,18 @@ def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = Non
     out = figures.reset_index(drop=True)  # positions as labels, whatever index the caller's table has
     order = out.assign(_start=[local_span(f)[0] for f in out.itertuples()]).sort_values(["doc_id", "sentence_start", "_start"])
     heads: dict[tuple, int] = {}  # (doc, sentence, unit) -> index of the last head figure
+    ends: dict[tuple, int] = {}  # (doc, unit) -> index of the last amount of the document so far
     for i, f in zip(order.index, order.itertuples()):
         key = (f.doc_id, f.sentence_start, f.unit)
         head = heads.get(key)
         start, _ = local_span(f)
+        last = ends.get((f.doc_id, f.unit))
+        ends[(f.doc_id, f.unit)] = i
+        if head is None and last is not None and _opens_with_part(f, out.loc[last], start, words):
+            head = heads[key] = last  # 计划总投资10亿元。其中,中央补助6.5亿元: the head ends the sentence before
+        head_end = 0 if head is None or out.at[head, "sentence_start"] != f.sentence_start else local_span(out.loc[head])[1]
         if (head is None or f.unit != "yuan" or f.kind not in PART_KINDS
-                or not _joined(f.sentence, local_span(out.loc[head])[1], start, words)):
+                or not _joined(f.sentence, head_end, start, words)):
             heads[key] = i
             continue
         if str(f.stage_rule).startswith("kind ") and out.at[head, "stage"] != f.stage:
