@@ -464,6 +464,15 @@ def test_a_plan_document_states_targets():
     # money budgeted to be put in is planned (h05_langxi_2017); budget spending stays spent (w01_hengshui_2018)
     ("全年预算投入民生工程财政资金5.42亿元,", "5.42亿元", "spending", "target"),
     ("全市一般公共预算支出318.4亿元,", "318.4亿元", "spending", "achieved"),
+    # a plan's quantities counted next to 工程 (zs03_hechi_2010), a quantity whose clause gives its completion rate
+    # (zp04_bozhou_2021), the excess over a task and a task named after its quantity (zp02_suzhou_2013,
+    # n05_congjiang_2011); numbers changed
+    ("计划新建家庭水柜940座、集中供水工程45处。", "45处", "target", "target"),
+    ("计划新建家庭水柜940座,目前已建成集中供水工程45处。", "45处", "actual", "achieved"),
+    ("美丽乡村建设,38个省级中心村建设完成率12%。", "38个", "target", "target"),
+    ("就业技能培训已结业28640人,超出任务7640人,", "7640人", "other", "other"),
+    ("参保人数51.3万人,超过省定48.6万人的参保任务。", "48.6万人", "target", "target"),
+    ("全面完成了某小流域项目区4200亩的土地治理任务,", "4200亩", "actual", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
