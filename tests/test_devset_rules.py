@@ -473,6 +473,12 @@ def test_a_plan_document_states_targets():
     ("就业技能培训已结业28640人,超出任务7640人,", "7640人", "other", "other"),
     ("参保人数51.3万人,超过省定48.6万人的参保任务。", "48.6万人", "target", "target"),
     ("全面完成了某小流域项目区4200亩的土地治理任务,", "4200亩", "actual", "achieved"),
+    # a count naming only a stage counts what the count before it counts (zo04_xinyang_2018, a04_shangnan_2012,
+    # zi02_hainanzhou_2023; numbers changed); one naming its thing after it does not (d09_sanmenxia_2023)
+    ("全市计划完成电网续建项目17个,已完成11个,在建6个,", "11个", "count_of_projects", "achieved"),
+    ("实施民生工程建设类项目126个。1-6月份,开工119个,开工率94%,建成41个,", "41个", "count_of_projects", "achieved"),
+    ("承诺的22件民生实事已办结9件,正在办理13件,", "13件", "count_of_projects", "in_progress"),
+    ("实施养老项目9个,累计建成6个县级中心敬老院,", "6个", "actual", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")

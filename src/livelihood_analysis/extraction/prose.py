@@ -295,7 +295,39 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
             measure_word=mw if unit == "count" else "", qualifier=qualifier, kind=kind,
             label=figure_label(before, after, unit in g.counted, g.words), table_header="", table_row="",
             table_column=column))
-    return figures, rejected
+    return elliptic_counts(r, figures), rejected
+
+
+ELLIPTIC_WORDS = frozenset("个個项項件")  # measure words of a count that may count projects
+
+
+def elliptic_counts(r: Report, figures: list[FigureRow]) -> list[FigureRow]:
+    """A count (个, 项, 件) that names no thing of its own, only a stage before it (``elliptic_count``
+    of ``word_patterns.csv``: 开工128个, 已完成10个, 在建5个) and nothing after it in its clause,
+    counts what the count before it in its paragraph counts: the projects, when that one counts
+    projects.
+
+    >>> from .grammar import grammar
+    >>> from ..cleaning import clean_text
+    >>> doc = clean_text("续建项目15个,已完成10个,在建5个。新建幼儿园6所,已完成4所。", "d")
+    >>> rep = Report.of(doc, grammar(), [])
+    >>> toks, _ = number_tokens(rep, bytearray(len(doc.text) + 1))
+    >>> [f.kind for f in prose_figures(rep, toks)[0]]
+    ['count_of_projects', 'count_of_projects', 'count_of_projects', 'actual', 'actual']
+    """
+    text, breaks, elliptic, out, last = r.doc.text, r.breaks, r.g.words["elliptic_count"], list(figures), None
+    for k, f in enumerate(out):
+        if f.unit != "count":
+            continue
+        if last is not None and out[last].kind == "count_of_projects" and f.kind == "actual" and (
+                "\n" not in text[out[last].clean_end:f.clean_start]):
+            i = bisect_left(breaks, f.clean_start)
+            after = text[f.clean_end:breaks[i] if i < len(breaks) else len(text)]
+            if f.measure_word in ELLIPTIC_WORDS and not after.strip() and elliptic.fullmatch(
+                    text[breaks[i - 1] + 1 if i else 0:f.clean_start].strip()):
+                out[k] = f._replace(kind="count_of_projects")
+        last = k
+    return out
 
 
 INLINE_GAP = re.compile(r"[ \t\u3000]+")  # what separates the cells of a table flattened into a paragraph
