@@ -104,6 +104,11 @@ def harmonised(text):
     # c09_henan_2021: 民生领域 as a field a service covers is no money for livelihood
     ("提升政务服务能力方面:“豫事办”累计上线服务事项1024项,覆盖高频民生领域,已完成年度目标的52%。", "52%",
      "governance_services"),
+    # projects of two sectors listed as examples before 等N个项目 are the programme's (i04_yibin_2022,
+    # zl05_tongcheng_2017; names and numbers changed); examples of one sector keep it
+    ("城东幼儿园、某县2022年农村公厕建设项目等231个项目实现开工,", "231个", ""),
+    ("目前农村危房改造、农村饮水安全巩固提升等7个项目已提前完成任务。", "7个", ""),
+    ("目前城东小学、城西小学等6个项目已完工。", "6个", "education"),
 ])
 def test_category_of_a_dev_split_phrase(text, surface, category):
     assert harmonised(text).loc[surface, "category"] == category

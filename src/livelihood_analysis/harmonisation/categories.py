@@ -14,6 +14,7 @@ another rule of another category competed, the runner-up (``category_runner_up``
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -69,6 +70,7 @@ def _best_heading_rule(rules: list[Rule], section_path: str, doc_id: str = ""):
 
 
 SECTORS_NAMED = 3  # a count of projects whose clause names cues of so many categories spans the programme
+SECTORS_LISTED = 2  # … or so many in examples listed before it (幼儿园、疾控中心建设项目等257个项目)
 
 
 def _sectors_named(rules: list[Rule], text: str) -> int:
@@ -76,12 +78,27 @@ def _sectors_named(rules: list[Rule], text: str) -> int:
     return len({r.target for r in rules if r.rule_id.startswith(KEYWORD_CUE) and r.pattern.search(text)})
 
 
+def _sectors_listed(rules: list[Rule], text: str) -> int:
+    """How many categories the examples listed in ``text`` (split at 、) belong to, each the
+    category of its strongest keyword cue (苍海体育公园、新地体育公园: one).
+
+    >>> r = [Rule("K-a", "clause", re.compile("公园"), "environment", 50),
+    ...      Rule("K-b", "clause", re.compile("体育"), "culture_sports", 60)]
+    >>> _sectors_listed(r, "甲体育公园、乙体育公园"), _sectors_listed(r, "甲体育馆、乙公园")
+    (1, 2)
+    """
+    cues = sorted((r for r in rules if r.rule_id.startswith(KEYWORD_CUE)), key=lambda r: -r.priority)
+    return len({next((r.target for r in cues if r.pattern.search(item)), None) for item in text.split("、")} - {None})
+
+
 def _decide(fig, clause_rules: list[Rule], crosswalk: list[Rule], heading_rules: list[Rule]) -> Decision:
     start, end = local_span(fig)
     if getattr(fig, "kind", "") == "count_of_projects":  # 关乎就业、医疗保险、教育……这十件大事
         ci, cj = enclosing(fig.sentence, start, end, "clause")
         after = fig.sentence[end:cj]  # what is counted: 12项重点扶贫开发工作 keeps its own category
-        if (_sectors_named(clause_rules, fig.sentence[ci:cj]) >= SECTORS_NAMED
+        listed = fig.sentence[ci:start].rstrip().endswith("等")
+        if ((_sectors_named(clause_rules, fig.sentence[ci:cj]) >= SECTORS_NAMED
+             or listed and _sectors_listed(clause_rules, fig.sentence[ci:start]) >= SECTORS_LISTED)
                 and not any(r.target != "-" and r.pattern.search(after) for r in clause_rules)):
             return Decision("", f"clause names {SECTORS_NAMED} or more categories: programme-wide", "sectors", "")
     text_rule, level, text_runner_up = _best_text_rule(clause_rules, fig.sentence, start, end, fig.label)
