@@ -484,6 +484,12 @@ def test_a_plan_document_states_targets():
     ("实施民生工程建设类项目126个。1-6月份,开工119个,开工率94%,建成41个,", "41个", "count_of_projects", "achieved"),
     ("承诺的22件民生实事已办结9件,正在办理13件,", "13件", "count_of_projects", "in_progress"),
     ("实施养老项目9个,累计建成6个县级中心敬老院,", "6个", "actual", "achieved"),
+    # occupancy of houses built, funds spent and a target's attainment are completion rates, a space before 率 too
+    # (n05_congjiang_2011, zi01_chizhou_2021, v05_guangzhou_2020, l05_gansu_2019; numbers changed)
+    ("竣工15230户,入住14120户,入住率达69.4%。", "69.4%", "completion_rate", "completion_rate"),
+    ("支出25.12亿元、支出率74.81%。", "74.81%", "completion_rate", "completion_rate"),
+    ("已建成家庭养老床位132张,目标达成率33.2%,", "33.2%", "completion_rate", "completion_rate"),
+    ("集中供水工程已开工 612 处,开工 率为 84%.", "84%", "completion_rate", "completion_rate"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
