@@ -490,6 +490,11 @@ def test_a_plan_document_states_targets():
     ("支出25.12亿元、支出率74.81%。", "74.81%", "completion_rate", "completion_rate"),
     ("已建成家庭养老床位132张,目标达成率33.2%,", "33.2%", "completion_rate", "completion_rate"),
     ("集中供水工程已开工 612 处,开工 率为 84%.", "84%", "completion_rate", "completion_rate"),
+    # the sizes of what the clause before says was started (zp03_kunshan_2014, ze03_yunyan_2021; names and
+    # numbers changed)
+    ("2.开工建设某园、某苑等市级安置房,共19万平方米、1140套。", "1140套", "actual", "started"),
+    ("8个老旧小区改造项目全部开工,涉及改造户数8420户、面积47.5万平方米;", "47.5万平方米", "actual", "started"),
+    ("2.开工建设某园等市级安置房,已竣工1140套。", "1140套", "actual", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
