@@ -495,6 +495,14 @@ def test_a_plan_document_states_targets():
     ("2.开工建设某园、某苑等市级安置房,共19万平方米、1140套。", "1140套", "actual", "started"),
     ("8个老旧小区改造项目全部开工,涉及改造户数8420户、面积47.5万平方米;", "47.5万平方米", "actual", "started"),
     ("2.开工建设某园等市级安置房,已竣工1140套。", "1140套", "actual", "achieved"),
+    # the frame and machinery of a programme: the places a count is taken among (…中, at the clause's end), lead
+    # units, places that signed letters or are ranked (zk03_rongshui_2015, n05_congjiang_2011, p04_zhejiang_2017,
+    # r03_maanshan_2020, zg06_nanyang_2021; numbers changed); what ranks well is still counted (xingtai_2021)
+    ("截至3月24日,该县188个行政村(社区)中,已建成通村水泥路150条,", "188个", "other", "other"),
+    ("由12个省级单位牵头,各项指标落实到10个设区市。", "10个", "other", "other"),
+    ("市政府与8个县区、开发园区签订了目标责任书,", "8个", "other", "other"),
+    ("11个县(市、区)投资完成率排名由高到低依次是:", "11个", "other", "other"),
+    ("在全省15个单项指标排名中,1个单项指标排名第一,", "1个", "actual", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
