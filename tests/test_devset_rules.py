@@ -660,10 +660,11 @@ def test_indicators_need_no_clause_column():
      "完成情况:全市开展各类职业技能培训9万人次,新增技能人才5.3万人。",
      ["4.2万人次", "5.1万人"], {"9万人次": "achieved", "5.3万人": "achieved"}),
     # zr03_zhoucun_2015 (the spent second session-15 blind split): item / 责任单位: / 项目内容: / 项目进展:
-    # (the item line above 项目内容: is not read as a task: a line above a task label may report progress)
-    ("1.投资2100万元,对10个社区的老旧小区进行整体改造。\n责任单位:区建设局\n"
+    # (a numbered item of one sentence above 项目内容: is a task too; a heading with progress is not: see
+    # test_achieved_figures_above_a_task_label_stay_achieved)
+    ("1.投资2100万元,对9个社区的老旧小区进行整体改造。\n责任单位:区建设局\n"
      "项目内容:对10个社区的老旧小区进行道路、路灯改造,惠及11000户居民。\n项目进展:累计投资1320万元。",
-     ["11000户"], {"1320万元": "achieved"}),
+     ["2100万元", "9个", "11000户"], {"1320万元": "achieved"}),
 ])
 def test_a_task_line_above_its_progress_states_targets(text, targets, progress):
     from livelihood_analysis.harmonisation.attributes import assign_stage

@@ -130,12 +130,15 @@ def _as_targets(figures: pd.DataFrame, which, rule: str) -> pd.DataFrame:
 
 def task_lines(texts: dict[str, str], reference: str | Path | None = None) -> frozenset:
     """The task statements of the reports (``doc_id → text``, raw or clean): ``(doc_id, start,
-    end)`` in the clean text, a line followed (after blank lines) by a progress label, or the
-    part of a line after a task label up to a progress label on the same line.
+    end)`` in the clean text, a line followed (after blank lines, a 责任单位: line or, for a
+    numbered item, a task-label line) by a progress label, or the part of a line after a task label up to a progress label on
+    the same line.
 
     >>> text = "1.新开工棚户区改造1666套。\\n推进情况:已完成1666套。\\n目标任务:新增5000户;完成情况:7645户。"
     >>> sorted(task_lines({"d": text}))
     [('d', 0, 16), ('d', 37, 45)]
+    >>> sorted(task_lines({"d": "2.开工建设6个项目。\\n项目内容:开工建设6个片区。\\n项目进展:已开工5个。"}))
+    [('d', 0, 11), ('d', 17, 26)]
     """
     from ..cleaning import clean_text
     from ..extraction.grammar import grammar
@@ -160,10 +163,20 @@ def task_lines(texts: dict[str, str], reference: str | Path | None = None) -> fr
                 start = line.end() - len(body) + label.end()
                 stop = progress.search(text, start, line.end())
                 out.add((doc_id, start, stop.start() if stop else line.end()))
-                previous = None
+                if not (previous and _numbered_task(text[previous[0]:previous[1]], words)):
+                    previous = None  # a numbered item above a task label (1.投资2316万元… / 项目内容:…) waits for its progress
                 continue
             previous = (line.start(), line.end())
     return frozenset(out)
+
+
+def _numbered_task(line: str, words: dict) -> bool:
+    """Whether ``line`` is a numbered item of one sentence (``title_list_marker``: 1., 二、) that
+    states nothing done (``progress_stated``): the task of the lines below it, not a heading
+    followed by a report of progress (一、就业创业。上半年全市新增就业5200人。)."""
+    body = line.strip()
+    return (bool(words["title_list_marker"].match(body)) and "。" not in body.rstrip("。")
+            and not words["progress_stated"].search(body))
 
 
 TASK_KEEPS = ("standard_rate", "growth_rate", "other")  # a task line's standards, growth and thresholds keep their stage
