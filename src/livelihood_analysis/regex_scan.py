@@ -5,6 +5,7 @@ cues are tried on every report).
 
 - :func:`with_first_char_filter`: a lookahead on the characters a match can start with;
 - :class:`MatchSpans`: ``finditer``'s spans of a pattern, led by a character class or a line break;
+- :func:`removed`: ``sub("", text)`` of a pattern led by ``.*``, without the retries after its one match;
 - :func:`required_literals`: the literal text every match holds (``期``, ``ICP``, a ``:``): a
   scan for it finds nothing in a text without it, and ``str.__contains__`` tells so many times
   faster than the engine, which reads the whole text. Most non-figure patterns and cleaning
