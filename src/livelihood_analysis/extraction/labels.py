@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..regex_scan import removed
+
 WORDS = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
 
@@ -40,7 +42,7 @@ def figure_label(before: str, after: str, counted: bool = False, words: dict | N
     is_noun = len(noun) >= 2 and not words["label_not_noun"].match(noun)
     if is_noun and counted:
         return noun  # the words before are not read (the regexes that trim them cost most of a label)
-    head = words["label_cut"].sub("", before or "")
+    head = removed(words["label_cut"], before or "")  # label_cut.sub("", before), without its quadratic tail
     head = words["label_suffix"].sub("", words["label_prefix"].sub("", head))[-16:]
     if is_noun and len(head) < 2:
         return noun
