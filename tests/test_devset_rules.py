@@ -328,6 +328,9 @@ def test_a_task_column_may_name_its_year():
     # the traditional mirrors of the devset (a08_zhangjiachuan_2015's kind): 確(què)定 is 确定 once cleaned
     ("今年縣政府確(què)定繼(jì)續為群眾集中力量辦(bàn)好十件民生實(shí)事。一是建設19條52公里農村通暢工程。",
      "截至6月底,縣政府確(què)定的十件民生實(shí)事已完成7件。"),
+    # zb06_futian_2020's shape (names and numbers changed): a year followed by work still to come is no progress
+    ("根据区人大会议票决确定的民生实事项目,各单位汇报了承办的项目。2021年,某区将完成8所学校建设。",
+     "根据区人大会议票决确定的民生实事项目,各单位汇报了进展。2021年,某区完成8所学校建设。"),
 ])
 def test_a_plan_is_a_plan_and_a_review_of_its_kind_is_not(plan, review):
     from livelihood_analysis.harmonisation.plans import plan_documents
