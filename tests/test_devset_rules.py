@@ -506,6 +506,9 @@ def test_a_plan_document_states_targets():
     ("市政府与8个县区、开发园区签订了目标责任书,", "8个", "other", "other"),
     ("11个县(市、区)投资完成率排名由高到低依次是:", "11个", "other", "other"),
     ("在全省15个单项指标排名中,1个单项指标排名第一,", "1个", "actual", "achieved"),
+    # a quantity that ends its clause as a plan is its target (c09_henan_2021; numbers changed), unless done
+    ("全省4600个配电台区改造升级计划,已开工建设820个配电台区。", "4600个", "target", "target"),
+    ("已完成4600个配电台区改造升级计划,", "4600个", "actual", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
