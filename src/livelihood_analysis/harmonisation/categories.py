@@ -14,7 +14,6 @@ another rule of another category competed, the runner-up (``category_runner_up``
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -82,6 +81,7 @@ def _sectors_listed(rules: list[Rule], text: str) -> int:
     """How many categories the examples listed in ``text`` (split at 、) belong to, each the
     category of its strongest keyword cue (苍海体育公园、新地体育公园: one).
 
+    >>> import re
     >>> r = [Rule("K-a", "clause", re.compile("公园"), "environment", 50),
     ...      Rule("K-b", "clause", re.compile("体育"), "culture_sports", 60)]
     >>> _sectors_listed(r, "甲体育公园、乙体育公园"), _sectors_listed(r, "甲体育馆、乙公园")
