@@ -917,3 +917,38 @@ def test_a_sentence_that_opens_with_qizhong_breaks_down_the_amount_ending_the_se
     assert f.loc["3.5亿元", "money_type"] == "planned"
     done = assign_scope_and_money(attributes("已完成投资9亿元,新建道路4公里。其中,县级配套资金3.5亿元。")).set_index("surface")
     assert done.loc["3.5亿元", "stage"] == "achieved"  # 4公里 ends the sentence before: no amount is broken down
+
+
+# a review of session 16's rules with made-up phrases (helper session): where they went wrong
+@pytest.mark.parametrize("text, surface, kind, stage", [
+    ("2.3万名农村学生纳入营养改善计划。", "2.3万名", "actual", "achieved"),  # a programme joined, not a plan
+    ("招募85名高校毕业生参加西部计划。", "85名", "actual", "achieved"),
+    ("已落实3000人的技能培训任务,", "3000人", "actual", "achieved"),  # a task done
+    ("提前实现2000人的转移就业任务,", "2000人", "actual", "achieved"),
+    ("按计划完成农村危房改造320户,", "320户", "actual", "achieved"),  # 按计划 is no plan
+    ("10件民生实事进展顺利。农村户厕改造,已完成2800个,", "2800个", "actual", "achieved"),  # the clause between names it
+    ("敬老院床位入住率达到68%。", "68%", "share", "share"),  # occupancy of beds is a share
+])
+def test_the_session_16_rules_do_not_reach_too_far(text, surface, kind, stage):
+    f = attributes(text).set_index("surface")
+    assert (f.loc[surface, "kind"], f.loc[surface, "stage"]) == (kind, stage)
+
+
+def test_a_year_with_an_actual_result_is_progress_not_a_plan():
+    from livelihood_analysis.harmonisation.plans import plan_documents
+
+    text = "2022年,我县计划完成民生工程投资5.2亿元,实际完成投资5.6亿元,占计划的107.7%。新建幼儿园3所。"
+    assert plan_documents({"d": text}) == frozenset()
+
+
+def test_a_numbered_result_above_a_task_label_is_no_task():
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.plans import task_lines
+
+    text = "1.城镇新增就业5200人,占年度目标的104%。\n年度目标:新增就业5000人。\n完成情况:新增5200人。"
+    f = assign_stage(extract_text(text, "d")[0], tasks=task_lines({"d": text}))
+    assert f.loc[f.surface == "5200人", "stage"].iloc[0] == "achieved"
+
+
+def test_examples_of_one_sector_before_a_count_of_projects_keep_it():
+    assert harmonised("三、全民健身。建设城区体育公园、全民健身中心等3个项目。").loc["3个", "category"] == "culture_sports"

@@ -78,17 +78,19 @@ def _sectors_named(rules: list[Rule], text: str) -> int:
 
 
 def _sectors_listed(rules: list[Rule], text: str) -> int:
-    """How many categories the examples listed in ``text`` (split at 、) belong to, each the
-    category of its strongest keyword cue (苍海体育公园、新地体育公园: one).
+    """How many sectors the examples listed in ``text`` (split at 、) span: one when a category's
+    keyword cue is found in every example that has one (城区体育公园、全民健身中心: culture_sports in both),
+    else the number of categories cued.
 
     >>> import re
     >>> r = [Rule("K-a", "clause", re.compile("公园"), "environment", 50),
-    ...      Rule("K-b", "clause", re.compile("体育"), "culture_sports", 60)]
-    >>> _sectors_listed(r, "甲体育公园、乙体育公园"), _sectors_listed(r, "甲体育馆、乙公园")
+    ...      Rule("K-b", "clause", re.compile("体育|健身"), "culture_sports", 60)]
+    >>> _sectors_listed(r, "甲体育公园、乙健身中心"), _sectors_listed(r, "甲体育馆、乙公园")
     (1, 2)
     """
-    cues = sorted((r for r in rules if r.rule_id.startswith(KEYWORD_CUE)), key=lambda r: -r.priority)
-    return len({next((r.target for r in cues if r.pattern.search(item)), None) for item in text.split("、")} - {None})
+    cues = [r for r in rules if r.rule_id.startswith(KEYWORD_CUE)]
+    cued = [found for item in text.split("、") if (found := {r.target for r in cues if r.pattern.search(item)})]
+    return 1 if len(cued) < 2 or set.intersection(*cued) else len(set.union(*cued))
 
 
 def _decide(fig, clause_rules: list[Rule], crosswalk: list[Rule], heading_rules: list[Rule]) -> Decision:

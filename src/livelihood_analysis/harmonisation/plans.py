@@ -172,11 +172,11 @@ def task_lines(texts: dict[str, str], reference: str | Path | None = None) -> fr
 
 def _numbered_task(line: str, words: dict) -> bool:
     """Whether ``line`` is a numbered item of one sentence (``title_list_marker``: 1., 二、) that
-    states nothing done (``progress_stated``): the task of the lines below it, not a heading
-    followed by a report of progress (一、就业创业。上半年全市新增就业5200人。)."""
+    states nothing done (``progress_stated``, ``result_stated``: 完成改造320户, 占年度目标的104%): the
+    task of the lines below it, not a heading followed by a report of progress (一、就业创业。上半年…)."""
     body = line.strip()
     return (bool(words["title_list_marker"].match(body)) and "。" not in body.rstrip("。")
-            and not words["progress_stated"].search(body))
+            and not words["progress_stated"].search(body) and not words["result_stated"].search(body))
 
 
 TASK_KEEPS = ("standard_rate", "growth_rate", "other")  # a task line's standards, growth and thresholds keep their stage
