@@ -928,6 +928,9 @@ def test_a_sentence_that_opens_with_qizhong_breaks_down_the_amount_ending_the_se
     ("按计划完成农村危房改造320户,", "320户", "actual", "achieved"),  # 按计划 is no plan
     ("10件民生实事进展顺利。农村户厕改造,已完成2800个,", "2800个", "actual", "achieved"),  # the clause between names it
     ("敬老院床位入住率达到68%。", "68%", "share", "share"),  # occupancy of beds is a share
+    # a later clause that opens with what was done ends a plan's reach (j03_ruijin_2022, d08_fujian_2021)
+    ("计划新建道路80公里,建成65公里。", "65公里", "actual", "achieved"),
+    ("2022年全市新增计划900个停车位,完成投入850个停车车位,", "850个", "actual", "achieved"),
 ])
 def test_the_session_16_rules_do_not_reach_too_far(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
