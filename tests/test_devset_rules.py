@@ -955,3 +955,14 @@ def test_a_numbered_result_above_a_task_label_is_no_task():
 
 def test_examples_of_one_sector_before_a_count_of_projects_keep_it():
     assert harmonised("三、全民健身。建设城区体育公园、全民健身中心等3个项目。").loc["3个", "category"] == "culture_sports"
+
+
+def test_every_part_of_a_breakdown_is_a_sub_item():
+    # q01_huaining_2021, n04_taijiang_2010 (numbers changed): the parts after 其中 or in a bracket after the
+    # head amount are lines of its breakdown, not the whole programme's money
+    from livelihood_analysis.harmonisation.breakdowns import assign_scope_and_money
+
+    text = "全县民生工程实际到位资金12.4亿元,其中中央资金4.8亿元,省级资金2.2亿元。总投资4100万元(中央补助1500万元,县财政400万元)。"
+    f = assign_scope_and_money(attributes(text)).set_index("surface")
+    assert f.loc[["4.8亿元", "2.2亿元", "1500万元", "400万元"], "scope"].tolist() == ["subitem"] * 4
+    assert f.loc[["12.4亿元", "4100万元"], "scope"].tolist() == ["whole", "whole"]

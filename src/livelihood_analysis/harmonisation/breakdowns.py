@@ -1,4 +1,5 @@
-"""The parts of a figure broken down in its own sentence take its stage and money type.
+"""The parts of a figure broken down in its own sentence take its stage and money type, and are
+sub-items (scope ``subitem``).
 
 计划投资204361.35万元,其中:中央31510.64万元,省级37610.8万元 states one planned amount and
 its sources: the parts carry no cue of their own (中央31510.64万元), so the cue rules leave
@@ -55,9 +56,11 @@ def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = Non
     ...     "clean_start": [s.index(v) for v in ("2000", "500", "300")], "clean_end": [s.index(v) + len(v) + 2
     ...     for v in ("2000", "500", "300")], "stage": ["target", "achieved", "achieved"],
     ...     "stage_rule": ["G07", "kind spending", "kind spending"], "money_type": ["planned", "spent", "spent"],
-    ...     "money_type_rule": ["M02", "M10", "M10"]})
+    ...     "money_type_rule": ["M02", "M10", "M10"], "scope": "whole", "scope_rule": ["default", "P01", "default"]})
     >>> inherit_breakdowns(f)[["stage", "money_type", "stage_rule"]].values.tolist()
     [['target', 'planned', 'G07'], ['target', 'planned', 'breakdown'], ['target', 'planned', 'breakdown']]
+    >>> inherit_breakdowns(f)["scope_rule"].tolist()  # a part is a line of the breakdown (a sub-item)
+    ['default', 'P01', 'breakdown']
 
     A sentence that opens with 其中 breaks down the amount that ends the sentence before it
     (计划投资2000万元。其中,中央500万元).
@@ -88,6 +91,8 @@ def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = Non
             out.at[i, "kind"] = KIND_OF_STAGE.get((f.kind, out.at[i, "stage"]), f.kind)
         if f.money_type_rule in money_default and out.at[head, "money_type"] != f.money_type:
             out.at[i, "money_type"], out.at[i, "money_type_rule"] = out.at[head, "money_type"], "breakdown"
+        if "scope" in out.columns and f.scope_rule == "default" and f.scope == "whole":
+            out.at[i, "scope"], out.at[i, "scope_rule"] = "subitem", "breakdown"  # a line of the breakdown
     out.index = figures.index
     return out
 
