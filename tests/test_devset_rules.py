@@ -966,3 +966,14 @@ def test_every_part_of_a_breakdown_is_a_sub_item():
     f = assign_scope_and_money(attributes(text)).set_index("surface")
     assert f.loc[["4.8亿元", "2.2亿元", "1500万元", "400万元"], "scope"].tolist() == ["subitem"] * 4
     assert f.loc[["12.4亿元", "4100万元"], "scope"].tolist() == ["whole", "whole"]
+
+
+def test_starts_a_plan_document_announces_are_targets():
+    # zk02_huizhou_2021, zn04_shiyan_2011 (names and numbers changed): 新开工 / 启动建设 in a plan are work to do
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.plans import plan_documents
+
+    plan = "今年市政府确定办好十件民生实事。一、中心城区新开工26个智慧公共停车场。二、启动建设900套公共租赁住房。"
+    plans = plan_documents({"p": plan})
+    f = assign_stage(extract_text(plan, "p")[0], plans=plans).set_index("surface")
+    assert plans == {"p"} and f.loc[["26个", "900套"], "stage"].tolist() == ["target", "target"]

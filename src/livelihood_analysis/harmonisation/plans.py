@@ -100,7 +100,8 @@ PLANNED_KINDS = ("actual", "spending", "count_of_projects")  # what a plan's fig
 
 def plan_targets(figures: pd.DataFrame, plans: frozenset, reference: str | Path | None = None) -> pd.DataFrame:
     """Figures of plan documents whose stage is their kind's default (no cue decided it), or
-    achieved by a cue (投入300万元建设…, 完成10家国有企业改革: what the plan will do), become targets
+    achieved or started by a cue (投入300万元建设…, 完成10家国有企业改革, 新开工30个停车场: what the plan
+    will do), become targets
     (rule ``plan document``), an actual one of kind ``target``; a figure whose sentence names a
     year before the plan's (2015年,…民生支出16.23亿元 in a 2016 plan) keeps its stage."""
     from ..extraction.grammar import grammar
@@ -108,7 +109,7 @@ def plan_targets(figures: pd.DataFrame, plans: frozenset, reference: str | Path 
     if figures.empty:
         return figures
     in_plan = figures["doc_id"].isin(plans) & figures["kind"].isin(PLANNED_KINDS)
-    free = in_plan & (figures["stage_rule"].str.startswith("kind ") | figures["stage"].eq("achieved"))
+    free = in_plan & (figures["stage_rule"].str.startswith("kind ") | figures["stage"].isin(("achieved", "started")))
     if not free.any():
         return figures
     year_of = grammar(reference).words["year_mention"]
