@@ -509,6 +509,17 @@ def test_a_plan_document_states_targets():
     # a quantity that ends its clause as a plan is its target (c09_henan_2021; numbers changed), unless done
     ("全省4600个配电台区改造升级计划,已开工建设820个配电台区。", "4600个", "target", "target"),
     ("已完成4600个配电台区改造升级计划,", "4600个", "actual", "achieved"),
+    # a review of session 16's rules with made-up phrases (helper session): where they went wrong
+    ("2.3万名农村学生纳入营养改善计划。", "2.3万名", "actual", "achieved"),  # a programme joined, not a plan
+    ("招募85名高校毕业生参加西部计划。", "85名", "actual", "achieved"),
+    ("已落实3000人的技能培训任务,", "3000人", "actual", "achieved"),  # a task done
+    ("提前实现2000人的转移就业任务,", "2000人", "actual", "achieved"),
+    ("按计划完成农村危房改造320户,", "320户", "actual", "achieved"),  # 按计划 is no plan
+    ("10件民生实事进展顺利。农村户厕改造,已完成2800个,", "2800个", "actual", "achieved"),  # the clause between names it
+    ("敬老院床位入住率达到68%。", "68%", "share", "share"),  # occupancy of beds is a share
+    # a later clause that opens with what was done ends a plan's reach (j03_ruijin_2022, d08_fujian_2021)
+    ("计划新建道路80公里,建成65公里。", "65公里", "actual", "achieved"),
+    ("2022年全市新增计划900个停车位,完成投入850个停车车位,", "850个", "actual", "achieved"),
 ])
 def test_kind_and_stage_of_a_dev_split_phrase(text, surface, kind, stage):
     f = attributes(text).set_index("surface")
@@ -917,24 +928,6 @@ def test_a_sentence_that_opens_with_qizhong_breaks_down_the_amount_ending_the_se
     assert f.loc["3.5亿元", "money_type"] == "planned"
     done = assign_scope_and_money(attributes("已完成投资9亿元,新建道路4公里。其中,县级配套资金3.5亿元。")).set_index("surface")
     assert done.loc["3.5亿元", "stage"] == "achieved"  # 4公里 ends the sentence before: no amount is broken down
-
-
-# a review of session 16's rules with made-up phrases (helper session): where they went wrong
-@pytest.mark.parametrize("text, surface, kind, stage", [
-    ("2.3万名农村学生纳入营养改善计划。", "2.3万名", "actual", "achieved"),  # a programme joined, not a plan
-    ("招募85名高校毕业生参加西部计划。", "85名", "actual", "achieved"),
-    ("已落实3000人的技能培训任务,", "3000人", "actual", "achieved"),  # a task done
-    ("提前实现2000人的转移就业任务,", "2000人", "actual", "achieved"),
-    ("按计划完成农村危房改造320户,", "320户", "actual", "achieved"),  # 按计划 is no plan
-    ("10件民生实事进展顺利。农村户厕改造,已完成2800个,", "2800个", "actual", "achieved"),  # the clause between names it
-    ("敬老院床位入住率达到68%。", "68%", "share", "share"),  # occupancy of beds is a share
-    # a later clause that opens with what was done ends a plan's reach (j03_ruijin_2022, d08_fujian_2021)
-    ("计划新建道路80公里,建成65公里。", "65公里", "actual", "achieved"),
-    ("2022年全市新增计划900个停车位,完成投入850个停车车位,", "850个", "actual", "achieved"),
-])
-def test_the_session_16_rules_do_not_reach_too_far(text, surface, kind, stage):
-    f = attributes(text).set_index("surface")
-    assert (f.loc[surface, "kind"], f.loc[surface, "stage"]) == (kind, stage)
 
 
 def test_a_year_with_an_actual_result_is_progress_not_a_plan():
