@@ -331,6 +331,12 @@ def test_a_task_column_may_name_its_year():
     # zb06_futian_2020's shape (names and numbers changed): a year followed by work still to come is no progress
     ("根据区人大会议票决确定的民生实事项目,各单位汇报了承办的项目。2021年,某区将完成8所学校建设。",
      "根据区人大会议票决确定的民生实事项目,各单位汇报了进展。2021年,某区完成8所学校建设。"),
+    # the spent session-16 blind split (ya02_gangkou_2021, zv01_pingan_2017; names and numbers changed): items
+    # put to a public vote, ten things announced for the year
+    ("某镇决定开展2022年十件民生实事“全民票选”工作。请您从以下15项备选项目中选出10项。1.完成1.5公里农路建设。",
+     "某镇2022年十件民生实事“全民票选”工作已完成,1.5公里农路已建成。"),
+    ("今年,某区继续围绕住房、交通、教育等方面为民办十件实事好事。投资1.1亿元埋设污水主管网35公里。",
+     "今年,某区为民办十件实事好事已全部完成,投资1.1亿元埋设污水主管网35公里。"),
 ])
 def test_a_plan_is_a_plan_and_a_review_of_its_kind_is_not(plan, review):
     from livelihood_analysis.harmonisation.plans import plan_documents
