@@ -515,6 +515,15 @@ def test_a_plan_document_states_targets():
     # a quantity that ends its clause as a plan is its target (c09_henan_2021; numbers changed), unless done
     ("全省4600个配电台区改造升级计划,已开工建设820个配电台区。", "4600个", "target", "target"),
     ("已完成4600个配电台区改造升级计划,", "4600个", "actual", "achieved"),
+    # the spent session-16 blind split (zu06_chengjiao_2009, zw03_shengzhou_2013, zv04_ningguo_2024,
+    # zz01_shangge_2024; numbers changed): amounts per person of each group and the rise of a standard are
+    # standards, votes and widths are other
+    ("对考取本科、重点高中的学生分别奖励600元、300元,共计奖励58人21000元。", "600元", "standard_rate", "standard"),
+    ("对考取本科、重点高中的学生分别奖励600元、300元,共计奖励58人21000元。", "21000元", "spending", "achieved"),
+    ("城乡低保标准分别提高48元和70元。", "70元", "standard_rate", "standard"),
+    ("背街小巷整治项目获得满意票176票,基本满意票9票。", "176票", "other", "other"),
+    ("总长1.2公里、宽4.5米的道路已建成投入使用。", "4.5米", "other", "other"),
+    ("总长1.2公里、宽4.5米的道路已建成投入使用。", "1.2公里", "actual", "achieved"),
     # a review of session 16's rules with made-up phrases (helper session): where they went wrong
     ("2.3万名农村学生纳入营养改善计划。", "2.3万名", "actual", "achieved"),  # a programme joined, not a plan
     ("招募85名高校毕业生参加西部计划。", "85名", "actual", "achieved"),
