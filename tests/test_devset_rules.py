@@ -524,6 +524,7 @@ def test_a_plan_document_states_targets():
     ("背街小巷整治项目获得满意票176票,基本满意票9票。", "176票", "other", "other"),
     ("总长1.2公里、宽4.5米的道路已建成投入使用。", "4.5米", "other", "other"),
     ("总长1.2公里、宽4.5米的道路已建成投入使用。", "1.2公里", "actual", "achieved"),
+    ("目前全镇共有县级公路31公里,村级公路80公里。", "31公里", "actual", "other"),  # a stock (ya04_lianhua_2017)
     # a review of session 16's rules with made-up phrases (helper session): where they went wrong
     ("2.3万名农村学生纳入营养改善计划。", "2.3万名", "actual", "achieved"),  # a programme joined, not a plan
     ("招募85名高校毕业生参加西部计划。", "85名", "actual", "achieved"),
