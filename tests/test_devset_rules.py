@@ -986,3 +986,10 @@ def test_starts_a_plan_document_announces_are_targets():
     plans = plan_documents({"p": plan})
     f = assign_stage(extract_text(plan, "p")[0], plans=plans).set_index("surface")
     assert plans == {"p"} and f.loc[["26个", "900套"], "stage"].tolist() == ["target", "target"]
+
+
+def test_an_item_numbered_di_yi_xiang_heads_the_lines_below():
+    # zy01_jiyang_2023 (the spent session-16 blind split; names and numbers changed): 第一项:… is a heading
+    f = extract_text("第一项:某街道校舍维修建设工程。\n完成3所学校的维修。\n第二项:农村公路大中修工程。\n完成修复8公里。", "d")[0]
+    assert f.set_index("surface").loc["3所", "section_path"].endswith("某街道校舍维修建设工程")
+    assert f.set_index("surface").loc["8公里", "section_path"].endswith("农村公路大中修工程")
