@@ -114,6 +114,11 @@ def test_category_of_a_dev_split_phrase(text, surface, category):
     assert harmonised(text).loc[surface, "category"] == category
 
 
+def test_a_count_after_examples_of_two_sectors_says_why_it_is_programme_wide():
+    f = harmonised("城东幼儿园、某县2022年农村公厕建设项目等231个项目实现开工,")
+    assert f.loc["231个", "category_basis"] == "examples before 等 span 2 or more categories: programme-wide"
+
+
 def test_an_indicator_in_a_list_item_does_not_spread_to_the_other_items():
     f = harmonised("其中包括:新增10个老年人助餐点建设、完成2个街道社区卫生服务中心改扩建施工。")
     assert f.loc["10个", "indicator_id"] == "elderly_meal_points"

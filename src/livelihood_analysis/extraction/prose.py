@@ -278,12 +278,9 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
     return elliptic_counts(r, figures), rejected
 
 
-ELLIPTIC_WORDS = frozenset("个個项項件")  # measure words of a count that may count projects
-
-
 def elliptic_counts(r: Report, figures: list[FigureRow]) -> list[FigureRow]:
-    """A count (个, 项, 件) that names no thing of its own, only a stage before it (``elliptic_count``
-    of ``word_patterns.csv``: 开工128个, 已完成10个, 在建5个) and nothing after it in its clause,
+    """A count (``elliptic_measure_word``: 个, 项, 件) that names no thing of its own, only a stage before
+    it (``elliptic_count`` of ``word_patterns.csv``: 开工128个, 已完成10个, 在建5个) and nothing after it in its clause,
     right after a clause with a figure, counts what the count before it in its paragraph counts:
     the projects, when that one counts projects (not 10件民生实事进展顺利。农村户厕改造,已完成2800个:
     the clause between names the thing).
@@ -296,7 +293,8 @@ def elliptic_counts(r: Report, figures: list[FigureRow]) -> list[FigureRow]:
     >>> [f.kind for f in prose_figures(rep, toks)[0]]
     ['count_of_projects', 'count_of_projects', 'count_of_projects', 'actual', 'actual', 'actual']
     """
-    text, breaks, elliptic, out, last = r.doc.text, r.breaks, r.g.words["elliptic_count"], list(figures), None
+    text, breaks, out, last = r.doc.text, r.breaks, list(figures), None
+    elliptic, measure = r.g.words["elliptic_count"], r.g.words["elliptic_measure_word"]
     for k, f in enumerate(out):
         if f.unit != "count":
             continue
@@ -305,7 +303,7 @@ def elliptic_counts(r: Report, figures: list[FigureRow]) -> list[FigureRow]:
             i = bisect_left(breaks, f.clean_start)
             after = text[f.clean_end:breaks[i] if i < len(breaks) else len(text)]
             before = text[breaks[i - 2] + 1 if i > 1 else 0:breaks[i - 1]] if i else ""  # the clause before
-            if f.measure_word in ELLIPTIC_WORDS and not after.strip() and elliptic.fullmatch(
+            if measure.fullmatch(f.measure_word) and not after.strip() and elliptic.fullmatch(
                     text[breaks[i - 1] + 1 if i else 0:f.clean_start].strip()) and DIGIT_RUN.search(before):
                 out[k] = f._replace(kind="count_of_projects")
         last = k

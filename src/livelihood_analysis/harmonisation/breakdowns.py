@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..segmentation import enclosing
+from ..segmentation import PART_END, enclosing
 from .attributes import KIND_OF_STAGE, cue_rules
 from .base import local_span
 
@@ -44,7 +44,7 @@ def _opens_with_part(fig, previous, start: int, words: dict) -> bool:
     return (previous.sentence_start != fig.sentence_start
             and 0 <= fig.sentence_start - previous.sentence_start - len(previous.sentence) <= 2
             and words["breakdown_join"].match(opening.lstrip()) is not None
-            and local_span(previous)[1] >= len(previous.sentence.rstrip("。；;")) - 2)
+            and local_span(previous)[1] >= len(previous.sentence.rstrip(PART_END)) - 2)
 
 
 def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:

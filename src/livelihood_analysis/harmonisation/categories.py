@@ -99,10 +99,12 @@ def _decide(fig, clause_rules: list[Rule], crosswalk: list[Rule], heading_rules:
         ci, cj = enclosing(fig.sentence, start, end, "clause")
         after = fig.sentence[end:cj]  # what is counted: 12项重点扶贫开发工作 keeps its own category
         listed = fig.sentence[ci:start].rstrip().endswith("等")
-        if ((_sectors_named(clause_rules, fig.sentence[ci:cj]) >= SECTORS_NAMED
-             or listed and _sectors_listed(clause_rules, fig.sentence[ci:start]) >= SECTORS_LISTED)
+        named = _sectors_named(clause_rules, fig.sentence[ci:cj]) >= SECTORS_NAMED
+        if ((named or listed and _sectors_listed(clause_rules, fig.sentence[ci:start]) >= SECTORS_LISTED)
                 and not any(r.target != "-" and r.pattern.search(after) for r in clause_rules)):
-            return Decision("", f"clause names {SECTORS_NAMED} or more categories: programme-wide", "sectors", "")
+            basis = (f"clause names {SECTORS_NAMED} or more categories" if named
+                     else f"examples before 等 span {SECTORS_LISTED} or more categories")
+            return Decision("", f"{basis}: programme-wide", "sectors", "")
     text_rule, level, text_runner_up = _best_text_rule(clause_rules, fig.sentence, start, end, fig.label)
     head_rule, heading = _best_heading_rule(crosswalk, fig.section_path, fig.doc_id)
     if head_rule is None:
