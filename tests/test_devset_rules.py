@@ -923,6 +923,20 @@ def test_names_and_idioms_are_not_figures_after_the_review(text):
     assert extract_text(text, "d")[0].empty
 
 
+@pytest.mark.parametrize("text, figures", [
+    # rewritten from the structures of yd04_lanling_2007, ye01_sanhe_2017, yc04_jinghe_2013,
+    # zz02_jinshan_2021 and zx02_meidaizhao_2021 (names and numbers changed)
+    ("完成了总投资18万元的新安村二、四组和石桥村三组的桥梁建设。", ["18万元"]),
+    ("丰收苑二期、安康家园三期已建成安置房420套。", ["420套"]),
+    ("建成四位一体便民服务站3个。", ["3个"]),
+    ("组织建党100周年主题活动12场。", ["12场"]),
+    ("评论 0人参与,0条评论", []),
+    ("健身器材12组、培训班三期。", ["12组", "三期"]),  # counts stay counts
+])
+def test_village_groups_phases_idioms_and_page_counters_are_not_figures(text, figures):
+    assert extract_text(text, "d")[0]["surface"].tolist() == figures
+
+
 @pytest.mark.parametrize("text, surface, indicator", [
     ("完成农村危房改造3200户及安全饮水工程12处。", "3200户", "rural_dilapidated_houses_renovated"),
     ("全县村医到位率达到100%。", "100%", ""),
