@@ -296,6 +296,17 @@ def test_a_report_about_one_item_gives_its_bare_table_numbers_that_category():
     ("全区一般公共预算支出5.13亿元。", "5.13亿元", "spent"),
     ("实施31项民生工程约需资金9亿元。", "9亿元", "planned"),
     ("全年所需拨付资金603.8万元。", "603.8万元", "planned"),
+    # money pooled, obtained or raised is not spent (h06_ningshan_2017 整合涉农资金, zg01_donglan_2016
+    # 争取到…专项资金, r03_maanshan_2020 累计筹集财政资金); spent once a spending verb follows the source
+    ("整合涉农资金1.32亿元,", "1.32亿元", "other"),
+    ("全县争取到易地扶贫专项资金0.85亿元,", "0.85亿元", "other"),
+    ("截至5月底,全市累计筹集财政资金41.2亿元,", "41.2亿元", "other"),
+    ("争取区财力投资318万元对两所学校进行改造。", "318万元", "spent"),
+    # money allocated down by a higher level is spent (d03_sichuan_2018, v04_qinghai_2014); an
+    # investment budget handed down stays planned (zr06_suniteyouqi_2015)
+    ("省级下达预算180.6亿元,", "180.6亿元", "spent"),
+    ("下达资金3.8亿元,促进高校毕业生就业。", "3.8亿元", "spent"),
+    ("中央预算投资下达365万元,", "365万元", "planned"),
 ])
 def test_money_type_of_a_dev_split_phrase(text, surface, money_type):
     from livelihood_analysis.harmonisation.attributes import assign_money_type
