@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..reference import (check_rows, compile_patterns, integer_column, read_reference, reference_path, require_ids,
                          tables_stamp)
+from ..regex_merge import SpansOfMany
 from ..regex_scan import MatchSpans, _first_chars, _led, parsed, required_literals, with_first_char_filter
 from .numbers import ARABIC, CHINESE
 
@@ -55,6 +56,7 @@ class Grammar:
     kind_rules: dict     # unit -> [(kind, scope index in HAYSTACKS, pattern or None, sign, edge, need)] by priority
     kind_rules_by_end: dict  # unit -> those rules by the last character of "before" (see _by_before_end)
     nonfigures: list     # (reason, spans of the pattern's matches (regex_scan.MatchSpans), whole_token)
+    nonfigure_spans: SpansOfMany  # the spans of every non-figure pattern's matches, at once
     measure_words: frozenset
     durations: frozenset  # units of dimension duration
     counted: frozenset    # units of things counted (COUNTED_DIMENSIONS)
@@ -247,14 +249,15 @@ def _grammar(folder: str | None, stamp: tuple) -> Grammar:
     not_after = {r.surface: r.not_after for r in quals.itertuples() if r.position == "before" and r.not_after}
     unit_map = {r.surface: (r.unit, float(r.multiplier), r.measure_word) for r in unit_rows.itertuples()}
     rules = _kind_rules(kinds, unit_rows["unit"], folder)
+    nonfigures = [(r.reason, MatchSpans(re.compile(r.pattern)), r.whole_token.strip().lower() == "yes")
+                  for r in nonfig.itertuples()]
     return Grammar(
         figure=_figure_pattern(mults, unit_rows, q, not_after, word["percent_prefix"].pattern), units=unit_map,
         units_by_length=tuple(sorted(unit_map, key=len, reverse=True)),
         unit_prefixes=frozenset(s for s in unit_map if any(t != s and t.startswith(s) for t in unit_map)),
         multipliers={r.surface: float(r.multiplier) for r in mults.itertuples()},
         qualifiers=q, kind_rules=rules, kind_rules_by_end=_by_before_end(rules),
-        nonfigures=[(r.reason, MatchSpans(re.compile(r.pattern)), r.whole_token.strip().lower() == "yes")
-                    for r in nonfig.itertuples()],
+        nonfigures=nonfigures, nonfigure_spans=SpansOfMany([spans for _, spans, _ in nonfigures]),
         measure_words=frozenset(m for m in unit_rows["measure_word"] if m),
         durations=frozenset(unit_rows.loc[unit_rows["dimension"] == "duration", "unit"]),
         counted=frozenset(unit_rows.loc[unit_rows["dimension"].isin(COUNTED_DIMENSIONS), "unit"]),
