@@ -143,10 +143,12 @@ def _first_chars(items, reverse: bool = False) -> tuple[list | None, bool]:
 
 def _engine_cannot_skip(item, c) -> bool:
     """Whether a pattern starting with ``item`` is tried at every position: a negative
-    lookbehind, an optional element, or an alternation of such branches."""
+    lookbehind, an optional element (``p?``, or ``(?:p|)``: an alternation with an empty
+    branch), or an alternation of such branches."""
     op, av = item
     if op is c.BRANCH:
-        return all(branch.data and _engine_cannot_skip(branch.data[0], c) for branch in av[1])
+        return any(not branch.data for branch in av[1]) or all(
+            branch.data and _engine_cannot_skip(branch.data[0], c) for branch in av[1])
     return op is c.ASSERT_NOT or (op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0)
 
 
