@@ -396,8 +396,9 @@ def test_kind_cues_are_searched_only_in_haystacks_holding_their_literal(raw):
                                           ("20315剂次", 20315, "count", "actual")]),
     ("贯彻市委五届二次、三次全会精神,三门峡新建公厕4座,增速居全省前五位。", [("4座", 4, "count", "actual")]),
     ("见图片20240305101512。", []),
-    ("“完成棚户区安置320户以上”(市住建局)、“三乡工程”、“实施二次供水改造5个小区”。", [
-        ("320户", 320, "household", "actual"), ("5个", 5, "count", "actual")]),
+    # quoted item titles handed to a unit are tasks (a10_yueqing_2022's gold: item title inside quotes -> target)
+    ("“完成棚户区安置320户以上”(市住建局)、“三乡工程”、“实施二次供水改造5个小区”(市水务局)。", [
+        ("320户", 320, "household", "target"), ("5个", 5, "count", "target")]),
     ("新增公租房 820套已100%开工,甲路已完成工程量45.5%,到位资金率88.2%。", [
         ("820套", 820, "dwelling", "actual"), ("100%", 100, "percent", "completion_rate"),
         ("45.5%", 45.5, "percent", "completion_rate"), ("88.2%", 88.2, "percent", "completion_rate")]),
