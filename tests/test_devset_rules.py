@@ -943,6 +943,13 @@ def test_names_and_idioms_are_not_figures_after_the_review(text):
     ("组织建党100周年主题活动12场。", ["12场"]),
     ("评论 0人参与,0条评论", []),
     ("健身器材12组、培训班三期。", ["12组", "三期"]),  # counts stay counts
+    # i01_yaozhou_2018, q01_huaining_2021, zi05_nanchong_2016, f06_daguan_2024, yb04_nanmu_2014, d11_shandong_2019
+    ("完成村内三组巷道硬化、五组至六组排水渠铺设860米。", ["860米"]),
+    ("今年前9个月民生工程投入资金超11亿元。", ["11亿元"]),
+    ("他一家三口原本住在老旧房屋里。", []),
+    ("发布时间:2024-03-12 09:30 浏览:3512次", []),
+    ("下一篇:15件民生实事 件件有着落", []),
+    ("TIM图片20210311152233.jpg", []),
 ])
 def test_village_groups_phases_idioms_and_page_counters_are_not_figures(text, figures):
     assert extract_text(text, "d")[0]["surface"].tolist() == figures
