@@ -1030,3 +1030,54 @@ def test_an_item_numbered_di_yi_xiang_heads_the_lines_below():
     f = extract_text("第一项:某街道校舍维修建设工程。\n完成3所学校的维修。\n第二项:农村公路大中修工程。\n完成修复8公里。", "d")[0]
     assert f.set_index("surface").loc["3所", "section_path"].endswith("某街道校舍维修建设工程")
     assert f.set_index("surface").loc["8公里", "section_path"].endswith("农村公路大中修工程")
+
+
+# Session 17: a review of the session's rules for over-reach (made-up phrases in the style of the
+# reports): each row still does what its dev phrase asked, and no longer misreads these
+
+@pytest.mark.parametrize("text, surface", [
+    ("本次志愿服务活动共吸引3200人参与。", "3200人"),  # a count of participants, not a comment box
+    ("提前2个月完成全部改造任务。", "2个月"),  # a duration, not the period a report covers
+    ("全年接待群众阅读12000人次。", "12000人次"),  # readers of a library, not a page's view counter
+    ("举办“道德讲堂”15期。", "15期"),  # sessions held, not a programme's phase
+])
+def test_figures_the_session_17_non_figure_rows_must_keep(text, surface):
+    assert surface in extract_text(text, "d")[0]["surface"].tolist()
+
+
+@pytest.mark.parametrize("text, surface, column, expected", [
+    # G52 is for the items after a plan sentence, not after a heading of progress
+    ("确定实施的10项民生实事进展如下:新建幼儿园5所,改造农村公路120公里。", "5所", "stage", "achieved"),
+    # G54: money already spent before a later phase is planned stays spent
+    ("已完成投资3200万元,计划于明年启动二期工程。", "3200万元", "money_type", "spent"),
+    # M16: money a county receives from above is not the county's spending; a plan handed down is planned
+    ("上级下达我县资金1200万元,已拨付800万元。", "1200万元", "money_type", "planned"),
+    ("上级下达我县资金1200万元,已拨付800万元。", "800万元", "money_type", "spent"),
+    # M15: money pooled and paid out to households is disbursed
+    ("整合各类补助资金发放到户1200万元。", "1200万元", "money_type", "disbursed"),
+    # cases handled are actual, not counts of projects (the bare-件 kind cue)
+    ("受理信访事项560件,530件按时办结。", "530件", "kind", "actual"),
+    # 将有关 is no future (将有/将使 kind cue); a condition is no goal (确保…前提下)
+    ("将有关资金拨付到1200户困难群众手中。", "1200户", "kind", "actual"),
+    ("在确保质量的前提下,全年完成改造农村危房1200户。", "1200户", "kind", "actual"),
+    # an amount completed beyond a plan is money spent, not a lead over the plan
+    ("全县超额完成年度计划投资5.6亿元。", "5.6亿元", "kind", "spending"),
+    # 涉及N类 groups of people are no count of projects
+    ("今年民生工程涉及城乡低保、特困供养等8类困难群众。", "8类", "kind", "actual"),
+])
+def test_attributes_the_session_17_rows_must_not_overreach(text, surface, column, expected):
+    from livelihood_analysis.harmonisation.attributes import assign_money_type
+
+    assert assign_money_type(attributes(text)).set_index("surface").loc[surface, column] == expected
+
+
+@pytest.mark.parametrize("text, surface, category", [
+    ("为农户发放核桃苗木5万株。", "5万株", "poverty_rural"),  # seedlings of a crop are farming, not greening
+    ("受理信访事项560件,530件按时办结。", "530件", "governance_services"),  # petitions handled keep their sector
+])
+def test_categories_the_session_17_rows_must_not_overreach(text, surface, category):
+    assert harmonised(text).loc[surface, "category"] == category
+
+
+def test_a_street_market_is_no_road():
+    assert harmonised("取缔马路市场12个。").loc["12个", "category"] != "transport"
