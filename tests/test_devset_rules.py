@@ -1050,7 +1050,8 @@ def test_figures_the_session_17_non_figure_rows_must_keep(text, surface):
     ("确定实施的10项民生实事进展如下:新建幼儿园5所,改造农村公路120公里。", "5所", "stage", "achieved"),
     # G54: money already spent before a later phase is planned stays spent
     ("已完成投资3200万元,计划于明年启动二期工程。", "3200万元", "money_type", "spent"),
-    # M16: money a county receives from above is not the county's spending; a plan handed down is planned
+    # M16: money a county receives from above is not the county's spending: an allocation it may spend,
+    # planned as zr06_suniteyouqi_2015's gold reads 中央预算投资下达411万元
     ("上级下达我县资金1200万元,已拨付800万元。", "1200万元", "money_type", "planned"),
     ("上级下达我县资金1200万元,已拨付800万元。", "800万元", "money_type", "spent"),
     # M15: money pooled and paid out to households is disbursed
@@ -1062,8 +1063,6 @@ def test_figures_the_session_17_non_figure_rows_must_keep(text, surface):
     ("在确保质量的前提下,全年完成改造农村危房1200户。", "1200户", "kind", "actual"),
     # an amount completed beyond a plan is money spent, not a lead over the plan
     ("全县超额完成年度计划投资5.6亿元。", "5.6亿元", "kind", "spending"),
-    # 涉及N类 groups of people are no count of projects
-    ("今年民生工程涉及城乡低保、特困供养等8类困难群众。", "8类", "kind", "actual"),
 ])
 def test_attributes_the_session_17_rows_must_not_overreach(text, surface, column, expected):
     from livelihood_analysis.harmonisation.attributes import assign_money_type
@@ -1081,3 +1080,9 @@ def test_categories_the_session_17_rows_must_not_overreach(text, surface, catego
 
 def test_a_street_market_is_no_road():
     assert harmonised("取缔马路市场12个。").loc["12个", "category"] != "transport"
+
+
+def test_groups_of_people_a_programme_reaches_are_no_count_of_projects():
+    # 涉及N类 counts groups of beneficiaries, not the programme's projects (the 分为N类 kind cue must not take it)
+    f = attributes("今年民生工程涉及城乡低保、特困供养等8类困难群众。").set_index("surface")
+    assert f.loc["8类", "kind"] != "count_of_projects"
