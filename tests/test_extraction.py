@@ -321,8 +321,9 @@ def test_match_spans_are_finditers(raw):
 
 def test_a_text_without_the_literal_every_match_holds_is_not_scanned():
     """regex_scan.required_literals: only literals every match holds, so MatchSpans may pass
-    over a text lacking them; none for patterns that may match empty, ignore case or read
-    literals only in lookarounds."""
+    over a text lacking them (a positive lookaround's literal is in the text too: ``(?<=期)[0-9]+``
+    finds nothing in a text without 期); none for patterns that may match empty, ignore case or
+    read literals only in negative lookarounds."""
     import re
 
     from livelihood_analysis.reference import read_reference
@@ -331,15 +332,16 @@ def test_a_text_without_the_literal_every_match_holds_is_not_scanned():
 
     cases = {r"(?<![0-9])[0-9]+人制": {"人制"}, r"ICP[备证]?[0-9]+|公网安备\s*[0-9]+": {"ICP", "公网安备"},
              r"(?:一九|二〇)[〇一二]{2}年": {"一九", "二〇"}, r"[×÷]\s*[0-9]+": {"×", "÷"},
-             r"(?:19|20)?[0-9]{2}-[0-9]{2}": {"-"}, r"(?m)^[^\n]{2,6}(?:ab)+c?$": {"ab"}}
+             r"(?:19|20)?[0-9]{2}-[0-9]{2}": {"-"}, r"(?m)^[^\n]{2,6}(?:ab)+c?$": {"ab"}, r"(?<=期)[0-9]+": {"期"},
+             r"(?=ab)[a-z]": {"ab"}, r"[0-9]+(?=[^ ]{0,9}\.(?:jpg|png))": {"jpg", "png"}}
     for pattern, literals in cases.items():
         assert required_literals(re.compile(pattern)) == literals, pattern
-    for pattern in (r"a?", r"(?i)abc", r"(?:x|)y?", r"(?<=期)[0-9]+", r"(?=ab)[a-z]", r"[^a]b*", r"(?i:ab)c*",
-                    r"a|b|c|d|e|f", r"[0-9]+(?:年)?"):
+    for pattern in (r"a?", r"(?i)abc", r"(?:x|)y?", r"(?<!期)[0-9]+", r"(?!ab)[a-z]", r"[^a]b*", r"(?i:ab)c*",
+                    r"a|b|c|d|e|f|g|h|i", r"[0-9]+(?:年)?"):
         assert required_literals(re.compile(pattern)) is None, pattern
     patterns = [re.compile(p) for p in read_reference("nonfigure_patterns")["pattern"]]
     patterns += [re.compile(p) for p in read_reference("cleaning_rules")["pattern"]] + [re.compile(p) for p in cases]
-    for text in ("2021-03 人制 12人制 ICP备1号 ×3 一九九八年 第3批", "12 3 年 月 日 无", "", "-人制ICP×"):
+    for text in ("2021-03 人制 12人制 ICP备1号 ×3 一九九八年 第3批 期12 ab 7.jpg", "12 3 年 月 日 无", "", "-人制ICP×"):
         for p in patterns:
             assert MatchSpans(p)(text) == [m.span() for m in p.finditer(text)], (p.pattern, text)
 
