@@ -164,3 +164,27 @@ def test_the_rows_of_townships_and_subdistrict_offices_are_sub_areas_and_the_tot
     text = ("乡镇/街道办事处名称 |\n筛查数(人) |\n东门街道办事处 |\n412 |\n甲田镇 |\n57 |\n合计 |\n469 |")
     f = assign_scope(extract_text(text, "d")[0]).set_index("surface")
     assert f.loc["412", "scope"] == "subarea" and f.loc["57", "scope"] == "subarea" and f.loc["469", "scope"] == "whole"
+
+
+def test_a_target_cell_the_achieved_number_and_the_completion_rate_make_a_progress_row():
+    # issue 12/13, devset dev split (xd03_chenzhou_2015: an HTML table flattened one cell per line, each cell
+    # ending in " |"; the bare achieved number takes the unit of the target written in the cell before it);
+    # the structure of that table, numbers and names changed
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+
+    t = ("甲市民政局2016年民生工程完成情况公示\n考核指标 |\n计量单位 |\n工作目标 |\n已完成数 |\n占年度任务 |\n"
+         "新增养老床位1200张 |\n张 |\n敬老院新增床位800张 |\n760 |\n95% |\n|\n所 |\n改扩建乡镇敬老院12所 |\n12所 |\n100% |\n")
+    figs, rej = extract_text(t, "t")
+    got = assign_stage(figs)[["surface", "value", "unit", "measure_word", "kind", "stage"]].values.tolist()
+    assert got[1:] == [["800张", 800, "count", "张", "target", "target"], ["760", 760, "count", "张", "actual", "achieved"],
+                       ["95%", 95, "percent", "", "completion_rate", "completion_rate"],
+                       ["12所", 12, "count", "所", "target", "target"], ["12所", 12, "count", "所", "actual", "achieved"],
+                       ["100%", 100, "percent", "", "completion_rate", "completion_rate"]]
+    assert "760" not in set(rej.surface)
+    # a pipe row of the same table reads the same; a row whose rate is not achieved / target is left alone
+    row = "考核指标 | 工作目标 | 已完成数 | 占年度任务 |\n助学救助 | 救助困难学生1500人 | 1620 | 108% |\n"
+    assert extract_text(row, "t")[0][["value", "unit", "kind"]].values.tolist() == [
+        [1500, "person", "target"], [1620, "person", "actual"], [108, "percent", "completion_rate"]]
+    other = "地区 | 人口 | 户数 | 占比 |\n甲镇 | 常住人口3000人 | 1000 | 20% |\n"
+    figs, rej = extract_text(other, "t")
+    assert figs.kind.tolist() == ["actual", "share"] and "1000" in set(rej.surface)

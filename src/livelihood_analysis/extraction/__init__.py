@@ -25,6 +25,7 @@ import pandas as pd
 from ..cleaning import CleanText, clean_text
 from ..segmentation import SentenceRow, sentence_rows
 from .grammar import grammar
+from .progress_cells import progress_cells
 from .prose import Report, cover, leftover_numbers, number_tokens, prose_figures
 from .rows import FIGURE_COLUMNS, HIDDEN_COLUMNS, REJECTED_COLUMNS, FigureRow, RejectedRow, frames
 from .tables import table_figures
@@ -51,11 +52,11 @@ def extract_report(doc: CleanText, reference: str | Path | None = None, sents: l
     in_tables = cover(len(doc.text), ((f.clean_start, f.clean_end) for f in tables))
     tokens, not_tokens = number_tokens(report, in_tables, rejected)
     prose, no_unit = prose_figures(report, tokens)
+    figures, no_unit = progress_cells(report, sorted(tables + prose, key=BY_START), no_unit)
     if not rejected:
-        return sorted(tables + prose, key=BY_START), []
-    read = cover(len(doc.text), ((x.clean_start, x.clean_end) for x in tables + prose + not_tokens + no_unit))
+        return figures, []
+    read = cover(len(doc.text), ((x.clean_start, x.clean_end) for x in figures + not_tokens + no_unit))
     leftover = leftover_numbers(report, read)
-    figures = sorted(tables + prose, key=BY_START)
     rejected = sorted(not_tokens + no_unit + leftover, key=BY_START)
     return figures, rejected
 

@@ -1,0 +1,66 @@
+"""Progress rows of tables: an item's target, what was achieved and the completion rate, in
+three cells side by side (issue 12: progress from table rows; issue 13: tables as published).
+
+A 民生实事 table states an item's target in one cell, the achieved amount in the next (often a
+bare number: its unit is the target's) and the completion rate in the one after, whatever the
+layout: a pipe row (``敬老院新增床位900张 | 900 | 100% |``), an HTML table flattened one cell per
+line (``敬老院新增床位900张 |`` ⏎ ``900 |`` ⏎ ``100% |``) or cells on lines of their own. Three
+such cells are read as a progress row only when the arithmetic says so: the rate is the achieved
+amount over the target (within ``RATE_SLACK`` percentage points, for rounding), so a row of
+other numbers (a population, its households and a share) is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cells import bare_cell
+from .numbers import parse_number
+from .rows import FigureRow, RejectedRow
+
+CELL_BOUNDARY = re.compile(r"[ \t\u3000]*[|｜\n][ \t\u3000|｜\n]*")  # between two cells: a pipe, a line break or both
+RATE_SLACK = 1.0  # percentage points a stated completion rate may differ from achieved / target (rounding)
+TARGET_KINDS = {"actual": "target"}  # the target cell's kind, by its own (money and standards keep theirs: their stage tells)
+ACHIEVED_KINDS = {"standard_rate": "standard_rate", "spending": "spending"}  # the achieved cell's, by the target's (else actual)
+
+
+def progress_cells(r, figures: list[FigureRow], no_unit: list[RejectedRow]) -> tuple[list[FigureRow], list[RejectedRow]]:
+    """``figures`` (in text order) with each progress row's target cell made a ``target``, its achieved
+    cell an ``actual`` (a bare number, rejected for want of a unit, becomes a figure with the target's
+    unit) and its rate a ``completion_rate``; ``no_unit`` without the numbers that became figures.
+    ``r``: the :class:`prose.Report` of the text.
+
+    >>> from .prose import Report
+    >>> from .grammar import grammar
+    >>> from ..cleaning import clean_text
+    >>> from . import extract_report
+    >>> doc = clean_text("考核指标 |\\n工作目标 |\\n已完成数 |\\n占年度任务 |\\n敬老院新增床位900张 |\\n855 |\\n95% |", "d")
+    >>> [(f.surface, f.value, f.unit, f.kind) for f in extract_report(doc)[0]]
+    [('900张', 900.0, 'count', 'target'), ('855', 855.0, 'count', 'actual'), ('95%', 95.0, 'percent', 'completion_rate')]
+    """
+    text = r.doc.text
+    cells = sorted([(f.clean_start, f.clean_end, f) for f in figures]
+                   + [(x.clean_start, x.clean_end, x) for x in no_unit], key=lambda c: c[0])
+    out, made, used = list(figures), [], set()
+    index = {id(f): k for k, f in enumerate(figures)}
+    for (_, a_end, a), (b0, b1, b), (c0, _, c) in zip(cells, cells[1:], cells[2:]):
+        if not (isinstance(a, FigureRow) and isinstance(c, FigureRow) and c.unit == "percent" and a.value
+                and bare_cell(text, b0, b1) and bare_cell(text, c0, c.clean_end)
+                and CELL_BOUNDARY.fullmatch(text, a_end, b0) and CELL_BOUNDARY.fullmatch(text, b1, c0)):
+            continue
+        value = b.value if isinstance(b, FigureRow) and b.unit == a.unit else (
+            parse_number(b.surface) if isinstance(b, RejectedRow) and b.surface.strip().replace(".", "", 1).isdigit() else None)
+        if value is None or abs(c.value - 100 * value / a.value) > RATE_SLACK:
+            continue
+        kind = ACHIEVED_KINDS.get(a.kind, "actual")
+        out[index[id(a)]] = a._replace(kind=TARGET_KINDS.get(a.kind, a.kind))
+        out[index[id(c)]] = c._replace(kind="completion_rate")
+        if isinstance(b, FigureRow):
+            out[index[id(b)]] = b._replace(kind=kind)
+        else:
+            made.append(r.figure(b0, b1, value=value, unit=a.unit, measure_word=a.measure_word, qualifier="",
+                                 kind=kind, label=a.label, table_header="", table_row="", table_column=""))
+            used.add(id(b))
+    if not made:
+        return out, no_unit
+    return sorted(out + made, key=lambda f: f.clean_start), [x for x in no_unit if id(x) not in used]
