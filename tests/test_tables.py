@@ -188,3 +188,18 @@ def test_a_target_cell_the_achieved_number_and_the_completion_rate_make_a_progre
     other = "地区 | 人口 | 户数 | 占比 |\n甲镇 | 常住人口3000人 | 1000 | 20% |\n"
     figs, rej = extract_text(other, "t")
     assert figs.kind.tolist() == ["actual", "share"] and "1000" in set(rej.surface)
+
+
+def test_a_table_whose_cells_are_separated_by_single_spaces_reads_its_task_column():
+    # issue 13, devset dev split (xf02_leyu_2022: a web table copied as text, one row a line led by its
+    # number, cells separated by one space, a name padded with two); the structure, numbers and names changed
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+
+    t = ("2023年12月份甲镇民生实事项目推进情况\n\n序号 实事工程项目 年度目标 目前进度 下一步工作措施 责任领导 牵头部门\n"
+         "1 河道治理项目 通过生态修复等措施,消除镇区劣Ⅴ类河道15条。 项目已全部完成。 / 李  明 甲镇水利站\n"
+         "2 安置房建设项目 在甲花苑西侧地块建设安置房240套,总建筑面积31000平方米。 已完成施工图审图。 启动招标。 张  华 甲镇建设局\n")
+    figs = assign_stage(extract_text(t, "t")[0])
+    assert figs[["surface", "table_column", "stage"]].values.tolist() == [
+        ["15条", "年度目标", "target"], ["240套", "年度目标", "target"], ["31000平方米", "年度目标", "target"]]
+    prose = "序号 为民办实事的第一项,新建学校3所,已建成2所。\n1 新增学位800个 已完成。\n"  # no table: no column
+    assert set(extract_text(prose, "t")[0].table_column) == {""}

@@ -110,3 +110,44 @@ def stacked_cell_column(text: str, pos: int, header: re.Pattern | None = None) -
         else:
             column += 1
     return SPACES.sub("", PIPES.sub("", header[column])) if column < len(header) else ""
+
+
+SPACED_GAP = re.compile(r"\t|(?<![ \t\u3000])[ \u3000](?![ \t\u3000])")  # one space or a tab: between two cells of a row
+SPACED_ROW = re.compile(rf"(?:{SERIAL_CELL.pattern})(?:\t|[ \u3000](?![ \t\u3000]))")  # a row led by its number
+
+
+@lru_cache(maxsize=8)
+def spaced_header(serial_header: str) -> re.Pattern:
+    """A header line of a table whose cells are separated by single spaces, led by its first
+    cell (``serial_header``: the ``table_serial_header`` pattern, 序号)."""
+    return re.compile(rf"^(?:{serial_header})(?:\t|[ \u3000](?![ \t\u3000]))[^\n]+$", re.M)
+
+
+def spaced_cell_column(text: str, pos: int, header: re.Pattern) -> str:
+    r"""The column header of a cell of a table whose cells are separated by single spaces (a
+    Word or web table copied as text: ``序号 实事工程项目 年度目标 目前进度``, then a row a line, led
+    by its number), counted by the gaps before ``pos`` in its row; empty outside such a table or
+    when the row has more cells than the header (a space inside a cell: no column can be told).
+    ``header``: :func:`spaced_header` of the grammar's ``table_serial_header``.
+
+    >>> t = "序号 项目 年度目标 目前进度 责任人\n1 安置房 建设安置房192套,提升品质。 已完成施工图。 王  忠\n"
+    >>> h = spaced_header("序号")
+    >>> spaced_cell_column(t, t.index("192"), h), spaced_cell_column(t, t.index("施工"), h), spaced_cell_column(t, 2, h)
+    ('年度目标', '目前进度', '')
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:len(text) if end < 0 else end]
+    if not SPACED_ROW.match(line) or len(line) > CELL_LINE:
+        return ""
+    head = None
+    for head in header.finditer(text, max(0, start - CELL_BLOCK * 100), start):
+        pass
+    if head is None:
+        return ""
+    cells = SPACED_GAP.split(head.group())
+    row = SPACED_GAP.split(line)
+    if not 3 <= len(cells) <= STACK_COLUMNS or any(len(c) > STACK_CELL for c in cells) or not 3 <= len(row) <= len(cells):
+        return ""
+    return cells[len(SPACED_GAP.findall(line, 0, pos - start))]
+
