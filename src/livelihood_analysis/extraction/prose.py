@@ -276,7 +276,7 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
         figures.append(r.figure(
             start, end, si, value=(value if times == umult == 1.0 else scale(value, times, umult)) * sign, unit=unit,
             measure_word=mw if unit == "count" else "", qualifier=qualifier, kind=kind,
-            label=figure_label(before, after, unit in g.counted, g.words), table_header="", table_row="",
+            label=figure_label(before, after, unit in g.counted, g.words, g.figure), table_header="", table_row="",
             table_column=column))
     return elliptic_counts(r, figures), rejected
 
