@@ -52,7 +52,7 @@ def figure_label(before: str, after: str, counted: bool = False, words: dict | N
     head = removed(words["label_cut"], before or "")  # label_cut.sub("", before), without its quadratic tail
     if figure is not None and head and NUMBER_END.search(before, 0, len(before) - len(head)):
         head = _after_unit(head, figure)
-    head = words["label_suffix"].sub("", words["label_prefix"].sub("", head))[-16:]
+    head = words["label_suffix"].sub("", words["label_prefix"].sub("", head.strip()))[-16:].strip()
     if is_noun and len(head) < 2:
         return noun
     return head or noun or tail

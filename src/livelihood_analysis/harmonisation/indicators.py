@@ -17,9 +17,6 @@ from ..segmentation import enclosing
 from .base import distance, local_span, prepared
 from .rules import _check_ids, canonical_indicators
 
-NUMBER_SLOT = re.compile(r"\[0-9")
-
-
 @dataclass(frozen=True)
 class IndicatorRule:
     """One row of the indicator table (overrides first), ready for matching."""
@@ -30,7 +27,6 @@ class IndicatorRule:
     kind: str
     measure_words: tuple[str, ...]
     pattern: re.Pattern
-    number_slot: bool  # the pattern has a [0-9…] slot: it never matches a short label
 
 
 def indicator_rules(table: pd.DataFrame, patterns: list[re.Pattern]) -> list[IndicatorRule]:
@@ -41,8 +37,7 @@ def indicator_rules(table: pd.DataFrame, patterns: list[re.Pattern]) -> list[Ind
     [('x', ())]
     """
     return [IndicatorRule(i, r.indicator_id, r.unit, r.kind,
-                          tuple(r.measure_word.split("|")) if r.measure_word else (), pat,
-                          bool(NUMBER_SLOT.search(pat.pattern)))
+                          tuple(r.measure_word.split("|")) if r.measure_word else (), pat)
             for i, (r, pat) in enumerate(zip(table.itertuples(), patterns))]
 
 
@@ -88,8 +83,7 @@ def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0,
                 break
         if best is None:
             label = fig.label or ""
-            best = next((((0, 0), ind, "label") for ind in group
-                         if not ind.number_slot and ind.pattern.search(label)), None)
+            best = next((((0, 0), ind, "label") for ind in group if _label_match(ind.pattern, label)), None)
         if best is None:
             for ind in group:
                 for m in _wordy_matches(ind.pattern, sentence, pi, start):
@@ -146,3 +140,19 @@ def assign_indicators(figures: pd.DataFrame, reference: str | Path | None = None
     out["indicator_id"] = [d[0] for d in decided]
     out["indicator_basis"] = [d[1] for d in decided]
     return out
+
+
+
+DIGIT = re.compile(r"[0-9]")
+
+
+def _label_match(pattern: re.Pattern, label: str) -> bool:
+    """Whether ``pattern`` names a figure's short label: a match without a digit (a label names a
+    thing, not a count: ``[0-9]+个项目`` does not name 19个项目, while the other branches of a row
+    such as ``居家养老服务中心|[0-9]+个站点`` still name 居家养老服务中心建设).
+
+    >>> p = re.compile("居家养老服务中心|[0-9]+个站点")
+    >>> _label_match(p, "居家养老服务中心建设"), _label_match(p, "19个站点"), _label_match(p, "站点")
+    (True, False, False)
+    """
+    return any(DIGIT.search(m.group()) is None for m in pattern.finditer(label))
