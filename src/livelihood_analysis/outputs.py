@@ -80,7 +80,7 @@ def rows_csv_bytes(rows, columns: list[str]) -> bytes:
     """
     if len(columns) < 2:
         return _csv_writer_bytes(rows, columns)  # csv.writer quotes the empty field of a one-field row
-    field = _Fields().__getitem__  # string -> its CSV field, made once (a number's each time)
+    field = _Fields().__getitem__  # string or int -> its CSV field, made once (a float's each time)
     lines = [",".join(map(field, columns))]
     lines.extend([",".join(map(field, row)) for row in rows])
     lines.append("")
@@ -89,8 +89,15 @@ def rows_csv_bytes(rows, columns: list[str]) -> bytes:
 
 class _Fields(dict):
     """CSV fields of the values looked up, each distinct string's kept (a dict lookup, in C, for
-    the next time: an empty field or a sentence repeats in many rows); a number is formatted
-    anew, as keeping it would confuse ``1`` with ``1.0`` and ``True``."""
+    the next time: an empty field or a sentence repeats in many rows), and each whole number from
+    2 to 10**12 (offsets recur from report to report); a float is formatted anew. A float, a bool or
+    a smaller int equal to a kept int has the same field (``%.12g`` of a whole float below 10**12 is
+    its digits; ``True``, ``False`` and ``-0.0`` equal 1 and 0, which are not kept), so keeping them
+    gives the same bytes for the rows of extraction (strings, ints, floats, None).
+
+    >>> f = _Fields(); [f[v] for v in (12, 12.0, 0.0, -0.0, True, 1, 10 ** 12, 1e12, 12.5)]
+    ['12', '12', '0', '-0', 'True', '1', '1000000000000', '1e+12', '12.5']
+    """
 
     def __missing__(self, value) -> str:
         kind = type(value)
@@ -100,7 +107,12 @@ class _Fields(dict):
             return out
         if kind is float:
             return "%.12g" % value
-        return str(value) if kind is int else _csv_writer_bytes([[value, ""]], None).decode("utf-8")[:-2]
+        if kind is int:
+            out = str(value)
+            if 2 <= abs(value) < 10 ** 12:
+                self[value] = out
+            return out
+        return _csv_writer_bytes([[value, ""]], None).decode("utf-8")[:-2]
 
 
 def _csv_writer_bytes(rows, columns: list[str] | None) -> bytes:

@@ -22,7 +22,7 @@ True
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, update_wrapper
 
 MAX_LITERALS = 8  # a longer list of alternatives is not worth testing before a scan (each test: about a microsecond)
 
@@ -273,7 +273,24 @@ def removed(pattern: re.Pattern, text: str) -> str:
     return text[m.end():] if m else text
 
 
-@lru_cache(maxsize=64)
+def by_pattern(fn):
+    """``fn(pattern)`` made once per compiled pattern, for a test that runs once per figure: looked
+    up by the pattern's ``id`` (the pattern is held, so that its ``id`` is not reused), where
+    ``lru_cache`` would hash the pattern, which hashes its compiled code (a third of a microsecond)."""
+    memo: dict = {}
+
+    def once(pattern):
+        hit = memo.get(id(pattern))
+        if hit is None or hit[0] is not pattern:
+            if len(memo) >= 256:  # patterns of reference tables read again: forget the old ones
+                memo.clear()
+            hit = memo[id(pattern)] = (pattern, fn(pattern))
+        return hit[1]
+
+    return update_wrapper(once, fn)
+
+
+@by_pattern
 def _dot_star_led(pattern: re.Pattern) -> bool:
     """Whether ``pattern`` is a greedy ``.*`` followed by a rest that cannot match empty (see :func:`removed`)."""
     if pattern.flags & re.VERBOSE or not isinstance(pattern.pattern, str):

@@ -45,7 +45,8 @@ def figure_label(before: str, after: str, counted: bool = False, words: dict | N
         words = grammar().words
     tail = WORDS.match(after or "")
     tail = words["label_tail_lead"].sub("", tail.group()) if tail else ""
-    noun = words["label_noun_end"].split(tail)[0]
+    cut = words["label_noun_end"].search(tail)  # split(tail)[0], without making the other pieces
+    noun = tail[:cut.start()] if cut else tail
     is_noun = len(noun) >= 2 and not words["label_not_noun"].match(noun)
     if is_noun and counted:
         return noun  # the words before are not read (the regexes that trim them cost most of a label)
