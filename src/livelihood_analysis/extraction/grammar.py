@@ -34,7 +34,9 @@ HAYSTACKS = ("unit", "before", "after", "sentence_before", "around")  # the text
 AROUND = "\u2016"  # ‖: "around" is the clause before, the unit and the text after, each behind one
 WORD_PATTERNS = ("table_blank_cell", "table_rate_column", "table_row_label_header", "table_unit_line", "table_sub_row",
                  "table_count_column", "table_count_unit", "table_serial_header",
-                 "title_list_marker", "label_prefix", "label_suffix", "label_tail_lead", "label_not_noun", "label_noun_end", "label_cut", "range_joiner",
+                 "title_list_marker", "label_prefix", "label_suffix", "label_tail_lead", "label_not_noun", "label_noun_end", "label_cut",
+                 "label_verb", "label_lead_verb", "label_own_verb", "label_respective", "label_change_from", "label_rate_base",
+                 "range_joiner",
                  "list_joiner", "lone_multiplier", "lone_multiplier_lead", "counted_time", "money_alone", "money_before",
                  "percent_prefix", "count_before_list", "equipment_set", "table_money_column", "progress_label", "task_label",
                  "programme_name", "key_project_document", "livelihood_word", "duty_label", "page_furniture", "plan_document", "progress_document",

@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import re
 
-from ..regex_scan import removed
+from ..regex_scan import _first_chars, parsed, removed
 
-WORDS = re.compile(r"[\u4e00-\u9fff]{2,12}")
+WORDS = re.compile(r"[\u4e00-\u9fff]{2,12}")  # also: the items of a list of words, their 、 dropped
+UNOPENED = re.compile(r"^[^(（)）]*[)）]")  # a label cut inside brackets: up to the bracket that closes them
 NUMBER_END = re.compile(r"[0-9][^\u4e00-\u9fff]*$")  # the text before a label ends with a number
+VERB_REACH = 8  # a building verb before a count is read in so many last characters of the text before it
+MAX_LABEL = 20  # a label is at most so many characters: the last ones
+PHRASE_BREAKS = ",，:：;；"  # where a phrase of words joined by 、 starts
+SUFFIX_REACH = 12  # the words that end the text before a figure (达到, 分别为) are read in so many characters
+MAX_END_CHARS = 512  # an ending pattern's last characters are listed when no more
+RATE_REACH = 30  # a rate's whole (占…的) is read in so many last characters of the text before it
 
 
 def figure_label(before: str, after: str, counted: bool = False, words: dict | None = None,
@@ -38,6 +45,12 @@ def figure_label(before: str, after: str, counted: bool = False, words: dict | N
     >>> from .grammar import grammar
     >>> figure_label("3个民生项目累计完成投资", "", figure=grammar().figure)
     '民生项目累计完成投资'
+
+    A building verb right before a count is part of what it counts (``label_verb``; issue 13's
+    whole noun phrases); a rate of a target is named by it when nothing else is left:
+
+    >>> figure_label("今年将新建", "公办幼儿园。", counted=True), figure_label("完成年度任务的", "")
+    ('新建公办幼儿园', '完成年度任务')
     """
     if words is None:
         from .grammar import grammar
@@ -48,15 +61,124 @@ def figure_label(before: str, after: str, counted: bool = False, words: dict | N
     cut = words["label_noun_end"].search(tail)  # split(tail)[0], without making the other pieces
     noun = tail[:cut.start()] if cut else tail
     is_noun = len(noun) >= 2 and not words["label_not_noun"].match(noun)
-    if is_noun and counted:
-        return noun  # the words before are not read (the regexes that trim them cost most of a label)
-    head = removed(words["label_cut"], before or "")  # label_cut.sub("", before), without its quadratic tail
-    if figure is not None and head and NUMBER_END.search(before, 0, len(before) - len(head)):
-        head = _after_unit(head, figure)
-    head = words["label_suffix"].sub("", words["label_prefix"].sub("", head.strip()))[-16:].strip()
+    if is_noun and counted:  # the words before are not cut (the regexes that trim them cost most of a label)
+        verb = _ending(words["label_verb"], before, VERB_REACH)
+        return verb.group() + noun if verb else noun
+    head = _head(before or "", words, figure)
     if is_noun and len(head) < 2:
         return noun
-    return head or noun or tail
+    return head or noun or _nothing_left(before or "", words, figure) or tail
+
+
+def _nothing_left(before: str, words: dict, figure: re.Pattern | None) -> str:
+    """The label of a figure whose words before leave nothing once cut: a rate of a whole or
+    a target is named by it (``label_rate_base``: 占一般公共预算支出的70.5%), a changed figure by
+    the words before its old value (``label_change_from``: 报销比例从30%提高到50%).
+
+    >>> w = grammar_words()
+    >>> _nothing_left("完成年目标任务2200人的", w, None), _nothing_left("低保标准由每月800元提高到", w, None)
+    ('完成年目标任务', '低保标准')
+    """
+    rate = words["label_rate_base"].search(before, max(0, len(before) - RATE_REACH))
+    if rate:
+        return rate.group()
+    old = words["label_change_from"].search(before)
+    return _head(before[:old.start()], words, figure) if old and old.start() else ""
+
+
+def _head(before: str, words: dict, figure: re.Pattern | None) -> str:
+    """The label read from the words before a figure: after the last particle, comma or other
+    number (``label_cut``), without the words that start or end it and are not part of what it
+    counts (``label_prefix``, ``label_suffix``: 开工率达 is 开工率); an item of a list led by a
+    building verb takes that verb (``label_lead_verb``: 新建公厕20座、旅游厕所: 新建旅游厕所).
+
+    >>> _head("开工率达", grammar_words(), None), _head("新建城区公厕20座、旅游厕所", grammar_words(), None)
+    ('开工率', '新建旅游厕所')
+    """
+    suffix, whole = _ending(words["label_suffix"], before, SUFFIX_REACH), before
+    if suffix:
+        before = before[:suffix.start()]  # 开工率达: 开工率, before 达 cuts it all away
+    cut = len(before) - len(removed(words["label_cut"], before))
+    if cut and before[cut - 1] == "、" and not words["label_respective"].search(whole):  # 甲、乙分别为: each its own
+        cut = _list_start(before, cut, words)
+    head = before[cut:].strip()  # a table cell boundary (|) leaves its spaces
+    if figure is not None and head and NUMBER_END.search(before, 0, cut):
+        head = _after_unit(head, figure)
+    head = words["label_prefix"].sub("", head) if head else head
+    item, head = head, head[:m.start()] if (m := _ending(words["label_suffix"], head, len(head))) else head
+    if head and cut and before[cut - 1] == "、":
+        head = _with_lead_verb(before, item, head, words)
+    return UNOPENED.sub("", head[-MAX_LABEL:]).strip()  # not yōu)良率 of 优(yōu)良率
+
+
+def _with_lead_verb(before: str, item: str, head: str, words: dict) -> str:
+    """``head``, the label of ``item``, an item after a figure in a list, with the verb that leads
+    the list (``label_lead_verb``), unless the item starts with a verb of its own (``label_own_verb``).
+
+    >>> w = grammar_words()
+    >>> _with_lead_verb("新建公厕2座、广场", "广场", "广场", w), _with_lead_verb("新建公厕2座、竣工", "竣工", "竣工", w)
+    ('新建广场', '竣工')
+    """
+    lead = words["label_lead_verb"].match(words["label_prefix"].sub("", before, 1))
+    if lead is None or any(words[v].match(t) for v in ("label_own_verb", "label_lead_verb") for t in (item, head)):
+        return head
+    return lead.group() + head
+
+
+def _list_start(before: str, cut: int, words: dict) -> int:
+    """Where the label of ``before`` starts, given ``cut``, where ``label_cut`` ends: at the start of
+    a phrase of words joined by 、 that share the figure (发放社会救助、高龄津贴、优抚资金共计3.9亿元;
+    新建、改扩建中小学校13所), if it is short (``MAX_LABEL``) and nothing else cuts it (no figure, no
+    particle); else at ``cut`` (公厕20座、旅游厕所30座: each item of a list of figures is read alone).
+
+    >>> w = grammar_words()
+    >>> [_list_start(b, len(b) - n, w) for b, n in (("新建、改扩建学校", 5), ("公厕20座、旅游厕所", 4), ("甲,乙乙、丙丙", 2))]
+    [0, 6, 2]
+    """
+    if not cut or before[cut - 1] != "、" or cut == len(before):
+        return cut
+    start = max(before.rfind(c, 0, cut) for c in PHRASE_BREAKS) + 1
+    items = before[start:cut - 1].replace("、", "")
+    if len(before) - start > MAX_LABEL or len(items) < 2 or removed(words["label_cut"], items) != items:
+        return cut
+    return start if WORDS.fullmatch(items) else cut
+
+
+def _ending(pattern: re.Pattern, text: str, reach: int) -> re.Match | None:
+    """The match of ``pattern`` (anchored at the end of the text) in the last ``reach`` characters of
+    ``text``; None at once when ``text`` ends with a character no match can end with (most texts:
+    this runs for every figure).
+
+    >>> _ending(re.compile("(?:达到|为)$"), "开工率达到", 5).group(), _ending(re.compile("(?:达到|为)$"), "开工率", 5)
+    ('达到', None)
+    """
+    ends = _end_chars(pattern)
+    if not text or (ends is not None and text[-1] not in ends):
+        return None
+    return pattern.search(text, max(0, len(text) - reach))
+
+
+def _end_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can end with (None: any, or too many to list); kept
+    by the pattern's id, with the pattern (a pattern's own hash reads its whole compiled code)."""
+    known = _ENDS.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
+    ranges, empty = _first_chars(parsed(pattern.pattern).data, reverse=True)
+    ends = None if ranges is None or empty or sum(hi - lo + 1 for lo, hi in ranges) > MAX_END_CHARS else (
+        frozenset(chr(x) for lo, hi in ranges for x in range(lo, hi + 1)))
+    _ENDS[id(pattern)] = (pattern, ends)
+    return ends
+
+
+_ENDS: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
+
+
+def grammar_words() -> dict:
+    """The label patterns of the reference tables (for the examples)."""
+    from .grammar import grammar
+
+    return grammar().words
 
 
 def _after_unit(head: str, figure: re.Pattern) -> str:
