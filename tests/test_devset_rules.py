@@ -1106,3 +1106,35 @@ def test_a_row_with_a_number_slot_in_one_branch_still_names_a_label():
     for pattern, expected in (("居家养老服务中心", "centres"), ("居家养老服务中心|[0-9]+个站点", "centres"),
                               ("[0-9]+个居家养老服务中心", "")):
         assert indicator_of(bare, indicator_rules(table, [re.compile(pattern)]))[0] == expected, pattern
+
+
+REVIEW_18 = [  # made-up phrases where a row of session 18 over-reached (the session's review): (text, surface, column, expected)
+    ("向1200名申请人发放创业担保贷款1.5亿元。", "1.5亿元", "stage", "achieved"),  # G64: paid to applicants
+    ("为符合条件的申请家庭发放住房租赁补贴320万元。", "320万元", "stage", "achieved"),
+    ("上半年内新增城镇就业3200人。", "3200人", "stage", "achieved"),  # G63: 半年内
+    ("全市在建项目12个,累计投资3.2亿元,占年度计划的78%。", "78%", "kind", "completion_rate"),
+    ("2023年,全县累计推进1200户农村危房改造,已全部竣工入住。", "1200户", "stage", "achieved"),  # G42
+    ("今年实施12个农村饮水安全项目,推进58个村通自来水。", "58个", "kind", "actual"),
+    ("今年实施的15个学校建设项目已开复工12个。", "12个", "category", "education"),  # C176
+    ("该工程比原计划提前2个月完工。", "2个月", "stage", "other"),  # G62: a gap
+    ("为全县65岁以上老年人口1.2万人开展免费健康体检。", "1.2万人", "kind", "actual"),
+    ("完成12个任务村的人居环境整治。", "12个", "kind", "actual"),
+]
+
+
+@pytest.mark.parametrize("text, surface, column, expected", REVIEW_18)
+def test_rows_of_session_18_do_not_reach_past_their_wording(text, surface, column, expected):
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+
+    figs = assign_stage(assign_categories(extract_text(text, "d")[0])).set_index("surface")
+    assert figs.loc[surface, column] == expected
+
+
+@pytest.mark.parametrize("text, surface, not_expected", [
+    ("上半年已完工12个民生项目。", "12个", ("indicator_id", "projects_planned")),  # done, not planned
+    ("实施老城区街巷硬化工程3.2公里。", "3.2公里", ("indicator_id", "rural_roads_km")),  # urban lanes
+    ("全县1.2万名搬迁群众入住新居。", "1.2万名", ("category", "housing")),  # relocation, not housing
+])
+def test_indicators_and_categories_of_session_18_keep_to_their_definition(text, surface, not_expected):
+    column, value = not_expected
+    assert harmonised(text).loc[surface, column] != value
