@@ -203,3 +203,18 @@ def test_a_table_whose_cells_are_separated_by_single_spaces_reads_its_task_colum
         ["15条", "年度目标", "target"], ["240套", "年度目标", "target"], ["31000平方米", "年度目标", "target"]]
     prose = "序号 为民办实事的第一项,新建学校3所,已建成2所。\n1 新增学位800个 已完成。\n"  # no table: no column
     assert set(extract_text(prose, "t")[0].table_column) == {""}
+
+
+def test_a_coverage_row_and_a_row_cut_short_are_no_progress_rows():
+    # session 18 review: a coverage rate (covered over a population) passes the same arithmetic as a
+    # completion rate; only a rate under a header of completion rates (完成比例, 占年度任务) makes a progress row.
+    # A row of a space-separated table with fewer cells than its header cannot be aligned
+    piped = "乡镇 | 65岁以上老年人 | 已体检人数 | 体检率 |\n城关镇 | 老年人3200人 | 2880 | 90% |\n"
+    figs = extract_text(piped, "t")[0]
+    assert "completion_rate" not in set(figs.kind) and "target" not in set(figs.kind)
+    stacked = "常住人口 |\n签约人数 |\n签约率 |\n甲村常住人口1200人 |\n720 |\n60% |\n"
+    assert "completion_rate" not in set(extract_text(stacked, "t")[0].kind)
+    spaced = ("序号 项目 年度目标 完成情况 责任单位\n1 敬老院 新增养老床位300张 已完成280张 民政局\n"
+              "2 新增养老床位300张 已完成280张 民政局\n")
+    figs = extract_text(spaced, "t")[0]
+    assert figs.table_column.tolist() == ["年度目标", "完成情况", "", ""]

@@ -127,7 +127,8 @@ def spaced_cell_column(text: str, pos: int, header: re.Pattern) -> str:
     r"""The column header of a cell of a table whose cells are separated by single spaces (a
     Word or web table copied as text: ``序号 实事工程项目 年度目标 目前进度``, then a row a line, led
     by its number), counted by the gaps before ``pos`` in its row; empty outside such a table or
-    when the row has more cells than the header (a space inside a cell: no column can be told).
+    when the row has not as many cells as the header (a space inside a cell, two cells run together
+    or a row cut short: no column can be told).
     ``header``: :func:`spaced_header` of the grammar's ``table_serial_header``.
 
     >>> t = "序号 项目 年度目标 目前进度 责任人\n1 安置房 建设安置房192套,提升品质。 已完成施工图。 王  忠\n"
@@ -147,7 +148,7 @@ def spaced_cell_column(text: str, pos: int, header: re.Pattern) -> str:
         return ""
     cells = SPACED_GAP.split(head.group())
     row = SPACED_GAP.split(line)
-    if not 3 <= len(cells) <= STACK_COLUMNS or any(len(c) > STACK_CELL for c in cells) or not 3 <= len(row) <= len(cells):
+    if not 3 <= len(cells) <= STACK_COLUMNS or any(len(c) > STACK_CELL for c in cells) or len(row) != len(cells):
         return ""
     return cells[len(SPACED_GAP.findall(line, 0, pos - start))]
 

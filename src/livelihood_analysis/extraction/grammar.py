@@ -33,7 +33,7 @@ KIND_SCOPES = frozenset({"before", "after", "unit", "sentence_before", "around"}
 HAYSTACKS = ("unit", "before", "after", "sentence_before", "around")  # the texts kind cues are searched in, in kind_of's order
 AROUND = "\u2016"  # ‖: "around" is the clause before, the unit and the text after, each behind one
 WORD_PATTERNS = ("table_blank_cell", "table_rate_column", "table_row_label_header", "table_unit_line", "table_sub_row",
-                 "table_count_column", "table_count_unit", "table_serial_header",
+                 "table_count_column", "table_count_unit", "table_serial_header", "progress_rate_column",
                  "title_list_marker", "label_prefix", "label_suffix", "label_tail_lead", "label_not_noun", "label_noun_end", "label_cut",
                  "label_verb", "label_lead_verb", "label_own_verb", "label_respective", "label_change_from", "label_rate_base",
                  "range_joiner",

@@ -7,17 +7,21 @@ layout: a pipe row (``敬老院新增床位900张 | 900 | 100% |``), an HTML tab
 line (``敬老院新增床位900张 |`` ⏎ ``900 |`` ⏎ ``100% |``) or cells on lines of their own. Three
 such cells are read as a progress row only when the arithmetic says so: the rate is the achieved
 amount over the target (within ``RATE_SLACK`` percentage points, for rounding), so a row of
-other numbers (a population, its households and a share) is left as it is.
+other numbers (a population, its households and a share) is left as it is, and only under a
+header of completion rates (``progress_rate_column``: 完成比例, 占年度任务): a coverage rate (体检率,
+签约率) is covered over a population, the same arithmetic, and no progress.
 """
 
 from __future__ import annotations
 
 import re
 
-from .cells import bare_cell
+from .cells import bare_cell, cell_column
 from .numbers import parse_number
 from .rows import FigureRow, RejectedRow
 
+RATE_HEADER = re.compile(r"^[ \t]*([^\s|｜]{0,10}(?:率|比例|比重|进度|占比)|占[^\s|｜]{1,10})(?:\([^()\n]{0,6}\))?[ \t]*[|｜]?[ \t]*$",
+                         re.M)  # a header cell of rates on a line of its own (a table flattened one cell per line)
 CELL_BOUNDARY = re.compile(r"[ \t\u3000]*[|｜\n][ \t\u3000|｜\n]*")  # between two cells: a pipe, a line break or both
 RATE_SLACK = 1.0  # percentage points a stated completion rate may differ from achieved / target (rounding)
 TARGET_KINDS = {"actual": "target"}  # the target cell's kind, by its own (money and standards keep theirs: their stage tells)
@@ -48,6 +52,8 @@ def progress_cells(r, figures: list[FigureRow], no_unit: list[RejectedRow]) -> t
                 and bare_cell(text, b0, b1) and bare_cell(text, c0, c.clean_end)
                 and CELL_BOUNDARY.fullmatch(text, a_end, b0) and CELL_BOUNDARY.fullmatch(text, b1, c0)):
             continue
+        if not _progress_rate(text, c0, a.clean_start, r.g.words["progress_rate_column"]):
+            continue
         value = b.value if isinstance(b, FigureRow) and b.unit == a.unit else (
             parse_number(b.surface) if isinstance(b, RejectedRow) and b.surface.strip().replace(".", "", 1).isdigit() else None)
         if value is None or abs(c.value - 100 * value / a.value) > RATE_SLACK:
@@ -64,3 +70,24 @@ def progress_cells(r, figures: list[FigureRow], no_unit: list[RejectedRow]) -> t
     if not made:
         return out, no_unit
     return sorted(out + made, key=lambda f: f.clean_start), [x for x in no_unit if id(x) not in used]
+
+
+def _progress_rate(text: str, rate: int, row: int, progress: re.Pattern) -> bool:
+    r"""Whether the rate at ``rate`` stands under a header of completion rates: its pipe-table column
+    header, else the last header cell of rates on a line of its own before the row starting at ``row``
+    (a table flattened one cell per line); a table with no rate header at all counts as one.
+
+    >>> import re
+    >>> p = re.compile("完成比例|占年度")
+    >>> t = "指标 |\n目标 |\n完成 |\n占年度任务 |\n新建学校5所 |\n4 |\n80% |"
+    >>> _progress_rate(t, t.index("80%"), t.index("新建"), p), _progress_rate(t.replace("占年度任务", "签约率"), t.index("80%"), t.index("新建"), p)
+    (True, False)
+    """
+    header = cell_column(text, rate)
+    if not header:
+        last = None
+        for last in RATE_HEADER.finditer(text, 0, row):
+            pass
+        header = last.group(1) if last else ""
+    return not header or progress.search(header) is not None
+
