@@ -28,6 +28,7 @@ from .regex_scan import MatchSpans, _char_class, _first_chars, parsed
 
 DIGITS = "digits"  # the key of the patterns led by ASCII digits (any of them): scanned together
 MAX_LEAD = 64  # a pattern led by more characters than this (say any Chinese one) stops too often to share a scan
+RARE_WORD = 3  # a pattern that needs a word this long (jpg, 位一体) is scanned alone: most texts lack it, and skip it
 
 
 class SpansOfMany:
@@ -94,8 +95,12 @@ def _lead(spans: MatchSpans) -> str | frozenset | None:
     whose first characters, two to ``MAX_LEAD`` of them, hold no ASCII digit (led by them, or
     skipped through by the engine; one led by one character is found by the engine's own fast
     search for it); None for any other, or one with a group (whose number or name would change)
-    or flags."""
+    or flags, or one whose every match holds a word of :data:`RARE_WORD` characters or more (an
+    image file ending such as ``.jpg``): alone, it is not scanned in a text without the word
+    (``MatchSpans.needs``), where a group tries it at every one of its first characters."""
     if spans.by_line or spans.pattern.groups or spans.pattern.flags != re.UNICODE:
+        return None
+    if spans.needs and min(map(len, spans.needs)) >= RARE_WORD:
         return None
     try:
         ranges, empty = _first_chars(parsed(spans.pattern.pattern).data)
