@@ -346,6 +346,28 @@ def test_a_text_without_the_literal_every_match_holds_is_not_scanned():
             assert MatchSpans(p)(text) == [m.span() for m in p.finditer(text)], (p.pattern, text)
 
 
+def test_a_pattern_tried_where_its_word_lies_finds_what_finditer_finds(raw):
+    """regex_anchor: a pattern whose every match holds a word near its start is tried only at
+    the positions before each place of the word; the spans are finditer's, with lookbehinds,
+    branches, overlapping candidates, words at the text's start and repeated words."""
+    import re
+
+    from livelihood_analysis.regex_anchor import anchored
+
+    text = "\n".join(raw.values()) + "期园二期期区12期期 ”三期工程 1:30 12:345:6 2021-03-04 一九九八年 三位一体"
+    cases = {r"(?<=[园区])[一二三0-9]{1,2}期(?![0-9])": ("期", 1, 2), r"[0-9]{1,2}:[0-9]{2}": (":", 1, 2),
+             r"(?<=[厂园])[一二0-9]{1,2}期|(?<=”)[一二三]{1,2}期(?=工程)": ("期", 1, 2),
+             r"(?<![0-9])[0-9]{2}-[0-9]{2}(?![0-9])": ("-", 2, 2), r"(?:一九|二〇)[〇一二九八]{2}年": ("年", 4, 4),
+             r"[一二三]位一体": ("位一体", 1, 1), r"([0-9])期\1?": ("期", 1, 1)}
+    for pattern, (word, lo, hi) in cases.items():
+        spans = anchored(re.compile(pattern))
+        assert (spans.word, spans.lo, spans.hi) == (word, lo, hi), pattern
+        for t in (text, "期", "", "二期" * 5, "区" + "1期" * 4):
+            assert spans(t) == [m.span() for m in spans.pattern.finditer(t)], (pattern, t[:20])
+    for pattern in (r"第[0-9]+期", r"前[0-9]{1,2}个月", r"[0-9]+期", r"(?i)[a-z]期", r"[0-9]{1,9}期", r"期|[0-9]年"):
+        assert anchored(re.compile(pattern)) is None, pattern  # led by a word or one character, too far, no one word
+
+
 def test_kind_cue_edges_pass_over_only_haystacks_the_cue_cannot_match(raw):
     """A kind cue anchored at the start or end of its haystack is not searched in a haystack whose
     first or last character no match can have (grammar._edge): every such haystack of the five

@@ -9,8 +9,8 @@ numerals) are scanned once per such set of characters: there the time goes into 
 report, character by character, more than into the stops, which are few.
 
 >>> from .regex_scan import MatchSpans
->>> pats = [MatchSpans(re.compile(p)) for p in (r"(?<![0-9])[0-9]{2}-[0-9]{2}", r"(?<![0-9])(?:19|20)[0-9]{2}年",
-...                                               r"第[0-9]+", r"[一二]期", r"(?<![一二])[一二]+村")]
+>>> pats = [MatchSpans(re.compile(p)) for p in (r"(?<![0-9])[0-9]+-[0-9]{2}", r"(?<![0-9])(?:19|20)[0-9]+年",
+...                                               r"第[0-9]+", r"[一二]+期", r"(?<![一二])[一二]+村")]
 >>> many = SpansOfMany(pats)
 >>> [group.members for group in many.groups], many.groups[0].merged.pattern[:22]
 ([[0, 1], [3, 4]], '[0123456789](?<=(?:(?=')
@@ -28,6 +28,7 @@ from .regex_scan import MatchSpans, _char_class, _first_chars, parsed
 
 DIGITS = "digits"  # the key of the patterns led by ASCII digits (any of them): scanned together
 MAX_LEAD = 64  # a pattern led by more characters than this (say any Chinese one) stops too often to share a scan
+RARE_WORD = 3  # a pattern that needs a word this long (jpg, 位一体) is scanned alone: most texts lack it, and skip it
 
 
 class SpansOfMany:
@@ -94,9 +95,14 @@ def _lead(spans: MatchSpans) -> str | frozenset | None:
     whose first characters, two to ``MAX_LEAD`` of them, hold no ASCII digit (led by them, or
     skipped through by the engine; one led by one character is found by the engine's own fast
     search for it); None for any other, or one with a group (whose number or name would change)
-    or flags."""
+    or flags, or one whose every match holds a word of :data:`RARE_WORD` characters or more (an
+    image file ending such as ``.jpg``): alone, it is not scanned in a text without the word
+    (``MatchSpans.needs``), where a group tries it at every one of its first characters; None
+    also for one tried only where a word it holds lies (``MatchSpans.anchored``)."""
     if spans.by_line or spans.pattern.groups or spans.pattern.flags != re.UNICODE:
         return None
+    if spans.anchored is not None or spans.needs and min(map(len, spans.needs)) >= RARE_WORD:
+        return None  # alone, tried only where its word lies, or not at all in a text without its word
     try:
         ranges, empty = _first_chars(parsed(spans.pattern.pattern).data)
     except Exception:  # noqa: BLE001 (an unfamiliar parse tree: scanned alone)

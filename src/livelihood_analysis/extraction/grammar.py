@@ -158,8 +158,9 @@ def _kind_rules(kinds: pd.DataFrame, all_units, folder: str | None) -> dict:
 
 def _by_before_end(kind_rules: dict) -> dict:
     """Per unit, its kind rules (a unit without any: those of ``""``) as ``({character: rules},
-    rules)``: the rules for a ``before`` haystack ending in that character, and for one ending in
-    any other (or empty). Most cues end in ``$`` on ``before`` (see :func:`_edge`): each such cue is
+    rules, around)``: the rules for a ``before`` haystack ending in that character, for one ending
+    in any other (or empty), and whether any rule reads the ``around`` haystack (else
+    :func:`kind_of` does not build it). Most cues end in ``$`` on ``before`` (see :func:`_edge`): each such cue is
     kept, freed of its edge test, only under the characters it can end with, so :func:`kind_of`
     passes over the others without a visit (a fifth less time); the first rule that matches is
     the same."""
@@ -171,7 +172,8 @@ def _by_before_end(kind_rules: dict) -> dict:
         chars = set().union(*(rules[i][4][1] for i in ending))
         out[unit] = ({c: tuple(r[:4] + (None, r[5]) if i in ending else r for i, r in enumerate(rules)
                                if i not in ending or c in r[4][1]) for c in chars},
-                     tuple(r for i, r in enumerate(rules) if i not in ending))
+                     tuple(r for i, r in enumerate(rules) if i not in ending),
+                     any(r[1] == HAYSTACKS.index("around") for r in rules))
     return out
 
 
@@ -289,8 +291,8 @@ def kind_of(g: Grammar, unit: str, unit_text: str, before: str, after: str, sent
     """The kind and sign of the first kind cue (by priority) that matches; ``unit`` rules
     look at the unit only, ``around`` rules at ``before‖unit‖after``. A fall (下降8.8%) has sign -1."""
     unit_text = unit_text.strip()
-    hay = (unit_text, before, after, sent_before, f"{before}{AROUND}{unit_text}{AROUND}{after}")
-    by_end, other = g.kind_rules_by_end.get(unit) or g.kind_rules_by_end[""]
+    by_end, other, around = g.kind_rules_by_end.get(unit) or g.kind_rules_by_end[""]
+    hay = (unit_text, before, after, sent_before, f"{before}{AROUND}{unit_text}{AROUND}{after}" if around else "")
     for kind, scope, pattern, sign, edge, need in by_end.get(before[-1:], other):
         if pattern is None or (edge is None or hay[scope][edge[0]] in edge[1]) and (
                 need is None or need in hay[scope]) and pattern.search(hay[scope]):
