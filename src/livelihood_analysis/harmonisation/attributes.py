@@ -19,7 +19,7 @@ priority that applies decides; without one, the stage is the kind's ``default_st
 ...     "table_row": "", "table_column": "", "clean_start": [s.index("2400"), s.index("1800")],
 ...     "clean_end": [s.index("套"), s.index("套。")], "sentence_start": 0})
 >>> assign_stage(figs)[["stage", "stage_rule"]].values.tolist()
-[['started', 'G03'], ['achieved', 'kind actual']]
+[['started', 'G03'], ['achieved', 'G67']]
 """
 
 from __future__ import annotations
