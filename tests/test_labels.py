@@ -72,3 +72,17 @@ def test_the_words_before_a_rate_or_amount_name_it(before, expected):
 ])
 def test_the_counted_noun_ends_before_how_it_goes(after, expected):
     assert label("全县", after, counted=True) == expected
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("社会保障和就业支出", "社会保障和就业支出"),  # 和 joins the words of one noun phrase
+    ("新增及更换路灯", "新增及更换路灯"),
+    ("文化体育与传媒支出", "文化体育与传媒支出"),
+    ("城乡供水工程资金到位率", "城乡供水工程资金到位率"),  # the 到 of 到位 cuts nothing
+    ("扶贫小额到户贷款", "扶贫小额到户贷款"),
+    ("新修县城到乡镇公路", "乡镇公路"),  # another 到 still cuts
+    ("对在校学生和毕业", "毕业"),  # a join word followed by one short word: that word alone, as before
+    ("城区老旧供水管网改造工程和农村安全饮水巩固提升工程完成投资", "农村安全饮水巩固提升工程完成投资"),  # too long: cut at 和
+])
+def test_words_joined_by_and_make_one_label(before, expected):
+    assert label(before) == expected

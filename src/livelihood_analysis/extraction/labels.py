@@ -108,7 +108,25 @@ def _head(before: str, words: dict, figure: re.Pattern | None) -> str:
     item, head = head, head[:m.start()] if (m := _ending(words["label_suffix"], head, len(head))) else head
     if head and cut and before[cut - 1] == "、":
         head = _with_lead_verb(before, item, head, words)
-    return UNOPENED.sub("", head[-MAX_LABEL:]).strip()  # not yōu)良率 of 优(yōu)良率
+    return UNOPENED.sub("", _shortened(head, words)).strip()  # not yōu)良率 of 优(yōu)良率
+
+
+def _shortened(head: str, words: dict) -> str:
+    """``head`` cut to its last ``MAX_LABEL`` characters, or fewer: after the last word that joins
+    two things in them (``label_join``: 和, 及, 与), so that no word is cut in two; and after a join
+    word followed by a single word of two characters, which is too short to name a thing of its own
+    (毕业5年内 in 在校大学生和毕业5年内, 新建 in 发电机组和新建360㎡烧结机).
+
+    >>> w = grammar_words()
+    >>> _shortened("校舍维修改造和新建改扩建公办幼儿园项目完成投资", w), _shortened("社会保障和就业支出", w), _shortened("机组和新建", w)
+    ('新建改扩建公办幼儿园项目完成投资', '社会保障和就业支出', '新建')
+    """
+    last = None
+    for last in words["label_join"].finditer(head, max(0, len(head) - MAX_LABEL - 1)):
+        pass
+    if last is not None and (len(head) - last.end() <= 2 or len(head) > MAX_LABEL):
+        return head[last.end():] if last.end() < len(head) else head[-MAX_LABEL:]
+    return head[-MAX_LABEL:]
 
 
 def _with_lead_verb(before: str, item: str, head: str, words: dict) -> str:
