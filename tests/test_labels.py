@@ -86,3 +86,25 @@ def test_the_counted_noun_ends_before_how_it_goes(after, expected):
 ])
 def test_words_joined_by_and_make_one_label(before, expected):
     assert label(before) == expected
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("城市低保标准不", "城市低保标准"),  # 不 of 不低于 (the qualifier is read apart)
+    ("群众满意度持续保持在", "群众满意度"),
+    ("城镇登记失业率始终控制在", "城镇登记失业率"),
+    ("教育支出实现", "教育支出"),  # 实现 after what was done
+    ("实现", ""),  # but not alone
+    ("全镇工作任务细化、量化为", "工作任务"),  # what is divided into so many parts
+    ("全镇工作任务分解为", "工作任务"),
+])
+def test_words_that_end_the_text_before_a_figure_are_left_out(before, expected):
+    assert label(before) == expected
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("目前市、区两级参保率分别为97%和98%。", "97%", "市、区两级参保率"),  # levels joined by 、 qualify one thing
+    ("全县41件省、市、县三级民生实事项目目标任务执行进度在100%以上。", "100%", "民生实事项目目标任务执行进度"),
+    ("实施省级项目23件、市级项目18件。", "18件", "市级项目"),  # a list of figures is still read item by item
+])
+def test_a_list_of_levels_makes_one_label(text, surface, expected):
+    assert labels_of(text)[surface] == expected

@@ -99,9 +99,12 @@ def _head(before: str, words: dict, figure: re.Pattern | None) -> str:
     if suffix:
         before = before[:suffix.start()]  # 开工率达: 开工率, before 达 cuts it all away
     cut = len(before) - len(removed(words["label_cut"], before))
-    if cut and before[cut - 1] == "、" and not words["label_respective"].search(whole):  # 甲、乙分别为: each its own
-        cut = _list_start(before, cut, words)
+    levels = words["label_levels"].match(before, cut) if cut and before[cut - 1] == "、" else None
+    if cut and before[cut - 1] == "、" and (levels or not words["label_respective"].search(whole)):
+        cut = _list_start(before, cut, words)  # 甲、乙分别为: each its own; but 市、区两级…分别为: one label
     head = before[cut:].strip()  # a table cell boundary (|) leaves its spaces
+    if levels and before[cut - 1] == "、":  # 省、市、县三级民生实事…, too long to keep its levels
+        head = head[levels.end() - cut:]
     if figure is not None and head and NUMBER_END.search(before, 0, cut):
         head = _after_unit(head, figure)
     head = words["label_prefix"].sub("", head) if head else head
