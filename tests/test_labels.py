@@ -108,3 +108,33 @@ def test_words_that_end_the_text_before_a_figure_are_left_out(before, expected):
 ])
 def test_a_list_of_levels_makes_one_label(text, surface, expected):
     assert labels_of(text)[surface] == expected
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("实施农村危房改造", "农村危房改造"),  # a verb of carrying out is not part of what is counted
+    ("包括新建校舍", "新建校舍"),
+    ("其中用于教育支出", "教育支出"),
+    ("去年完成民生投资", "民生投资"),  # nor a time before it
+    ("实施项目的", ""),  # what is left after 的 is read (nothing here)
+])
+def test_words_that_start_the_text_before_a_figure_are_left_out(before, expected):
+    assert label(before) == expected
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("1-7月投入民生资金6.96亿元。", "6.96亿元", "投入民生资金"),  # the end of a date after its number
+    ("2018年中央基建投资预算480万元。", "480万元", "中央基建投资预算"),
+    ("城市低保月人均补差标准提高到400元。", "400元", "城市低保月人均补差标准"),  # 月 after no number stays
+])
+def test_the_end_of_a_date_is_left_out(text, surface, expected):
+    assert labels_of(text)[surface] == expected
+
+
+@pytest.mark.parametrize("after, expected", [
+    ("“民生微实事”项目,", "“民生微实事”项目"),  # quoted words after a count are part of its noun
+    ("“爱心驿站”,", "“爱心驿站”"),
+    ("医疗机构开通“互联网+”服务", "医疗机构开通"),  # a quotation the words cannot close is left out
+    ("”项目总投资", "乡村振兴"),  # a closing quote: the figure was inside the quotation; the words before name it
+])
+def test_quoted_words_after_a_count(after, expected):
+    assert label("乡村振兴", after, counted=True) == expected
