@@ -69,6 +69,11 @@ def test_the_words_before_a_rate_or_amount_name_it(before, expected):
     ("民生项目如期完成。", "民生项目"),
     ("民生实事项目中,", "民生实事项目"),
     ("中心小学。", "中心小学"),  # 中 inside a noun stays
+    ("民生实事全部完成。", "民生实事"),  # nor how much of it
+    ("民生工程总体进展顺利。", "民生工程"),
+    ("困难群众纳入低保。", "困难群众"),
+    ("民生实事涉及教育、医疗。", "民生实事"),
+    ("全部门户网站。", "全部门户网站"),  # a noun that starts with 全部 stays
 ])
 def test_the_counted_noun_ends_before_how_it_goes(after, expected):
     assert label("全县", after, counted=True) == expected
