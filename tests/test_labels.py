@@ -69,6 +69,77 @@ def test_the_words_before_a_rate_or_amount_name_it(before, expected):
     ("民生项目如期完成。", "民生项目"),
     ("民生实事项目中,", "民生实事项目"),
     ("中心小学。", "中心小学"),  # 中 inside a noun stays
+    ("民生实事全部完成。", "民生实事"),  # nor how much of it
+    ("民生工程总体进展顺利。", "民生工程"),
+    ("困难群众纳入低保。", "困难群众"),
+    ("民生实事涉及教育、医疗。", "民生实事"),
+    ("全部门户网站。", "全部门户网站"),  # a noun that starts with 全部 stays
 ])
 def test_the_counted_noun_ends_before_how_it_goes(after, expected):
     assert label("全县", after, counted=True) == expected
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("社会保障和就业支出", "社会保障和就业支出"),  # 和 joins the words of one noun phrase
+    ("新增及更换路灯", "新增及更换路灯"),
+    ("文化体育与传媒支出", "文化体育与传媒支出"),
+    ("城乡供水工程资金到位率", "城乡供水工程资金到位率"),  # the 到 of 到位 cuts nothing
+    ("扶贫小额到户贷款", "扶贫小额到户贷款"),
+    ("新修县城到乡镇公路", "乡镇公路"),  # another 到 still cuts
+    ("对在校学生和毕业", "毕业"),  # a join word followed by one short word: that word alone, as before
+    ("城区老旧供水管网改造工程和农村安全饮水巩固提升工程完成投资", "农村安全饮水巩固提升工程完成投资"),  # too long: cut at 和
+])
+def test_words_joined_by_and_make_one_label(before, expected):
+    assert label(before) == expected
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("城市低保标准不", "城市低保标准"),  # 不 of 不低于 (the qualifier is read apart)
+    ("群众满意度持续保持在", "群众满意度"),
+    ("城镇登记失业率始终控制在", "城镇登记失业率"),
+    ("教育支出实现", "教育支出"),  # 实现 after what was done
+    ("实现", ""),  # but not alone
+    ("全镇工作任务细化、量化为", "工作任务"),  # what is divided into so many parts
+    ("全镇工作任务分解为", "工作任务"),
+])
+def test_words_that_end_the_text_before_a_figure_are_left_out(before, expected):
+    assert label(before) == expected
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("目前市、区两级参保率分别为97%和98%。", "97%", "市、区两级参保率"),  # levels joined by 、 qualify one thing
+    ("全县41件省、市、县三级民生实事项目目标任务执行进度在100%以上。", "100%", "民生实事项目目标任务执行进度"),
+    ("实施省级项目23件、市级项目18件。", "18件", "市级项目"),  # a list of figures is still read item by item
+])
+def test_a_list_of_levels_makes_one_label(text, surface, expected):
+    assert labels_of(text)[surface] == expected
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("实施农村危房改造", "农村危房改造"),  # a verb of carrying out is not part of what is counted
+    ("包括新建校舍", "新建校舍"),
+    ("其中用于教育支出", "教育支出"),
+    ("去年完成民生投资", "民生投资"),  # nor a time before it
+    ("实施项目的", ""),  # what is left after 的 is read (nothing here)
+])
+def test_words_that_start_the_text_before_a_figure_are_left_out(before, expected):
+    assert label(before) == expected
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("1-7月投入民生资金6.96亿元。", "6.96亿元", "投入民生资金"),  # the end of a date after its number
+    ("2018年中央基建投资预算480万元。", "480万元", "中央基建投资预算"),
+    ("城市低保月人均补差标准提高到400元。", "400元", "城市低保月人均补差标准"),  # 月 after no number stays
+])
+def test_the_end_of_a_date_is_left_out(text, surface, expected):
+    assert labels_of(text)[surface] == expected
+
+
+@pytest.mark.parametrize("after, expected", [
+    ("“民生微实事”项目,", "“民生微实事”项目"),  # quoted words after a count are part of its noun
+    ("“爱心驿站”,", "“爱心驿站”"),
+    ("医疗机构开通“互联网+”服务", "医疗机构开通"),  # a quotation the words cannot close is left out
+    ("”项目总投资", "乡村振兴"),  # a closing quote: the figure was inside the quotation; the words before name it
+])
+def test_quoted_words_after_a_count(after, expected):
+    assert label("乡村振兴", after, counted=True) == expected

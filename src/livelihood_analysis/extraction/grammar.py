@@ -35,7 +35,7 @@ AROUND = "\u2016"  # ‖: "around" is the clause before, the unit and the text a
 WORD_PATTERNS = ("table_blank_cell", "table_rate_column", "table_row_label_header", "table_unit_line", "table_sub_row",
                  "table_count_column", "table_count_unit", "table_serial_header", "progress_rate_column",
                  "title_list_marker", "label_prefix", "label_suffix", "label_tail_lead", "label_not_noun", "label_noun_end", "label_cut",
-                 "label_verb", "label_lead_verb", "label_own_verb", "label_respective", "label_change_from", "label_rate_base",
+                 "label_verb", "label_lead_verb", "label_own_verb", "label_respective", "label_join", "label_levels", "label_date_end", "label_change_from", "label_rate_base",
                  "range_joiner",
                  "list_joiner", "lone_multiplier", "lone_multiplier_lead", "counted_time", "money_alone", "money_before",
                  "percent_prefix", "count_before_list", "equipment_set", "table_money_column", "progress_label", "task_label",

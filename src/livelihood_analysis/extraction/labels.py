@@ -11,6 +11,7 @@ import re
 from ..regex_scan import _first_chars, parsed, removed
 
 WORDS = re.compile(r"[\u4e00-\u9fff]{2,12}")  # also: the items of a list of words, their 、 dropped
+TAIL_WORDS = re.compile(r"[“‘《]?[\u4e00-\u9fff](?:[“”‘’《》]?[\u4e00-\u9fff]){1,11}[”’》]?")  # the words after a figure, quoted ones too
 UNOPENED = re.compile(r"^[^(（)）]*[)）]")  # a label cut inside brackets: up to the bracket that closes them
 NUMBER_END = re.compile(r"[0-9][^\u4e00-\u9fff]*$")  # the text before a label ends with a number
 VERB_REACH = 8  # a building verb before a count is read in so many last characters of the text before it
@@ -56,8 +57,8 @@ def figure_label(before: str, after: str, counted: bool = False, words: dict | N
         from .grammar import grammar
 
         words = grammar().words
-    tail = WORDS.match(after or "")
-    tail = words["label_tail_lead"].sub("", tail.group()) if tail else ""
+    tail = TAIL_WORDS.match(after or "")
+    tail = words["label_tail_lead"].sub("", _whole_quotes(tail.group(), after)) if tail else ""
     cut = words["label_noun_end"].search(tail)  # split(tail)[0], without making the other pieces
     noun = tail[:cut.start()] if cut else tail
     is_noun = len(noun) >= 2 and not words["label_not_noun"].match(noun)
@@ -68,6 +69,25 @@ def figure_label(before: str, after: str, counted: bool = False, words: dict | N
     if is_noun and len(head) < 2:
         return noun
     return head or noun or _nothing_left(before or "", words, figure) or tail
+
+
+def _whole_quotes(tail: str, after: str) -> str:
+    """``tail``, the words at the start of ``after``, without a quotation they cut: one that is not
+    closed in them, or (when they stop at their length limit inside words) the words after the last one.
+
+    >>> _whole_quotes("“民生微实事”项目", "“民生微实事”项目,"), _whole_quotes("医疗机构开通“互联网", "医疗机构开通“互联网+”服务")
+    ('“民生微实事”项目', '医疗机构开通')
+    >>> _whole_quotes("妇女购买“两癌”保", "妇女购买“两癌”保险")
+    '妇女购买“两癌”'
+    """
+    opened = max(tail.rfind("“"), tail.rfind("‘"), tail.rfind("《"))
+    if opened < 0:
+        return tail
+    closed = max(tail.rfind("”"), tail.rfind("’"), tail.rfind("》"))
+    if closed < opened:
+        return tail[:opened]
+    cut = len(tail) < len(after) and "\u4e00" <= after[len(tail)] <= "\u9fff"
+    return tail[:closed + 1] if cut and closed < len(tail) - 1 else tail
 
 
 def _nothing_left(before: str, words: dict, figure: re.Pattern | None) -> str:
@@ -99,16 +119,37 @@ def _head(before: str, words: dict, figure: re.Pattern | None) -> str:
     if suffix:
         before = before[:suffix.start()]  # 开工率达: 开工率, before 达 cuts it all away
     cut = len(before) - len(removed(words["label_cut"], before))
-    if cut and before[cut - 1] == "、" and not words["label_respective"].search(whole):  # 甲、乙分别为: each its own
-        cut = _list_start(before, cut, words)
+    levels = words["label_levels"].match(before, cut) if cut and before[cut - 1] == "、" else None
+    if cut and before[cut - 1] == "、" and (levels or not words["label_respective"].search(whole)):
+        cut = _list_start(before, cut, words)  # 甲、乙分别为: each its own; but 市、区两级…分别为: one label
     head = before[cut:].strip()  # a table cell boundary (|) leaves its spaces
-    if figure is not None and head and NUMBER_END.search(before, 0, cut):
-        head = _after_unit(head, figure)
+    if levels and before[cut - 1] == "、":  # 省、市、县三级民生实事…, too long to keep its levels
+        head = head[levels.end() - cut:]
+    if figure is not None and head and NUMBER_END.search(before, 0, cut):  # 1-7月投入民生资金: 投入民生资金
+        head = words["label_date_end"].sub("", _after_unit(head, figure), 1)
     head = words["label_prefix"].sub("", head) if head else head
     item, head = head, head[:m.start()] if (m := _ending(words["label_suffix"], head, len(head))) else head
     if head and cut and before[cut - 1] == "、":
         head = _with_lead_verb(before, item, head, words)
-    return UNOPENED.sub("", head[-MAX_LABEL:]).strip()  # not yōu)良率 of 优(yōu)良率
+    return UNOPENED.sub("", _shortened(head, words)).strip()  # not yōu)良率 of 优(yōu)良率
+
+
+def _shortened(head: str, words: dict) -> str:
+    """``head`` cut to its last ``MAX_LABEL`` characters, or fewer: after the last word that joins
+    two things in them (``label_join``: 和, 及, 与), so that no word is cut in two; and after a join
+    word followed by a single word of two characters, which is too short to name a thing of its own
+    (毕业5年内 in 在校大学生和毕业5年内, 新建 in 发电机组和新建360㎡烧结机).
+
+    >>> w = grammar_words()
+    >>> _shortened("校舍维修改造和新建改扩建公办幼儿园项目完成投资", w), _shortened("社会保障和就业支出", w), _shortened("机组和新建", w)
+    ('新建改扩建公办幼儿园项目完成投资', '社会保障和就业支出', '新建')
+    """
+    last = None
+    for last in words["label_join"].finditer(head, max(0, len(head) - MAX_LABEL - 1)):
+        pass
+    if last is not None and (len(head) - last.end() <= 2 or len(head) > MAX_LABEL):
+        return head[last.end():] if last.end() < len(head) else head[-MAX_LABEL:]
+    return head[-MAX_LABEL:]
 
 
 def _with_lead_verb(before: str, item: str, head: str, words: dict) -> str:
