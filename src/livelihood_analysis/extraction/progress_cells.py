@@ -23,6 +23,7 @@ from .rows import FigureRow, RejectedRow
 RATE_HEADER = re.compile(r"^[ \t]*([^\s|｜]{0,10}(?:率|比例|比重|进度|占比)|占[^\s|｜]{1,10})(?:\([^()\n]{0,6}\))?[ \t]*[|｜]?[ \t]*$",
                          re.M)  # a header cell of rates on a line of its own (a table flattened one cell per line)
 CELL_BOUNDARY = re.compile(r"[ \t\u3000]*[|｜\n][ \t\u3000|｜\n]*")  # between two cells: a pipe, a line break or both
+CELL_ENDS = frozenset("|｜\n")  # what ends a table cell (a rate alone in one is followed by one of these)
 RATE_SLACK = 1.0  # percentage points a stated completion rate may differ from achieved / target (rounding)
 TARGET_KINDS = {"actual": "target"}  # the target cell's kind, by its own (money and standards keep theirs: their stage tells)
 ACHIEVED_KINDS = {"standard_rate": "standard_rate", "spending": "spending"}  # the achieved cell's, by the target's (else actual)
@@ -43,6 +44,8 @@ def progress_cells(r, figures: list[FigureRow], no_unit: list[RejectedRow]) -> t
     [('900张', 900.0, 'count', 'target'), ('855', 855.0, 'count', 'actual'), ('95%', 95.0, 'percent', 'completion_rate')]
     """
     text = r.doc.text
+    if not any(f.unit == "percent" and (text[f.clean_end:f.clean_end + 3].lstrip(" \t\u3000")[:1] or "\n") in CELL_ENDS for f in figures):
+        return figures, no_unit  # no rate alone in a cell: no progress row (most reports)
     cells = sorted([(f.clean_start, f.clean_end, f) for f in figures]
                    + [(x.clean_start, x.clean_end, x) for x in no_unit], key=lambda c: c[0])
     out, made, used = list(figures), [], set()
