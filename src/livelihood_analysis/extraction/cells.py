@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
+from ..regex_scan import spans_of
 from .tables import SERIAL_CELL
 
 PIPES = re.compile(r"[|｜]")
@@ -151,4 +153,30 @@ def spaced_cell_column(text: str, pos: int, header: re.Pattern) -> str:
     if not 3 <= len(cells) <= STACK_COLUMNS or any(len(c) > STACK_CELL for c in cells) or len(row) != len(cells):
         return ""
     return cells[len(SPACED_GAP.findall(line, 0, pos - start))]
+
+
+class TableLayouts(NamedTuple):
+    """The layouts of table a report holds, found once per report: pipe rows, one cell per line
+    (its header led by ``table_serial_header``, 序号) and cells separated by single spaces; a
+    report without one has no cell columns to look up."""
+
+    piped: bool
+    stacked: re.Pattern | None  # :func:`stack_header`, if the report has such a header
+    spaced: re.Pattern | None  # :func:`spaced_header`, if the report has such a header
+
+    @classmethod
+    def of(cls, text: str, serial_header: str) -> "TableLayouts":
+        stacked, spaced = stack_header(serial_header), spaced_header(serial_header)
+        return cls("|" in text or "｜" in text, stacked if spans_of(stacked)(text) else None,
+                   spaced if spans_of(spaced)(text) else None)
+
+    def column(self, text: str, pos: int) -> str:
+        r"""The column header of the cell at ``pos`` in whichever layout holds it (empty: none).
+
+        >>> t = "序号 项目 年度目标 目前进度\n1 安置房 建设安置房192套。 已完成施工图。\n"
+        >>> TableLayouts.of(t, "序号").column(t, t.index("192"))
+        '年度目标'
+        """
+        return ((self.piped and cell_column(text, pos)) or (self.stacked and stacked_cell_column(text, pos, self.stacked))
+                or (self.spaced and spaced_cell_column(text, pos, self.spaced)) or "")
 

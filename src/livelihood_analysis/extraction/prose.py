@@ -19,13 +19,12 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from ..cleaning import CleanText
-from ..regex_scan import spans_of
 from ..segmentation import clause_breaks
 from .grammar import Grammar, kind_of, qualifier_of, unit_of
 from .labels import figure_label
 from .numbers import DIGIT_RUN, numeral_in_a_word, parse_number, range_start, scale
 from .rows import FigureRow, RejectedRow
-from .cells import bare_cell, cell_column, spaced_cell_column, spaced_header, stack_header, stacked_cell_column
+from .cells import TableLayouts, bare_cell
 from .tables import UNIT_HEADER
 
 UNIT_CONTEXT = 12  # characters either side of a number read to tell what a bare 万 or a 套 counts
@@ -229,19 +228,15 @@ def prose_figures(r: Report, tokens: list) -> tuple[list[FigureRow], list[Reject
     text, g = r.doc.text, r.g
     figures, rejected, lower = [], [], None  # lower: (unit, end, kind-context start) of the last figure
     rows = _inline_rows(r, tokens)
-    piped = "|" in text or "｜" in text  # a report with no pipe table has no cell columns to look up
-    header = stack_header(g.words["table_serial_header"].pattern)
-    stacked = bool(spans_of(header)(text))  # nor one without a table one cell per line (序号 looked for first)
-    spaced_head = spaced_header(g.words["table_serial_header"].pattern)
-    spaced = bool(spans_of(spaced_head)(text))  # nor one without a table of cells separated by spaces
+    layouts = TableLayouts.of(text, g.words["table_serial_header"].pattern)
+    piped = layouts.piped
     range_joiner, list_joiner = g.words["range_joiner"], g.words["list_joiner"]
     wordless = not any((position, "") in g.qualifiers for position in QUALIFIER_POSITIONS)  # no qualifier without a word
     for i, (m, value, unit_text) in enumerate(tokens):
         pre, pct, q1, mult, q2, post = m.group("pre", "pct", "q1", "mult", "q2", "post")
         start, end = m.start("pct" if pct else "num"), m.start("post") if post else m.end()
         unit, umult, mw, start = _unit(r, tokens, i, start, end)
-        column = ((piped and cell_column(text, start)) or (stacked and stacked_cell_column(text, start, header))
-                  or (spaced and spaced_cell_column(text, start, spaced_head)) or "")
+        column = layouts.column(text, start)
         bare = bool(piped and column) and bare_cell(text, start, end)  # | 350 | under 年内计划投资(万元)
         head = UNIT_HEADER.fullmatch(column) if bare else None
         if not unit and head and not mult and (cell := g.figure.fullmatch("1" + head.group("unit"))) and cell.group("unit"):
