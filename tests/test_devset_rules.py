@@ -1124,10 +1124,7 @@ REVIEW_18 = [  # made-up phrases where a row of session 18 over-reached (the ses
 
 @pytest.mark.parametrize("text, surface, column, expected", REVIEW_18)
 def test_rows_of_session_18_do_not_reach_past_their_wording(text, surface, column, expected):
-    from livelihood_analysis.harmonisation.attributes import assign_stage
-
-    figs = assign_stage(assign_categories(extract_text(text, "d")[0])).set_index("surface")
-    assert figs.loc[surface, column] == expected
+    assert attributes(text).set_index("surface").loc[surface, column] == expected
 
 
 @pytest.mark.parametrize("text, surface, not_expected", [

@@ -18,15 +18,12 @@ import re
 
 from .cells import bare_cell, cell_column
 from .numbers import parse_number
-from .rows import FigureRow, RejectedRow
+from .rows import KIND_OF_STAGE, FigureRow, RejectedRow
 
-RATE_HEADER = re.compile(r"^[ \t]*([^\s|｜]{0,10}(?:率|比例|比重|进度|占比)|占[^\s|｜]{1,10})(?:\([^()\n]{0,6}\))?[ \t]*[|｜]?[ \t]*$",
-                         re.M)  # a header cell of rates on a line of its own (a table flattened one cell per line)
+LONE_CELL = re.compile(r"^[ \t]*([^\s|｜0-9]{1,16})[ \t]*[|｜]?[ \t]*$", re.M)  # a short cell of words (a header) on a line of its own
 CELL_BOUNDARY = re.compile(r"[ \t\u3000]*[|｜\n][ \t\u3000|｜\n]*")  # between two cells: a pipe, a line break or both
 CELL_ENDS = frozenset("|｜\n")  # what ends a table cell (a rate alone in one is followed by one of these)
 RATE_SLACK = 1.0  # percentage points a stated completion rate may differ from achieved / target (rounding)
-TARGET_KINDS = {"actual": "target"}  # the target cell's kind, by its own (money and standards keep theirs: their stage tells)
-ACHIEVED_KINDS = {"standard_rate": "standard_rate", "spending": "spending"}  # the achieved cell's, by the target's (else actual)
 
 
 def progress_cells(r, figures: list[FigureRow], no_unit: list[RejectedRow]) -> tuple[list[FigureRow], list[RejectedRow]]:
@@ -55,14 +52,15 @@ def progress_cells(r, figures: list[FigureRow], no_unit: list[RejectedRow]) -> t
                 and bare_cell(text, b0, b1) and bare_cell(text, c0, c.clean_end)
                 and CELL_BOUNDARY.fullmatch(text, a_end, b0) and CELL_BOUNDARY.fullmatch(text, b1, c0)):
             continue
-        if not _progress_rate(text, c0, a.clean_start, r.g.words["progress_rate_column"]):
+        if not _progress_rate(text, c0, a.clean_start, r.g.words):
             continue
         value = b.value if isinstance(b, FigureRow) and b.unit == a.unit else (
             parse_number(b.surface) if isinstance(b, RejectedRow) and b.surface.strip().replace(".", "", 1).isdigit() else None)
         if value is None or abs(c.value - 100 * value / a.value) > RATE_SLACK:
             continue
-        kind = ACHIEVED_KINDS.get(a.kind, "actual")
-        out[index[id(a)]] = a._replace(kind=TARGET_KINDS.get(a.kind, a.kind))
+        target = KIND_OF_STAGE.get((a.kind, "target"), a.kind)  # money and standards keep theirs: their stage tells
+        kind = KIND_OF_STAGE.get((target, "achieved"), target)
+        out[index[id(a)]] = a._replace(kind=target)
         out[index[id(c)]] = c._replace(kind="completion_rate")
         if isinstance(b, FigureRow):
             out[index[id(b)]] = b._replace(kind=kind)
@@ -75,22 +73,22 @@ def progress_cells(r, figures: list[FigureRow], no_unit: list[RejectedRow]) -> t
     return sorted(out + made, key=lambda f: f.clean_start), [x for x in no_unit if id(x) not in used]
 
 
-def _progress_rate(text: str, rate: int, row: int, progress: re.Pattern) -> bool:
-    r"""Whether the rate at ``rate`` stands under a header of completion rates: its pipe-table column
-    header, else the last header cell of rates on a line of its own before the row starting at ``row``
-    (a table flattened one cell per line); a table with no rate header at all counts as one.
+def _progress_rate(text: str, rate: int, row: int, words: dict) -> bool:
+    r"""Whether the rate at ``rate`` stands under a header of completion rates (``progress_rate_column``):
+    its pipe-table column header, else the last header cell of rates (``table_rate_column`` or
+    ``progress_rate_column``) on a line of its own before the row starting at ``row`` (a table flattened
+    one cell per line); a table with no rate header at all counts as one.
 
     >>> import re
-    >>> p = re.compile("完成比例|占年度")
+    >>> w = {"progress_rate_column": re.compile("完成比例|占年度"), "table_rate_column": re.compile("率|比例")}
     >>> t = "指标 |\n目标 |\n完成 |\n占年度任务 |\n新建学校5所 |\n4 |\n80% |"
-    >>> _progress_rate(t, t.index("80%"), t.index("新建"), p), _progress_rate(t.replace("占年度任务", "签约率"), t.index("80%"), t.index("新建"), p)
+    >>> _progress_rate(t, t.index("80%"), t.index("新建"), w), _progress_rate(t.replace("占年度任务", "签约率"), t.index("80%"), t.index("新建"), w)
     (True, False)
     """
+    progress = words["progress_rate_column"]
     header = cell_column(text, rate)
     if not header:
-        last = None
-        for last in RATE_HEADER.finditer(text, 0, row):
-            pass
-        header = last.group(1) if last else ""
+        rates = (m.group(1) for m in LONE_CELL.finditer(text, 0, row)
+                 if progress.search(m.group(1)) or words["table_rate_column"].search(m.group(1)))
+        header = next(iter(reversed(list(rates))), "")
     return not header or progress.search(header) is not None
-

@@ -52,6 +52,7 @@ class RejectedRow(NamedTuple):
     clean_end: int
 
 
+KIND_OF_STAGE = {("actual", "target"): "target", ("target", "achieved"): "actual"}  # (kind, stage) -> the kind a quantity takes
 FIGURE_COLUMNS = list(FigureRow._fields)
 HIDDEN_COLUMNS = ["clean_start", "clean_end", "sentence_start"]  # kept for harmonisation, not published
 REJECTED_COLUMNS = [c for c in RejectedRow._fields if c not in ("clean_start", "clean_end")]

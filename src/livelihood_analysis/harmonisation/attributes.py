@@ -32,6 +32,7 @@ import pandas as pd
 
 from ..reference import check_rows, compile_patterns, integer_column, read_reference, reference_path
 from ..extraction.cells import bare_cell
+from ..extraction.rows import KIND_OF_STAGE
 from ..segmentation import enclosing
 from .base import local_span
 
@@ -114,7 +115,6 @@ def _assign(figures: pd.DataFrame, column: str, rules: list[CueRule], default, o
     return figures.assign(**{column: values, f"{column}_rule": used})
 
 
-KIND_OF_STAGE = {("actual", "target"): "target", ("target", "achieved"): "actual"}  # (kind, stage) -> kind
 
 
 def assign_stage(figures: pd.DataFrame, reference: str | Path | None = None, plans: frozenset = frozenset(),

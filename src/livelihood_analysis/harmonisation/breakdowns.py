@@ -18,7 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..segmentation import PART_END, enclosing
-from .attributes import KIND_OF_STAGE, cue_rules
+from ..extraction.rows import KIND_OF_STAGE
+from .attributes import cue_rules
 from .base import local_span
 
 OPENING_BRACKETS = ("(", "（")

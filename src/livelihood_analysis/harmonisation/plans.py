@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .attributes import KIND_OF_STAGE
+from ..extraction.rows import KIND_OF_STAGE
 
 OPENING = 300  # characters of a report read for its title and lead
 
