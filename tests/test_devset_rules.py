@@ -380,6 +380,30 @@ def test_a_plan_document_states_targets():
     assert d.loc["612户", "stage"] == "achieved" and d.loc["3800万元", "money_type"] == "spent"
 
 
+def test_a_plan_document_keeps_the_results_under_a_heading_of_progress():
+    # wg04_huangpu_2021 (a congress that votes next year's ten projects, then a section 黄埔民生答卷温暖人心
+    # reporting last year's results): only the plan's own figures are targets; names and numbers changed
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.plans import plan_documents
+
+    text = ("某区2024年十件民生实事项目出炉\n2024-01-20 20:15:06 来源:某某时报 小 中\n"
+            "本报讯 1月20日,某区第三届人民代表大会第二次会议圆满完成各项议程胜利闭幕。大会依次表决通过了关于区人民政府"
+            "工作报告的决议、关于计划报告的决议、关于预算报告的决议、关于区人大常委会工作报告的决议、关于区人民法院工作报告"
+            "的决议、关于区人民检察院工作报告的决议、关于代表联名提出议案的决议、关于区政府2024年十件民生实事项目的决议草案。"
+            "据悉,某区2023年十件民生实事全部提前完成,代表对承办的76件代表建议办理情况满意率为100%。会议期间,代表们还视察了"
+            "区政务服务中心和街道长者饭堂,并对区政府2023年十件民生实事进行满意度测评。\n"
+            "民生答卷温暖人心\n"
+            "在教育方面,2023年某区新开办公办小学4所,新增公办学位7200个;投入520万元为25个学校增加监控设备。\n"
+            "2024年民生实事\n"
+            "新建幼儿园6所,新增学位2700个。\n")
+    plans = plan_documents({"p": text})
+    assert plans == {"p"}
+    f = assign_stage(assign_categories(extract_text(text, "p")[0]), plans=plans).set_index("surface")
+    assert set(f.loc[["4所", "7200个", "520万元", "25个"], "stage"]) == {"achieved"}
+    assert set(f.loc[["6所", "2700个"], "stage"]) == {"target"}
+    assert set(f.loc[["6所", "2700个"], "stage_rule"]) == {"plan document"}
+
+
 @pytest.mark.parametrize("text, surface, kind, stage", [
     # f01_wugang_2022: 目标数为 names the target
     ("省级分配给我市产前筛查目标数为1800人,已完成2100人。", "1800人", "target", "target"),

@@ -4,7 +4,8 @@
 
 A report is a plan when its opening names a plan (``plan_document`` of ``word_patterns.csv``)
 and no progress (``progress_document``), and nowhere states anything done
-(``progress_stated``). Its figures whose stage no cue rule decided become targets.
+(``progress_stated``). Its figures whose stage no cue rule decided become targets, except under a
+heading that reports progress (黄埔民生答卷温暖人心 in a congress report that votes next year's projects).
 
 A task statement: a line that states an item's task, followed by a line that reports its
 progress (``progress_label``: 1.新开工棚户区改造1666套。 / 推进情况:已完成…; a 责任单位: line between
@@ -112,12 +113,32 @@ def plan_targets(figures: pd.DataFrame, plans: frozenset, reference: str | Path 
     free = in_plan & (figures["stage_rule"].str.startswith("kind ") | figures["stage"].isin(("achieved", "started")))
     if not free.any():
         return figures
-    year_of = grammar(reference).words["year_mention"]
+    words = grammar(reference).words
+    year_of = words["year_mention"]
     years = [[int(y) for y in year_of.findall(s)] for s in figures["sentence"]]
     latest = pd.Series([max(y, default=0) for y in years], index=figures.index).groupby(figures["doc_id"]).transform("max")
     earlier = pd.Series([bool(y) and min(y) < last for y, last in zip(years, latest)], index=figures.index)
     free &= ~(earlier & figures["stage"].eq("achieved") & ~figures["stage_rule"].str.startswith("kind "))
-    return _as_targets(figures, free, "plan document")
+    return _as_targets(figures, free & ~_progress_sections(figures, latest, words), "plan document")
+
+
+def _progress_sections(figures: pd.DataFrame, latest: pd.Series, words: dict) -> pd.Series:
+    """Figures under a heading of a plan document that reports progress rather than the plan: a
+    heading naming progress (``progress_document``: 黄埔民生答卷温暖人心, 2021年民生实事完成情况) or only
+    years before the plan's (2021年工作回顾 in a 2022 plan); they keep the stage their cues gave.
+
+    >>> import re
+    >>> words = {"progress_document": re.compile("答卷|完成情况"), "year_mention": re.compile("(20[0-9]{2})年")}
+    >>> f = pd.DataFrame({"section": ["民生答卷温暖人心", "2021年回顾", "2022年十件实事", ""]})
+    >>> _progress_sections(f, pd.Series([2022] * 4), words).tolist()
+    [True, True, False, False]
+    """
+    progress, year_of = words["progress_document"], words["year_mention"]
+    out = []
+    for heading, last in zip(figures["section"].fillna(""), latest):
+        named = [int(y) for y in year_of.findall(heading)]
+        out.append(bool(progress.search(heading)) or (bool(named) and max(named) < last))
+    return pd.Series(out, index=figures.index)
 
 
 def _as_targets(figures: pd.DataFrame, which, rule: str) -> pd.DataFrame:
