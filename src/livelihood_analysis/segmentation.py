@@ -28,7 +28,7 @@ from .reference import compile_patterns, read_reference, reference_path, tables_
 # (the clause a figure's kind is read from) and harmonisation (where a cue is looked for).
 SENTENCE_END = "。！？!?"
 PART_END = ";；" + SENTENCE_END  # a part: between semicolons
-CLAUSE_END = ",，:：" + PART_END  # a clause: between commas
+CLAUSE_END = ",，:：…" + PART_END  # a clause: between commas (or an ellipsis …… where a news text skips)
 ITEM_END = "、" + CLAUSE_END  # a list item: between enumeration commas
 
 # Text around a figure, from narrowest to widest: list item, clause, ；-part, sentence.
@@ -52,8 +52,8 @@ def enclosing(sentence: str, start: int, end: int, level: str) -> tuple[int, int
     return (m.end() if m else 0), (n.end() if n else len(sentence))
 
 
-# per level: the text up to the last delimiter before a position, and the next delimiter
-_LEVEL_RES = {name: (re.compile(f"(?s).*[{re.escape(d)}]"), re.compile(f"[{re.escape(d)}]"))
+# per level: the text up to the last delimiter before a position, and the next delimiter (an ellipsis …… whole)
+_LEVEL_RES = {name: (re.compile(f"(?s).*[{re.escape(d)}]"), re.compile(f"[{re.escape(d)}]…*"))
               for name, d in LEVELS.items() if d}
 
 
@@ -150,6 +150,7 @@ def sentence_rows(doc: CleanText, reference: str | Path | None = None) -> list[S
 CLAUSE_BREAK = re.compile(rf"[{CLAUSE_END}\n]")
 _BREAKS = np.zeros(max(map(ord, CLAUSE_END + "\n")) + 1, dtype=bool)  # per code point up to the last break's
 _BREAKS[[ord(c) for c in CLAUSE_END + "\n"]] = True
+_ELLIPSIS = ord("…")
 
 
 def clause_breaks(text: str) -> list[int]:
@@ -159,7 +160,13 @@ def clause_breaks(text: str) -> list[int]:
     >>> t = "甲,乙。\\n丙：丁\\ud800!"
     >>> clause_breaks(t), clause_breaks(t) == [m.start() for m in CLAUSE_BREAK.finditer(t)]
     ([1, 3, 4, 6, 9], True)
+    >>> clause_breaks("建设360个……征集清单160件…")  # an ellipsis breaks once, after its last point
+    [7, 16]
     """
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     low = np.flatnonzero(points < len(_BREAKS))
-    return low[_BREAKS[points[low]]].tolist()
+    found = low[_BREAKS[points[low]]]
+    run = points[found] == _ELLIPSIS  # an ellipsis …… breaks once, after its last point
+    run[run] = points[np.minimum(found[run] + 1, len(points) - 1)] == _ELLIPSIS
+    run[run] &= found[run] + 1 < len(points)
+    return found[~run].tolist()
