@@ -131,7 +131,10 @@ def _head(before: str, words: dict, figure: re.Pattern | None) -> str:
     item, head = head, head[:m.start()] if (m := _ending(words["label_suffix"], head, len(head))) else head
     if head and cut and before[cut - 1] == "、":
         head = _with_lead_verb(before, item, head, words)
-    return UNOPENED.sub("", _shortened(head, words)).strip()  # not yōu)良率 of 优(yōu)良率
+    head = _shortened(head, words)
+    if ")" in head or "）" in head:  # UNOPENED needs a closing bracket: most labels have none
+        head = UNOPENED.sub("", head)  # not yōu)良率 of 优(yōu)良率
+    return head.strip()
 
 
 def _shortened(head: str, words: dict) -> str:
@@ -144,9 +147,11 @@ def _shortened(head: str, words: dict) -> str:
     >>> _shortened("校舍维修改造和新建改扩建公办幼儿园项目完成投资", w), _shortened("社会保障和就业支出", w), _shortened("机组和新建", w)
     ('新建改扩建公办幼儿园项目完成投资', '社会保障和就业支出', '新建')
     """
-    last = None
-    for last in words["label_join"].finditer(head, max(0, len(head) - MAX_LABEL - 1)):
-        pass
+    join, start = words["label_join"], max(0, len(head) - MAX_LABEL - 1)
+    last = join.search(head, start)  # most labels hold no join word: no iterator made
+    if last is not None:
+        for last in join.finditer(head, start):
+            pass
     if last is not None and (len(head) - last.end() <= 2 or len(head) > MAX_LABEL):
         return head[last.end():] if last.end() < len(head) else head[-MAX_LABEL:]
     return head[-MAX_LABEL:]
