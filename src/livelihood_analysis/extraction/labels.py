@@ -57,18 +57,31 @@ def figure_label(before: str, after: str, counted: bool = False, words: dict | N
         from .grammar import grammar
 
         words = grammar().words
-    tail = TAIL_WORDS.match(after or "")
-    tail = words["label_tail_lead"].sub("", _whole_quotes(tail.group(), after)) if tail else ""
-    cut = words["label_noun_end"].search(tail)  # split(tail)[0], without making the other pieces
-    noun = tail[:cut.start()] if cut else tail
+    head = None if counted else _head(before or "", words, figure)
+    if head is not None and len(head) >= 2:
+        return head  # a label of two characters or more before a figure that counts nothing: the words after are not read
+    tail, noun = _tail_noun(after, words)
     is_noun = len(noun) >= 2 and not words["label_not_noun"].match(noun)
     if is_noun and counted:  # the words before are not cut (the regexes that trim them cost most of a label)
         verb = _ending(words["label_verb"], before, VERB_REACH)
         return verb.group() + noun if verb else noun
-    head = _head(before or "", words, figure)
+    head = _head(before or "", words, figure) if head is None else head
     if is_noun and len(head) < 2:
         return noun
     return head or noun or _nothing_left(before or "", words, figure) or tail
+
+
+def _tail_noun(after: str, words: dict) -> tuple[str, str]:
+    """The words at the start of ``after`` (``TAIL_WORDS``, without a quotation they cut or the
+    particle that leads them) and the noun they start with (up to ``label_noun_end``).
+
+    >>> _tail_noun("的管网建设,完成率107.2%", grammar_words())
+    ('管网建设', '管网建设')
+    """
+    tail = TAIL_WORDS.match(after or "")
+    tail = words["label_tail_lead"].sub("", _whole_quotes(tail.group(), after)) if tail else ""
+    cut = words["label_noun_end"].search(tail)  # split(tail)[0], without making the other pieces
+    return tail, tail[:cut.start()] if cut else tail
 
 
 def _whole_quotes(tail: str, after: str) -> str:
