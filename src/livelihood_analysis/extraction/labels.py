@@ -57,18 +57,31 @@ def figure_label(before: str, after: str, counted: bool = False, words: dict | N
         from .grammar import grammar
 
         words = grammar().words
-    tail = TAIL_WORDS.match(after or "")
-    tail = words["label_tail_lead"].sub("", _whole_quotes(tail.group(), after)) if tail else ""
-    cut = words["label_noun_end"].search(tail)  # split(tail)[0], without making the other pieces
-    noun = tail[:cut.start()] if cut else tail
+    head = None if counted else _head(before or "", words, figure)
+    if head is not None and len(head) >= 2:
+        return head  # a label of two characters or more before a figure that counts nothing: the words after are not read
+    tail, noun = _tail_noun(after, words)
     is_noun = len(noun) >= 2 and not words["label_not_noun"].match(noun)
     if is_noun and counted:  # the words before are not cut (the regexes that trim them cost most of a label)
         verb = _ending(words["label_verb"], before, VERB_REACH)
         return verb.group() + noun if verb else noun
-    head = _head(before or "", words, figure)
+    head = _head(before or "", words, figure) if head is None else head
     if is_noun and len(head) < 2:
         return noun
     return head or noun or _nothing_left(before or "", words, figure) or tail
+
+
+def _tail_noun(after: str, words: dict) -> tuple[str, str]:
+    """The words at the start of ``after`` (``TAIL_WORDS``, without a quotation they cut or the
+    particle that leads them) and the noun they start with (up to ``label_noun_end``).
+
+    >>> _tail_noun("的管网建设,完成率107.2%", grammar_words())
+    ('管网建设', '管网建设')
+    """
+    tail = TAIL_WORDS.match(after or "")
+    tail = words["label_tail_lead"].sub("", _whole_quotes(tail.group(), after)) if tail else ""
+    cut = words["label_noun_end"].search(tail)  # split(tail)[0], without making the other pieces
+    return tail, tail[:cut.start()] if cut else tail
 
 
 def _whole_quotes(tail: str, after: str) -> str:
@@ -131,7 +144,10 @@ def _head(before: str, words: dict, figure: re.Pattern | None) -> str:
     item, head = head, head[:m.start()] if (m := _ending(words["label_suffix"], head, len(head))) else head
     if head and cut and before[cut - 1] == "、":
         head = _with_lead_verb(before, item, head, words)
-    return UNOPENED.sub("", _shortened(head, words)).strip()  # not yōu)良率 of 优(yōu)良率
+    head = _shortened(head, words)
+    if ")" in head or "）" in head:  # UNOPENED needs a closing bracket: most labels have none
+        head = UNOPENED.sub("", head)  # not yōu)良率 of 优(yōu)良率
+    return head.strip()
 
 
 def _shortened(head: str, words: dict) -> str:
@@ -144,9 +160,11 @@ def _shortened(head: str, words: dict) -> str:
     >>> _shortened("校舍维修改造和新建改扩建公办幼儿园项目完成投资", w), _shortened("社会保障和就业支出", w), _shortened("机组和新建", w)
     ('新建改扩建公办幼儿园项目完成投资', '社会保障和就业支出', '新建')
     """
-    last = None
-    for last in words["label_join"].finditer(head, max(0, len(head) - MAX_LABEL - 1)):
-        pass
+    join, start = words["label_join"], max(0, len(head) - MAX_LABEL - 1)
+    last = join.search(head, start)  # most labels hold no join word: no iterator made
+    if last is not None:
+        for last in join.finditer(head, start):
+            pass
     if last is not None and (len(head) - last.end() <= 2 or len(head) > MAX_LABEL):
         return head[last.end():] if last.end() < len(head) else head[-MAX_LABEL:]
     return head[-MAX_LABEL:]
