@@ -1159,3 +1159,13 @@ def test_rows_of_session_18_do_not_reach_past_their_wording(text, surface, colum
 def test_indicators_and_categories_of_session_18_keep_to_their_definition(text, surface, not_expected):
     column, value = not_expected
     assert harmonised(text).loc[surface, column] != value
+
+
+def test_a_figure_no_rule_places_continues_the_item_of_the_sentence_before():
+    # zy05_anhai_2015 (a kindergarten named in one sentence, its floor area and investment in the next),
+    # wg01_guan_2024 (北京专家来固出诊…人次 after a health item); names and numbers changed
+    f = harmonised("某镇第二幼儿园于3月开工建设,可提供学位360个。首期建筑面积3700平方米,计划总投资1200万元。\n"
+                   "今年民生项目总投资2.1亿元。")
+    assert f.loc["3700平方米", "category"] == "education" and f.loc["3700平方米", "category_rule"] == "continued"
+    assert f.loc["1200万元", "category"] == "education"
+    assert f.loc["2.1亿元", "category"] == ""  # the programme's money, in a sentence naming the programme

@@ -14,11 +14,13 @@ another rule of another category competed, the runner-up (``category_runner_up``
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 
+from ..extraction.grammar import grammar
 from ..segmentation import LEVELS, enclosing
 from .base import Rule, distance, local_span, prepared
 from .rules import KEYWORD_CUE, category_rules, heading_crosswalk
@@ -150,7 +152,47 @@ def assign_categories(figures: pd.DataFrame, reference: str | Path | None = None
     neutral = frozenset(r.rule_id for r in heading_rules if r.target == "-")
     out = report_topic(figures.assign(**{f"category{'' if k == 'category' else '_' + k}": [getattr(d, k) for d in decided]
                                          for k in Decision._fields}), neutral)
+    out = continued_items(out, grammar(reference).words["programme_word"])
     return key_project_figures(out, key_projects) if key_projects else out
+
+
+NOT_CONTINUED = ("count_of_projects", "growth_rate", "standard_rate")  # counts of projects, growth and standards carry no item on
+
+
+def continued_items(figures: pd.DataFrame, programme_word: re.Pattern) -> pd.DataFrame:
+    """A figure that no rule, heading or topic placed takes the category of the placed figure
+    before it when that one stands in the same sentence or in the sentence just before, in the
+    same paragraph (富金湖环湖慢道…。总投资5000万元。), with rule ``continued``; not when its
+    sentence names the programme or its projects (``programme_word``: 总投资335万元,极大地改善了
+    群众生产生活环境 after a list of items is the programme's), nor a count of projects, a growth
+    rate or a standard (``NOT_CONTINUED``).
+
+    >>> f = pd.DataFrame({"doc_id": "d", "category": ["education", "", ""], "category_rule": ["C1", "", ""],
+    ...     "category_basis": "", "kind": ["actual", "spending", "spending"], "clean_start": [5, 12, 30],
+    ...     "sentence_start": [0, 7, 30], "sentence": ["新建学校3所。", "投资900万元。", "民生项目投资2亿元。"]})
+    >>> continued_items(f, re.compile("民生|项目"))[["category", "category_rule"]].values.tolist()
+    [['education', 'C1'], ['education', 'continued'], ['', '']]
+    """
+    if figures.empty:
+        return figures
+    f = figures.sort_values(["doc_id", "clean_start"], kind="stable")
+    kinds = f["kind"] if "kind" in f else pd.Series("", index=f.index)
+    category, rule = f["category"].tolist(), f["category_rule"].tolist()
+    last, taken = None, {}  # last: (doc_id, category, sentence start, sentence end) of the last placed figure
+    for k, (i, doc, start, sentence, kind) in enumerate(zip(f.index, f["doc_id"], f["sentence_start"], f["sentence"], kinds)):
+        if (category[k] == "" and rule[k] == "" and last is not None and last[0] == doc and start in last[2:]
+                and kind not in NOT_CONTINUED and not programme_word.search(sentence)):
+            category[k] = taken[i] = last[1]
+        if category[k]:
+            last = (doc, category[k], start, start + len(sentence))
+    if not taken:
+        return figures
+    out = figures.copy()
+    which = list(taken)
+    out.loc[which, "category"] = [taken[i] for i in which]
+    out.loc[which, "category_rule"] = "continued"
+    out.loc[which, "category_basis"] = [f"continues the item of the figure before it ({taken[i]})" for i in which]
+    return out
 
 
 def key_project_figures(figures: pd.DataFrame, key_projects: frozenset) -> pd.DataFrame:
