@@ -1169,3 +1169,16 @@ def test_a_figure_no_rule_places_continues_the_item_of_the_sentence_before():
     assert f.loc["3700平方米", "category"] == "education" and f.loc["3700平方米", "category_rule"] == "continued"
     assert f.loc["1200万元", "category"] == "education"
     assert f.loc["2.1亿元", "category"] == ""  # the programme's money, in a sentence naming the programme
+
+
+def test_a_plan_naming_a_later_year_keeps_its_targets():
+    # review of session 19: a plan whose body names a year after its own (实施周期为2024—2025年) is still a plan;
+    # the heading 2024年十件民生实事项目 names the plan's year, not an earlier one
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.plans import plan_documents
+
+    text = ("关于印发2024年十件民生实事实施方案的通知\n经市政府研究,确定2024年实施十件民生实事,部分项目实施周期为"
+            "2024—2025年。\n一、2024年十件民生实事项目\n1.新建公办幼儿园10所,新增学位3000个。")
+    plans = plan_documents({"p": text})
+    f = assign_stage(assign_categories(extract_text(text, "p")[0]), plans=plans).set_index("surface")
+    assert set(f.loc[["10所", "3000个"], "stage"]) == {"target"}

@@ -116,10 +116,26 @@ def plan_targets(figures: pd.DataFrame, plans: frozenset, reference: str | Path 
     words = grammar(reference).words
     year_of = words["year_mention"]
     years = [[int(y) for y in year_of.findall(s)] for s in figures["sentence"]]
-    latest = pd.Series([max(y, default=0) for y in years], index=figures.index).groupby(figures["doc_id"]).transform("max")
+    latest = _plan_years(figures, years, year_of)
     earlier = pd.Series([bool(y) and min(y) < last for y, last in zip(years, latest)], index=figures.index)
     free &= ~(earlier & figures["stage"].eq("achieved") & ~figures["stage_rule"].str.startswith("kind "))
     return _as_targets(figures, free & ~_progress_sections(figures, latest, words), "plan document")
+
+
+def _plan_years(figures: pd.DataFrame, years: list, year_of: re.Pattern) -> pd.Series:
+    """Per figure, the year of its report's plan: the latest year the heading of the report's first
+    figure names (its title: 关于印发2024年十件民生实事实施方案的通知), else the latest year any of its
+    sentences names; a later year in the body (实施周期为2024—2025年) is no plan year.
+
+    >>> f = pd.DataFrame({"doc_id": ["p", "p", "q"], "clean_start": [40, 90, 5],
+    ...     "section": ["2024年十件民生实事", "2024年十件民生实事", ""]})
+    >>> _plan_years(f, [[2024, 2025], [], [2019]], re.compile("(20[0-9]{2})年")).tolist()
+    [2024, 2024, 2019]
+    """
+    latest = pd.Series([max(y, default=0) for y in years], index=figures.index).groupby(figures["doc_id"]).transform("max")
+    first = figures.sort_values("clean_start", kind="stable").groupby("doc_id")["section"].first().fillna("")
+    titled = {doc: max(int(y) for y in found) for doc, head in first.items() if (found := year_of.findall(head))}
+    return pd.Series([titled.get(d, last) for d, last in zip(figures["doc_id"], latest)], index=figures.index)
 
 
 def _progress_sections(figures: pd.DataFrame, latest: pd.Series, words: dict) -> pd.Series:
