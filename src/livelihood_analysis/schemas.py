@@ -73,7 +73,8 @@ FIGURE_FIELDS = {
     "category": _s("policy category id (data/reference/categories.csv); empty when no rule decides one"),
     "category_rule": _s("id of the rule that decided the category (category_rules.csv, K-<id> a keyword cue of "
                         "categories.csv, X<row>@<doc> a row of heading_crosswalk.csv, override-<n>, 'topic' the "
-                        "report's one topic, 'key-project report' a programme-wide figure of a report about key "
+                        "report's one topic, 'continued' the item of the placed figure just before it in the "
+                        "same paragraph, 'key-project report' a programme-wide figure of a report about key "
                         "projects); empty if none"),
     "category_runner_up": _s("'rule_id category' of the strongest competing rule of another category, else empty"),
     "category_basis": _s("which text level and rule decided the category (rule ids of category_rules.csv; "
