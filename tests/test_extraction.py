@@ -497,3 +497,10 @@ def test_villages_townships_areas_and_cubic_metres(text, expected):
 def test_a_lone_multiplier_led_by_a_word_of_approximation(text, expected):
     figs = extract_text(text, "d")[0]
     assert list(zip(figs.value, figs.unit, figs.qualifier)) == expected
+
+
+def test_a_qualifier_after_a_space_stays_with_its_number():
+    # tf01_wulateqianqi_2014 writes a space between every number and what follows (5000 多名群众); names and numbers changed
+    f = extract_text("惠及4000 多名群众,新建 30 余所学校。", "d")[0].set_index("surface")
+    assert f.loc["4000 多名", "value"] == 4000 and f.loc["4000 多名", "qualifier"] == "more_than"
+    assert f.loc["30 余所", "unit"] == "count"

@@ -120,7 +120,7 @@ def _figure_pattern(mults: pd.DataFrame, unit_rows: pd.DataFrame, quals: dict, n
     post = _alternation(s for (p, s) in quals if p == "after_unit")
     return with_first_char_filter(re.compile(
         _optional(f"(?P<pre>{pre})") + _optional(f"(?P<pct>{percent})") + f"(?P<num>{ARABIC}|{CHINESE})"
-        + _optional(f"(?P<q1>{inner})") + _optional(rf"[ \t]?(?P<mult>{_unit_alternation(mults, False)})")
+        + _optional(rf"[ \t]?(?P<q1>{inner})") + _optional(rf"[ \t]?(?P<mult>{_unit_alternation(mults, False)})")
         + _optional(f"(?P<q2>{inner})") + _optional(rf"(?P<unit>[ \t]?(?:{_unit_alternation(unit_rows, True)}))")
         + _optional(f"(?P<post>{post})")))
 
