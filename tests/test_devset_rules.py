@@ -1182,3 +1182,9 @@ def test_a_plan_naming_a_later_year_keeps_its_targets():
     plans = plan_documents({"p": text})
     f = assign_stage(assign_categories(extract_text(text, "p")[0]), plans=plans).set_index("surface")
     assert set(f.loc[["10所", "3000个"], "stage"]) == {"target"}
+
+
+def test_a_sentence_that_turns_to_something_new_continues_no_item():
+    # review of session 19: 群众满意度达98% after a school item is no figure of the schools (word pattern new_topic_opening)
+    f = harmonised("某区新建公办小学3所,新增学位2400个。群众满意度达98%。")
+    assert f.loc["98%", "category_rule"] != "continued" and f.loc["98%", "category"] != "education"

@@ -152,26 +152,30 @@ def assign_categories(figures: pd.DataFrame, reference: str | Path | None = None
     neutral = frozenset(r.rule_id for r in heading_rules if r.target == "-")
     out = report_topic(figures.assign(**{f"category{'' if k == 'category' else '_' + k}": [getattr(d, k) for d in decided]
                                          for k in Decision._fields}), neutral)
-    out = continued_items(out, grammar(reference).words["programme_word"])
+    words = grammar(reference).words
+    out = continued_items(out, words["programme_word"], words["new_topic_opening"])
     return key_project_figures(out, key_projects) if key_projects else out
 
 
 NOT_CONTINUED = ("count_of_projects", "growth_rate", "standard_rate")  # counts of projects, growth and standards carry no item on
 
 
-def continued_items(figures: pd.DataFrame, programme_word: re.Pattern) -> pd.DataFrame:
+def continued_items(figures: pd.DataFrame, programme_word: re.Pattern,
+                    new_topic: re.Pattern | None = None) -> pd.DataFrame:
     """A figure that no rule, heading or topic placed takes the category of the placed figure
-    before it when that one stands in the same sentence or in the sentence just before, in the
-    same paragraph (富金湖环湖慢道…。总投资5000万元。), with rule ``continued``; not when its
+    before it when that one stands in the same sentence, or in the sentence just before in the
+    same paragraph and the figure's sentence does not turn to something new (``new_topic``:
+    同时, 此外, 群众满意度达98%): 幼儿园…。首期建筑面积3707㎡, 计划总投资1100万元。, with rule ``continued``; not when its
     sentence names the programme or its projects (``programme_word``: 总投资335万元,极大地改善了
     群众生产生活环境 after a list of items is the programme's), nor a count of projects, a growth
     rate or a standard (``NOT_CONTINUED``).
 
-    >>> f = pd.DataFrame({"doc_id": "d", "category": ["education", "", ""], "category_rule": ["C1", "", ""],
-    ...     "category_basis": "", "kind": ["actual", "spending", "spending"], "clean_start": [5, 12, 30],
-    ...     "sentence_start": [0, 7, 30], "sentence": ["新建学校3所。", "投资900万元。", "民生项目投资2亿元。"]})
-    >>> continued_items(f, re.compile("民生|项目"))[["category", "category_rule"]].values.tolist()
-    [['education', 'C1'], ['education', 'continued'], ['', '']]
+    >>> f = pd.DataFrame({"doc_id": "d", "category": ["education", "", "", ""], "category_rule": ["C1", "", "", ""],
+    ...     "category_basis": "", "kind": ["actual", "spending", "share", "spending"], "clean_start": [5, 12, 21, 40],
+    ...     "sentence_start": [0, 7, 15, 25], "sentence": ["新建学校3所。", "投资900万元。", "群众满意度达98%。", "民生项目投资2亿元。"]})
+    >>> out = continued_items(f, re.compile("民生|项目"), re.compile("^(?:群众|同时)"))
+    >>> out[["category", "category_rule"]].values.tolist()
+    [['education', 'C1'], ['education', 'continued'], ['', ''], ['', '']]
     """
     if figures.empty:
         return figures
@@ -180,7 +184,8 @@ def continued_items(figures: pd.DataFrame, programme_word: re.Pattern) -> pd.Dat
     category, rule = f["category"].tolist(), f["category_rule"].tolist()
     last, taken = None, {}  # last: (doc_id, category, sentence start, sentence end) of the last placed figure
     for k, (i, doc, start, sentence, kind) in enumerate(zip(f.index, f["doc_id"], f["sentence_start"], f["sentence"], kinds)):
-        if (category[k] == "" and rule[k] == "" and last is not None and last[0] == doc and start in last[2:]
+        if (category[k] == "" and rule[k] == "" and last is not None and last[0] == doc
+                and (start == last[2] or start == last[3] and not (new_topic and new_topic.match(sentence)))
                 and kind not in NOT_CONTINUED and not programme_word.search(sentence)):
             category[k] = taken[i] = last[1]
         if category[k]:
