@@ -1188,3 +1188,41 @@ def test_a_sentence_that_turns_to_something_new_continues_no_item():
     # review of session 19: 群众满意度达98% after a school item is no figure of the schools (word pattern new_topic_opening)
     f = harmonised("某区新建公办小学3所,新增学位2400个。群众满意度达98%。")
     assert f.loc["98%", "category_rule"] != "continued" and f.loc["98%", "category"] != "education"
+
+
+def _fully_harmonised(text):
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.breakdowns import assign_scope_and_money
+
+    figs = assign_indicators(assign_stage(assign_categories(extract_text(text, "d")[0])))
+    return assign_scope_and_money(figs).set_index("surface")
+
+
+@pytest.mark.parametrize("text, surface, column, expected", [
+    # the three reviews of session 19: made-up phrases where a new row over-reached, fixed in the rows
+    ("完成农村改厕2000户。群众自筹资金300万元。", "300万元", "category", "poverty_rural"),  # the item's own money goes on
+    ("清退不符合条件的农村低保户120户。", "120户", "indicator_id", ""),  # households removed are no dibao households
+    ("集中供养特困人员320人。", "320人", "indicator_id", ""),  # one form of support is not all recipients
+    ("创新生态补偿机制,投入资金3000万元。", "3000万元", "category", "environment"),  # 创新 a verb, 生态 no metaphor
+    ("援建项目新建学校3所。", "3所", "category", "education"),  # the aided work keeps its sector
+    ("开设培训课程15期。", "15期", "unit", "count"),  # courses in 期 are counted, not a phase name
+    ("其中老人日间照料中心8处。", "8处", "scope", "subitem"),  # a facility named after its users is no group
+    ("该校已于9月完工,建成后新增学位1200个。", "1200个", "kind", "actual"),  # 建成后 of a finished work
+    ("新增灌溉面积2万亩、改善灌溉面积5万亩。", "5万亩", "indicator_id", "irrigation_area_improved"),
+    ("发放贷款贴息1200户120万元。", "120万元", "money_type", "interest_subsidy"),
+    ("今年应开工的25个项目已全部开工。", "25个", "stage", "started"),  # the due work reported done
+    ("儿童福利院新增床位120张。", "120张", "category", "childcare_family"),
+    ("低保资金由2800万元增加到3200万元。", "3200万元", "money_type", "spent"),  # a fund's total, no standard
+    ("发放生态护林员工资800万元。", "800万元", "money_type", "disbursed"),
+    ("全年新增城镇就业3200人,发放创业担保贷款1500万元,目前正在有序推进。", "3200人", "stage", "achieved"),
+    ("全年确定重点任务20个,已完成18个。", "20个", "kind", "count_of_projects"),
+    ("争取上级资金200万对村道进行硬化。", "200万", "unit", "yuan"),  # 对 a preposition, no couples
+    ("县道20余公里完成硬化。", "20余公里", "unit", "km"),  # a road's length, no road number
+    ("开发保安员公益性岗位200个。", "200个", "category", "employment"),
+])
+def test_the_session_19_reviews_over_reach_stays_fixed(text, surface, column, expected):
+    assert _fully_harmonised(text).loc[surface, column] == expected
+
+
+def test_a_set_of_water_equipment_is_no_housing():
+    assert _fully_harmonised("建设5套一体化净水设施。").loc["5套", "category"] != "housing"
