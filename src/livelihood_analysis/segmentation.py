@@ -166,7 +166,6 @@ def clause_breaks(text: str) -> list[int]:
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     low = np.flatnonzero(points < len(_BREAKS))
     found = low[_BREAKS[points[low]]]
-    run = points[found] == _ELLIPSIS  # an ellipsis …… breaks once, after its last point
-    run[run] = points[np.minimum(found[run] + 1, len(points) - 1)] == _ELLIPSIS
-    run[run] &= found[run] + 1 < len(points)
-    return found[~run].tolist()
+    following = np.append(points, 0)[found + 1]  # the point after each break (0 after the last one)
+    inside = (points[found] == _ELLIPSIS) & (following == _ELLIPSIS)  # an ellipsis …… breaks once, after its last point
+    return found[~inside].tolist()

@@ -153,7 +153,8 @@ def assign_categories(figures: pd.DataFrame, reference: str | Path | None = None
     out = report_topic(figures.assign(**{f"category{'' if k == 'category' else '_' + k}": [getattr(d, k) for d in decided]
                                          for k in Decision._fields}), neutral)
     words = grammar(reference).words
-    out = continued_items(out, words["programme_word"], words["new_topic_opening"])
+    programme = re.compile(f"{words['livelihood_word'].pattern}|{words['programme_word'].pattern}")
+    out = continued_items(out, programme, words["new_topic_opening"])
     return key_project_figures(out, key_projects) if key_projects else out
 
 
@@ -166,7 +167,8 @@ def continued_items(figures: pd.DataFrame, programme_word: re.Pattern,
     before it when that one stands in the same sentence, or in the sentence just before in the
     same paragraph and the figure's sentence does not turn to something new (``new_topic``:
     同时, 此外, 群众满意度达98%): 幼儿园…。首期建筑面积3707㎡, 计划总投资1100万元。, with rule ``continued``; not when its
-    sentence names the programme or its projects (``programme_word``: 总投资335万元,极大地改善了
+    sentence names the programme or its projects (``programme_word``: the ``livelihood_word`` and ``programme_word`` rows of
+    ``word_patterns.csv``; 总投资335万元,极大地改善了
     群众生产生活环境 after a list of items is the programme's), nor a count of projects, a growth
     rate or a standard (``NOT_CONTINUED``).
 

@@ -116,10 +116,10 @@ def plan_targets(figures: pd.DataFrame, plans: frozenset, reference: str | Path 
     words = grammar(reference).words
     year_of = words["year_mention"]
     years = [[int(y) for y in year_of.findall(s)] for s in figures["sentence"]]
-    latest = _plan_years(figures, years, year_of)
-    earlier = pd.Series([bool(y) and min(y) < last for y, last in zip(years, latest)], index=figures.index)
+    plan_year = _plan_years(figures, years, year_of)
+    earlier = pd.Series([bool(y) and min(y) < plan for y, plan in zip(years, plan_year)], index=figures.index)
     free &= ~(earlier & figures["stage"].eq("achieved") & ~figures["stage_rule"].str.startswith("kind "))
-    return _as_targets(figures, free & ~_progress_sections(figures, latest, words), "plan document")
+    return _as_targets(figures, free & ~_progress_sections(figures, plan_year, words), "plan document")
 
 
 def _plan_years(figures: pd.DataFrame, years: list, year_of: re.Pattern) -> pd.Series:
@@ -138,12 +138,11 @@ def _plan_years(figures: pd.DataFrame, years: list, year_of: re.Pattern) -> pd.S
     return pd.Series([titled.get(d, last) for d, last in zip(figures["doc_id"], latest)], index=figures.index)
 
 
-def _progress_sections(figures: pd.DataFrame, latest: pd.Series, words: dict) -> pd.Series:
+def _progress_sections(figures: pd.DataFrame, plan_year: pd.Series, words: dict) -> pd.Series:
     """Figures under a heading of a plan document that reports progress rather than the plan: a
     heading naming progress (``progress_document``: 黄埔民生答卷温暖人心, 2021年民生实事完成情况) or only
     years before the plan's (2021年工作回顾 in a 2022 plan); they keep the stage their cues gave.
 
-    >>> import re
     >>> words = {"progress_document": re.compile("答卷|完成情况"), "year_mention": re.compile("(20[0-9]{2})年")}
     >>> f = pd.DataFrame({"section": ["民生答卷温暖人心", "2021年回顾", "2022年十件实事", ""]})
     >>> _progress_sections(f, pd.Series([2022] * 4), words).tolist()
@@ -151,9 +150,9 @@ def _progress_sections(figures: pd.DataFrame, latest: pd.Series, words: dict) ->
     """
     progress, year_of = words["progress_document"], words["year_mention"]
     out = []
-    for heading, last in zip(figures["section"].fillna(""), latest):
+    for heading, plan in zip(figures["section"].fillna(""), plan_year):
         named = [int(y) for y in year_of.findall(heading)]
-        out.append(bool(progress.search(heading)) or (bool(named) and max(named) < last))
+        out.append(bool(progress.search(heading)) or (bool(named) and max(named) < plan))
     return pd.Series(out, index=figures.index)
 
 
