@@ -130,3 +130,21 @@ def test_cleaning_without_its_log_gives_the_same_text(raw):
     for doc_id, text in raw.items():
         full, quick = clean_text(text, doc_id), clean_text(text, doc_id, log=False)
         assert quick.text == full.text and (quick.index == full.index).all() and quick.records == ()
+
+
+def test_a_citation_marker_ends_a_sentence():
+    """An aggregated page (va05_gonghe_2025's layout, numbers changed) runs its items on one line,
+    each closed by a citation marker [n] and opened by ' - ': each item is a sentence of its own, so a
+    planned amount in one item does not make the next item's results targets."""
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+
+    text = ("住房保障 - 安置小区计划投资1.2亿元[4] - 完成30个老旧小区改造,惠及群众1.5万人[4] "
+            "医疗卫生 - 12家乡镇分院通过验收[6]")
+    s = sentences(clean_text(text, "agg"))
+    assert s.text.tolist() == ["住房保障 - 安置小区计划投资1.2亿元[4]", "- 完成30个老旧小区改造,惠及群众1.5万人[4]",
+                               "医疗卫生 - 12家乡镇分院通过验收[6]"]
+    figures = assign_stage(extract_text(text, "agg")[0]).set_index("surface")
+    assert figures.loc["30个", "stage"] == "achieved" and figures.loc["1.2亿元", "stage"] == "target"
+    # a year or a count in brackets is no citation marker: [2024] and a bracket not followed by a space
+    assert len(sentences(clean_text("依据文件[2024] 12号,新增就业[3]人。", "x"))) == 1

@@ -1,6 +1,7 @@
 """Sentences, clauses and section headings of a cleaned report.
 
-Sentences end at 。！？!? (with any closing quotes) or at a line break.
+Sentences end at 。！？!? (with any closing quotes), at a line break, or after a citation
+marker of an aggregated page (``citation_marker`` of ``word_patterns.csv``: 惠及群众2.5万人[4] - ).
 A sentence that starts a line and matches a pattern in
 ``data/reference/heading_patterns.csv`` is a heading; every sentence knows the
 innermost heading above it (``section``) and the whole chain (``section_path``).
@@ -22,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .cleaning import CleanText
+from .errors import InputError
 from .reference import compile_patterns, read_reference, reference_path, tables_stamp
 
 # The punctuation that ends each level of text around a figure, shared by extraction
@@ -79,14 +81,40 @@ _new_row = tuple.__new__  # a row from a tuple of its fields (SentenceRow._make 
 
 
 def _heading_patterns(folder: str | None = None):
-    return _compiled_headings(folder, tables_stamp(("heading_patterns",), folder))
+    return _segmentation_tables(folder, tables_stamp(("heading_patterns", "word_patterns"), folder))[0]
 
 
 @lru_cache(maxsize=4)
-def _compiled_headings(folder: str | None, stamp: tuple):
+def _segmentation_tables(folder: str | None, stamp: tuple):
+    """The heading patterns ``(pattern, level, scope)`` and the citation marker that ends a sentence."""
     df = read_reference("heading_patterns", ["pattern", "level", "scope"], folder)
     pats = compile_patterns(df, "pattern", reference_path("heading_patterns", folder))
-    return tuple(zip(pats, df["level"].astype(int), df["scope"]))
+    words = read_reference("word_patterns", ["name", "pattern"], folder)
+    marker = words.loc[words["name"] == "citation_marker", "pattern"]
+    if marker.empty:
+        raise InputError(reference_path("word_patterns", folder), "no row named 'citation_marker'")
+    return tuple(zip(pats, df["level"].astype(int), df["scope"])), re.compile(marker.iloc[0])
+
+
+def sentence_spans(text: str, marker: re.Pattern) -> list[tuple[int, int]]:
+    """The spans of ``text``'s sentences (:data:`SENTENCE_RE`), each cut after a ``marker``
+    (a citation marker [4] of an aggregated page) inside it.
+
+    >>> t = "甲投资1亿元[4] - 乙完成3个。"
+    >>> [t[s:e] for s, e in sentence_spans(t, re.compile(r"\\[[0-9]{1,2}\\](?=[ ]|$)"))]
+    ['甲投资1亿元[4]', ' - 乙完成3个。']
+    """
+    spans = [m.span() for m in SENTENCE_RE.finditer(text)]
+    cuts = [m.end() for m in marker.finditer(text)]
+    if not cuts:
+        return spans
+    out = []
+    for s, e in spans:
+        for c in (c for c in cuts if s < c < e):
+            out.append((s, c))
+            s = c
+        out.append((s, e))
+    return out
 
 
 def heading_of(sentence: str, whole_line: bool, reference: str | Path | None = None) -> tuple[int, str] | None:
@@ -120,12 +148,13 @@ def sentence_rows(doc: CleanText, reference: str | Path | None = None) -> list[S
     """The rows of :func:`sentences` as tuples (no DataFrame: fast for many small reports);
     ``reference``: a folder of reference tables to use instead of ``data/reference/``."""
     text, rows, stack, n, index = doc.text, [], [], len(doc.text), doc.index
-    patterns = _heading_patterns(str(reference) if reference else None)
+    folder = str(reference) if reference else None
+    patterns, marker = _segmentation_tables(folder, tables_stamp(("heading_patterns", "word_patterns"), folder))
     line_start, section, path = True, "", ""
-    for m in SENTENCE_RE.finditer(text):
-        raw_body = m.group()
+    for start, end in sentence_spans(text, marker):
+        raw_body = text[start:end]
         body = raw_body.lstrip()
-        s = m.start() + len(raw_body) - len(body)
+        s = start + len(raw_body) - len(body)
         body = body.rstrip()
         if not body:
             continue
