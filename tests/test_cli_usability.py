@@ -161,7 +161,7 @@ def test_build_draws_chinese_charts_on_request(tmp_path, capsys):
     from livelihood_analysis import plots
 
     if plots.cjk_font() is None:  # without one, --lang zh stops with an error naming the font to install
-        pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk)")
+        pytest.skip("no CJK font installed (apt-get install fonts-wqy-microhei)")
 
     status, _, _ = run(capsys, "build", "--manifest", TEST_MANIFEST, "--out", tmp_path / "out", "--figures",
                        tmp_path / "fig", "--quiet", "--lang", "zh")

@@ -136,7 +136,7 @@ def test_a_pdf_with_a_text_layer_is_read_page_by_page(tmp_path):
 
     font = cjk_font()
     if font is None:
-        pytest.skip("no CJK font installed to write a Chinese PDF with (apt-get install fonts-noto-cjk)")
+        pytest.skip("no CJK font installed to write a Chinese PDF with (apt-get install fonts-wqy-microhei)")
     with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": font}):
         fig = plt.figure(figsize=(6, 2))
         fig.text(0.05, 0.5, "截至6月底,全市城镇新增就业1.3万人。")

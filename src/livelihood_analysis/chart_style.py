@@ -33,8 +33,11 @@ from .outputs import write_bytes_atomic
 from .summaries import NO_CATEGORY
 from .wording import chart_text, report_period_label
 
-CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "Source Han Sans CN",
-             "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Serif CJK SC")
+# The committed figures are drawn with WenQuanYi Micro Hei (Debian: fonts-wqy-microhei): it comes
+# first, so that a machine with several CJK fonts redraws them byte for byte; any other one draws
+# the same charts with other glyphs (and other files).
+CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC",
+             "Source Han Sans CN", "WenQuanYi Zen Hei", "Noto Serif CJK SC")
 WIDTH = 7.0  # inches: a journal's double-column width; every chart is drawn at it
 SAVE_META = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
 TARGET_HATCH = "////"  # targets and plans are drawn hatched and pale, achievements solid
@@ -57,7 +60,7 @@ def style(lang: str) -> dict:
     if lang == "zh":
         if font is None:
             raise InputError("plots", "Chinese labels need a CJK font and none was found by matplotlib "
-                                      "(install one: sudo apt-get install fonts-noto-cjk, then delete "
+                                      "(install one: sudo apt-get install fonts-wqy-microhei, then delete "
                                       "matplotlib's font cache); or use lang='en'")
         rc["font.family"] = [font, "DejaVu Sans"]
     elif font:  # an English chart shows a report's own words where nothing names them in English

@@ -3,9 +3,9 @@
 Every chart has a ``*_data`` function that returns exactly the table it plots,
 so a test or a reader can check the numbers behind the picture. Labels are
 English by default; ``lang="zh"`` draws the chart wholly in Chinese, its words from
-the reference tables, with a CJK font found through matplotlib's font manager (Noto
-Sans CJK, Source Han Sans, WenQuanYi). Install one with ``sudo apt-get install
-fonts-noto-cjk`` (Debian/Ubuntu) if :func:`cjk_font` reports none. The style shared by
+the reference tables, with a CJK font found through matplotlib's font manager (WenQuanYi
+Micro Hei first, the font of the committed figures; Noto Sans CJK, Source Han Sans). Install
+one with ``sudo apt-get install fonts-wqy-microhei`` (Debian/Ubuntu) if :func:`cjk_font` reports none. The style shared by
 all charts is :mod:`.chart_style`; delivery charts are in :mod:`.delivery_charts`,
 report cards in :mod:`.report_cards`.
 
