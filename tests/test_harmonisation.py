@@ -313,3 +313,20 @@ def test_summaries_of_a_figures_csv_read_with_pandas_defaults_are_the_same():
     strict = mapping_coverage(pd.read_csv(path, dtype=str, keep_default_na=False))
     pd.testing.assert_frame_equal(plain, strict, check_dtype=False)
     assert plain.set_index("doc_id").loc["xingtai_2021", "categorised"] < 0.9  # 18 programme-wide figures
+
+
+def _stages(text):
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.breakdowns import assign_scope_and_money
+    figs = assign_scope_and_money(assign_stage(extract_text(text, "d")[0]))
+    return dict(zip(figs["surface"], figs["stage"]))
+
+
+def test_a_qizhong_part_of_a_count_takes_the_stage_of_its_total_unless_it_states_its_own():
+    # the structure of a real report (wc03_yili_2012, numbers and place changed): the year's task and its part
+    stages = _stages("今年,全县安居工程建设任务为3260户,其中灾后重建1180户。")
+    assert stages["3260户"] == stages["1180户"] == "target"
+    # xuzhou_2020h1 '97所中小学、幼儿园建设临近收尾,其中10所幼儿园、24所中小学已竣工': the list says its own stage
+    stages = _stages("97所中小学、幼儿园建设临近收尾,其中10所幼儿园、24所中小学已竣工。")
+    assert stages["10所"] == stages["24所"] == "achieved"

@@ -7,8 +7,9 @@ them at their kind's default (achieved, spent), while the report says they are p
 part is an amount after a head amount in the same sentence, in a bracket opened right after
 the head, or in a clause of its own that says 其中 (``breakdown_join`` of ``word_patterns.csv``)
 or opens with a source of funds (``breakdown_part``: 中央, 省级, 县级配套, 农户自筹 …). Only what
-no cue decided is inherited; the rule recorded is ``breakdown``. Counts and people keep their
-own stage: a part of them usually states its own (其中10所幼儿园、24所中小学已竣工).
+no cue decided is inherited; the rule recorded is ``breakdown``. A part of a count or quantity
+(建设任务为3260户,其中灾后重建1180户) takes the stage of its total in the same ；-part when no cue
+decided its own and no later item of its clause states one (其中10所幼儿园、24所中小学已竣工).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .base import local_span
 
 OPENING_BRACKETS = ("(", "（")
 PART_KINDS = ("spending", "target")  # amounts; a standard in a bracket (每人每月800元标准) is no part
+COUNT_PART_KINDS = ("actual", "target", "count_of_projects")  # counts and quantities whose parts share a stage
 
 
 def _joined(sentence: str, head_end: int, start: int, words: dict) -> bool:
@@ -46,6 +48,24 @@ def _opens_with_part(fig, previous, start: int, words: dict) -> bool:
             and 0 <= fig.sentence_start - previous.sentence_start - len(previous.sentence) <= 2
             and words["breakdown_join"].match(opening.lstrip()) is not None
             and local_span(previous)[1] >= len(previous.sentence.rstrip(PART_END)) - 2)
+
+
+def _inherit_stage(out: pd.DataFrame, i: int, head: int) -> pd.DataFrame:
+    """Part ``i`` of a count or quantity takes the stage of its head ``head`` when only its
+    kind's default decided its own (rule ``breakdown``); a part that states its own stage keeps it."""
+    f = out.loc[i]
+    stage = out.at[head, "stage"]
+    start, end = local_span(f)
+    same_part = enclosing(f.sentence, start, end, "part")[0] <= local_span(out.loc[head])[0]
+    clause_end = enclosing(f.sentence, start, end, "clause")[1]
+    siblings = out[(out["doc_id"] == f.doc_id) & (out["sentence_start"] == f.sentence_start)]
+    stated = any(end <= local_span(g)[0] < clause_end and not str(g.stage_rule).startswith("kind ")
+                 for g in siblings.itertuples())  # 其中10所幼儿园、24所中小学已竣工: the list states its stage
+    if (str(f.stage_rule).startswith("kind ") and stage not in (f.stage, "other") and same_part and not stated
+            and f.kind in COUNT_PART_KINDS and out.at[head, "kind"] in COUNT_PART_KINDS):
+        out.at[i, "stage"], out.at[i, "stage_rule"] = stage, "breakdown"
+        out.at[i, "kind"] = KIND_OF_STAGE.get((f.kind, stage), f.kind)
+    return out
 
 
 def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
@@ -83,6 +103,9 @@ def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = Non
         if head is None and last is not None and _opens_with_part(f, out.loc[last], start, words):
             head = heads[key] = last  # 计划总投资10亿元。其中,中央补助6.5亿元: the head ends the sentence before
         head_end = 0 if head is None or out.at[head, "sentence_start"] != f.sentence_start else local_span(out.loc[head])[1]
+        if head is not None and f.unit != "yuan" and _joined(f.sentence, head_end, start, words):
+            out = _inherit_stage(out, i, head)  # 计划新建学校20所,其中幼儿园8所: the part is planned too
+            continue
         if (head is None or f.unit != "yuan" or f.kind not in PART_KINDS
                 or not _joined(f.sentence, head_end, start, words)):
             heads[key] = i
