@@ -330,3 +330,19 @@ def test_a_qizhong_part_of_a_count_takes_the_stage_of_its_total_unless_it_states
     # xuzhou_2020h1 '97所中小学、幼儿园建设临近收尾,其中10所幼儿园、24所中小学已竣工': the list says its own stage
     stages = _stages("97所中小学、幼儿园建设临近收尾,其中10所幼儿园、24所中小学已竣工。")
     assert stages["10所"] == stages["24所"] == "achieved"
+
+
+def test_a_length_in_metres_takes_a_km_indicator_of_its_own_item_and_is_compared_in_km():
+    # the structure of real reports (yc06_beichengjie_2025 铺设雨污管网11026米; zh01_tielingxian_2022
+    # 铺设污水雨水管线2540米、供热管线2900米), numbers changed: the item names what is laid
+    from livelihood_analysis.comparison import in_indicator_units
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation import assign_indicators, canonical_indicators
+    from livelihood_analysis.harmonisation.rules import unit_conversions
+    figs = assign_indicators(extract_text("累计铺设雨污管网8120米、供热管线1900米,新建停车棚5座。", "d")[0])
+    got = dict(zip(figs["surface"], figs["indicator_id"]))
+    assert got["8120米"] == "drainage_pipes_km"
+    assert got["1900米"] == ""  # heating pipes: the drainage words of the clause are another item's
+    km = in_indicator_units(figs[figs["surface"] == "8120米"].assign(per_10k=float("nan")),
+                            canonical_indicators(), unit_conversions())
+    assert km["unit"].tolist() == ["km"] and km["value"].iloc[0] == pytest.approx(8.12)

@@ -37,10 +37,37 @@ def _reason(fig, ind) -> str:
     return ""
 
 
-def comparability(figures: pd.DataFrame, indicators: pd.DataFrame, min_cities: int = 2) -> pd.DataFrame:
+def in_indicator_units(figures: pd.DataFrame, indicators: pd.DataFrame, conversions: dict) -> pd.DataFrame:
+    """Figures whose unit ``conversions`` (``unit_conversions.csv``) turns into their indicator's,
+    stated in the indicator's unit: ``value`` and ``per_10k`` × factor (``surface`` keeps the words).
+
+    >>> f = pd.DataFrame({"indicator_id": ["drainage_pipes_km"], "value": [2820.0], "unit": ["m"], "per_10k": [10.0]})
+    >>> ind = pd.DataFrame({"indicator_id": ["drainage_pipes_km"], "unit": ["km"]})
+    >>> in_indicator_units(f, ind, {("m", "km"): 0.001})[["value", "unit", "per_10k"]].values.tolist()
+    [[2.82, 'km', 0.01]]
+    """
+    target = figures["indicator_id"].map(indicators.set_index("indicator_id")["unit"])
+    factor = pd.Series([conversions.get((u, t), float("nan")) for u, t in zip(figures["unit"], target)],
+                       index=figures.index)
+    hit = factor.notna()
+    if not hit.any():
+        return figures
+    out = figures.copy()
+    out.loc[hit, "value"] = out.loc[hit, "value"] * factor[hit]
+    if "per_10k" in out.columns:
+        out.loc[hit, "per_10k"] = out.loc[hit, "per_10k"] * factor[hit]
+    out.loc[hit, "unit"] = target[hit]
+    return out
+
+
+def comparability(figures: pd.DataFrame, indicators: pd.DataFrame, min_cities: int = 2,
+                  conversions: dict | None = None) -> pd.DataFrame:
     """Every figure with a canonical indicator, with ``comparable`` and, when it is not
-    compared, the ``reason``; ``headline`` marks the figure that stands for its report."""
+    compared, the ``reason``; ``headline`` marks the figure that stands for its report. A figure
+    in a unit ``conversions`` turns into its indicator's is stated in that unit
+    (:func:`in_indicator_units`)."""
     f = figures[figures["indicator_id"].fillna("").ne("")].sort_values(["doc_id", "start"], kind="stable")
+    f = in_indicator_units(f, indicators, conversions or {})
     ind = indicators.set_index("indicator_id")
     reasons = [_reason(r, ind.loc[r.indicator_id]) for r in f.itertuples()]
     f = f.assign(reason=pd.Series(reasons, index=f.index, dtype=object),
@@ -56,13 +83,14 @@ def comparability(figures: pd.DataFrame, indicators: pd.DataFrame, min_cities: i
     return f.reset_index(drop=True)
 
 
-def indicator_comparison(figures: pd.DataFrame, indicators: pd.DataFrame, min_cities: int = 2) -> pd.DataFrame:
+def indicator_comparison(figures: pd.DataFrame, indicators: pd.DataFrame, min_cities: int = 2,
+                         conversions: dict | None = None) -> pd.DataFrame:
     """Canonical indicators stated comparably by at least ``min_cities`` different cities: one
     row per report, its headline figure, with year, period, elapsed share and, for
     whole-jurisdiction counts, the value per 10,000 residents (2020 census). Two reports
     of one city count as one city; ``n_figures`` says how many of the report's figures
     carry the indicator."""
-    c = comparability(figures, indicators, min_cities)
+    c = comparability(figures, indicators, min_cities, conversions)
     n = c.groupby(["indicator_id", "doc_id"]).size().rename("n_figures")
     head = c.loc[c["comparable"]].join(n, on=["indicator_id", "doc_id"])
     labels = indicators.set_index("indicator_id")[["label_en", "label_zh", "comparable"]]
@@ -73,10 +101,11 @@ def indicator_comparison(figures: pd.DataFrame, indicators: pd.DataFrame, min_ci
     return head[cols].sort_values(["indicator_id", "doc_id"], kind="stable").reset_index(drop=True)
 
 
-def left_out(figures: pd.DataFrame, indicators: pd.DataFrame, min_cities: int = 2) -> pd.DataFrame:
+def left_out(figures: pd.DataFrame, indicators: pd.DataFrame, min_cities: int = 2,
+             conversions: dict | None = None) -> pd.DataFrame:
     """The ``comparability`` table: every figure with a canonical indicator that the
     comparison leaves out, and why."""
-    c = comparability(figures, indicators, min_cities)
+    c = comparability(figures, indicators, min_cities, conversions)
     cols = ["indicator_id", "doc_id", "city_en", "surface", "value", "unit", "kind", "stage", "scope", "money_type",
             "reason", "sentence", "start", "end"]
     return c.loc[~c["comparable"], cols].sort_values(["indicator_id", "doc_id", "start"], kind="stable").reset_index(drop=True)

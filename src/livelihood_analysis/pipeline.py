@@ -16,6 +16,7 @@ from . import paths
 from .cleaning import REMOVAL_COLUMNS
 from .extraction import HIDDEN_COLUMNS, frames
 from .harmonisation import canonical_indicators, cities, harmonise, headings_recognised, read_overrides
+from .harmonisation.rules import unit_conversions
 from .comparison import indicator_comparison, left_out
 from .progress import progress_records
 from .summaries import category_summary, programme_summary, report_summary, rule_usage, unmapped, unused_rules
@@ -78,8 +79,9 @@ def build_tables(corpus: pd.DataFrame, overrides=None, reference: str | Path | N
         "rejected": rejected,
         "progress": progress_records(harmonised),
         "category_summary": category_summary(harmonised, reference),
-        "indicator_comparison": indicator_comparison(harmonised, canonical_indicators(reference)),
-        "comparability": left_out(harmonised, canonical_indicators(reference)),
+        "indicator_comparison": indicator_comparison(harmonised, canonical_indicators(reference),
+                                                     conversions=unit_conversions(reference)),
+        "comparability": left_out(harmonised, canonical_indicators(reference), conversions=unit_conversions(reference)),
         "report_summary": report_summary(harmonised, corpus, reference),
         "programmes": programme_summary(harmonised, corpus),
         "rule_usage": rule_usage(harmonised, reference, read_overrides(overrides) if overrides is not None else None),

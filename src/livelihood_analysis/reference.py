@@ -158,6 +158,35 @@ def compile_patterns(df: pd.DataFrame, column: str, where: str | Path) -> list[r
     return out
 
 
+NAMED_PATTERN = re.compile(r"\{\{([a-z_]+)\}\}")  # {{not_a_place}} in a pattern: a row of word_patterns.csv
+
+
+def expand_named_patterns(df: pd.DataFrame, column: str, where: str | Path,
+                          folder: str | Path | None = None) -> pd.DataFrame:
+    """``df`` with each ``{{name}}`` in ``df[column]`` replaced by the pattern of row ``name`` of
+    ``word_patterns.csv`` (as a group), so that a list several rules share (the words that end
+    like a place but are none: 小区, 社区 …) is written once; an unknown name is an error naming
+    the row of ``where``.
+
+    >>> words = pd.DataFrame({"name": ["not_a_place"], "pattern": ["(?<!小区)"]})
+    >>> expand_named_patterns(pd.DataFrame({"p": ["[区县]{{not_a_place}}$"]}), "p", "t.csv", words)["p"].tolist()
+    ['[区县](?:(?<!小区))$']
+    """
+    cells = df[column].astype(str)
+    if not cells.str.contains("{{", regex=False).any():
+        return df
+    table = folder if isinstance(folder, pd.DataFrame) else read_reference("word_patterns", ["name", "pattern"], folder)
+    named = dict(zip(table["name"], table["pattern"]))
+
+    def expand(i: int, cell: str) -> str:
+        unknown = [n for n in NAMED_PATTERN.findall(cell) if n not in named]
+        if unknown:
+            raise InputError(where, f"row {i + 2}: {{{{{unknown[0]}}}}} names no row of word_patterns.csv")
+        return NAMED_PATTERN.sub(lambda m: f"(?:{named[m.group(1)]})", cell)
+
+    return df.assign(**{column: [expand(i, c) for i, c in enumerate(cells)]})
+
+
 def integer_column(df: pd.DataFrame, column: str, where: str | Path) -> list[int]:
     """The whole numbers in ``df[column]``; anything else is an error naming its row.
 

@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ..reference import check_rows, compile_patterns, integer_column, read_reference, reference_path
+from ..reference import check_rows, compile_patterns, expand_named_patterns, integer_column, read_reference, reference_path
 from ..extraction.cells import bare_cell
 from ..extraction.rows import KIND_OF_STAGE
 from ..segmentation import enclosing
@@ -54,7 +54,8 @@ class CueRule(NamedTuple):
 
 def cue_rules(table: str, value_column: str, reference: str | Path | None = None) -> list[CueRule]:
     """The rows of cue table ``table`` (``stage_cues``, ``scope_cues``, ``money_types``),
-    highest priority first, checked: an unknown ``where`` or a bad pattern names the row.
+    highest priority first, checked: an unknown ``where`` or a bad pattern names the row. A
+    pattern may name a shared piece of ``word_patterns.csv`` as ``{{name}}``.
 
     >>> [r.value for r in cue_rules("money_types", "money_type")][:2]
     ['loan', 'loan']
@@ -66,7 +67,7 @@ def cue_rules(table: str, value_column: str, reference: str | Path | None = None
             df[col] = ""
     check_rows(df, ~df["where"].isin(WHERE), path, lambda r: f"where must be one of {', '.join(w for w in WHERE if w)} "
                                                             f"or empty, not {r.where!r}")
-    pats = compile_patterns(df, "pattern", path)
+    pats = compile_patterns(expand_named_patterns(df, "pattern", path, reference), "pattern", path)
     split = lambda v: frozenset(x for x in v.split("|") if x)  # noqa: E731
     rules = [CueRule(r.rule_id, getattr(r, value_column), split(r.kinds), split(r.units), split(r.stages), r.where,
                      p if r.pattern else None, prio)

@@ -15,7 +15,7 @@ from ..extraction.numbers import DIGIT_RUN
 from ..reference import compile_patterns, reference_path
 from ..segmentation import enclosing
 from .base import distance, local_span, prepared
-from .rules import _check_ids, canonical_indicators
+from .rules import _check_ids, canonical_indicators, unit_conversions
 
 @dataclass(frozen=True)
 class IndicatorRule:
@@ -44,17 +44,18 @@ def indicator_rules(table: pd.DataFrame, patterns: list[re.Pattern]) -> list[Ind
 PEOPLE = frozenset({"person", "person_time"})
 
 
-def _fits(ind: IndicatorRule, fig, people_counts: frozenset = frozenset()) -> bool:
+def _fits(ind: IndicatorRule, fig, people_counts: frozenset = frozenset(), conversions=()) -> bool:
     if fig.kind == "completion_rate":  # the share of its own target achieved on a count or amount,
         return ind.kind == "completion_rate" or (not ind.kind and ind.unit != "percent")  # or a named rate
-    units_ok = (ind.unit == fig.unit or {ind.unit, fig.unit} == PEOPLE
+    units_ok = (ind.unit == fig.unit or {ind.unit, fig.unit} == PEOPLE or (fig.unit, ind.unit) in conversions
                 or (ind.unit in PEOPLE and fig.unit == "count" and fig.measure_word in people_counts))
     return (units_ok and (not ind.kind or ind.kind == fig.kind)
             and (not ind.measure_words or fig.measure_word in ind.measure_words))
 
 
 def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0,
-                 respective: re.Pattern | None = None, people_counts: frozenset = frozenset()) -> tuple[str, str]:
+                 respective: re.Pattern | None = None, people_counts: frozenset = frozenset(),
+                 conversions=()) -> tuple[str, str]:
     """``(indicator_id, basis)`` of one figure; overrides are the first ``n_override`` rules
     (see :func:`indicator_rules`).
 
@@ -63,6 +64,8 @@ def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0,
     the basis names the level. Within a level the match nearest the figure wins.
     A completion rate takes the indicator whose target it measures (``完成年度任务的105%``
     after 城镇新增就业), whatever that indicator's unit; comparisons keep it apart by its stage.
+    A figure in a unit that ``conversions`` (``unit_conversions.csv``) turns into the indicator's
+    fits it when its own list item names the indicator (铺设排水管道2820米 and a km indicator).
     """
     start, end = local_span(fig)
     sentence = fig.sentence
@@ -70,11 +73,12 @@ def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0,
     if fig.kind == "completion_rate" and respective is not None and respective.search(sentence, *levels[1][1]):
         return "", "a completion rate of several items (分别, 等N项): no single indicator"
     pi, _ = enclosing(sentence, start, end, "part")
-    candidates = [ind for ind in rules if _fits(ind, fig, people_counts)]
+    candidates = [ind for ind in rules if _fits(ind, fig, people_counts, conversions)]
+    own_unit = [ind for ind in candidates if (fig.unit, ind.unit) not in conversions]  # a converted unit needs its item
     for group in ([c for c in candidates if c.index < n_override], [c for c in candidates if c.index >= n_override]):
         best = None
         for name, (i, j) in levels:
-            for ind in group:
+            for ind in (group if name == "item" else [c for c in group if c in own_unit]):
                 for m in ind.pattern.finditer(sentence, i, j):
                     key = (-distance(m.span(), start, end), -(m.end() - m.start()))
                     if best is None or key > best[0]:
@@ -83,9 +87,10 @@ def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0,
                 break
         if best is None:
             label = fig.label or ""
-            best = next((((0, 0), ind, "label") for ind in group if _label_match(ind.pattern, label)), None)
+            best = next((((0, 0), ind, "label") for ind in group if ind in own_unit and _label_match(ind.pattern, label)),
+                        None)
         if best is None:
-            for ind in group:
+            for ind in (c for c in group if c in own_unit):
                 for m in _wordy_matches(ind.pattern, sentence, pi, start):
                     key = (m.end(), -(m.end() - m.start()))
                     if best is None or key > best[0]:
@@ -94,6 +99,7 @@ def indicator_of(fig, rules: list[IndicatorRule], n_override: int = 0,
             ind = best[1]
             flag = ("" if ind.unit == fig.unit or fig.kind == "completion_rate"
                     else " (unit differs: person vs person_time)" if {ind.unit, fig.unit} == PEOPLE
+                    else f" (converted: {fig.unit} to {ind.unit})" if (fig.unit, ind.unit) in conversions
                     else f" (unit differs: {ind.unit} vs {fig.measure_word})")
             return ind.indicator_id, best[2] + (" override" if ind.index < n_override else "") + flag
     return "", ""
@@ -134,7 +140,8 @@ def assign_indicators(figures: pd.DataFrame, reference: str | Path | None = None
     patterns = compile_patterns(table, "pattern", reference_path("indicators", reference))
     rules = indicator_rules(table, patterns)
     g = grammar(reference)
-    decided = [indicator_of(f, rules, n_override, g.words["respective_list"], g.people_counts)
+    conversions = frozenset(unit_conversions(reference))
+    decided = [indicator_of(f, rules, n_override, g.words["respective_list"], g.people_counts, conversions)
                for f in figures.itertuples()]
     out = figures.copy()
     out["indicator_id"] = [d[0] for d in decided]

@@ -77,6 +77,28 @@ def canonical_indicators(reference: str | Path | None = None) -> pd.DataFrame:
     return df
 
 
+def unit_conversions(reference: str | Path | None = None) -> dict[tuple[str, str], float]:
+    """``(from_unit, to_unit) → factor`` of ``unit_conversions.csv``: a figure in ``from_unit`` fits an
+    indicator counted in ``to_unit`` and is compared as ``value × factor``; a unit that
+    ``units.csv`` does not know is an error naming the file.
+
+    >>> unit_conversions()[("m", "km")]
+    0.001
+    """
+    path = reference_path("unit_conversions", reference)
+    df = read_reference("unit_conversions", ["from_unit", "to_unit", "factor"], reference)
+    known = set(read_reference("units", ["unit"], reference)["unit"]) - {""}
+    check_rows(df, ~df["from_unit"].isin(known) | ~df["to_unit"].isin(known), path,
+               lambda r: f"unknown unit in {r.from_unit!r} -> {r.to_unit!r} (units.csv has {', '.join(sorted(known))})")
+    factors = []
+    for i, value in enumerate(df["factor"]):
+        try:
+            factors.append(float(value))
+        except ValueError:
+            raise InputError(path, f"row {i + 2}: 'factor' must be a number, not {value!r}") from None
+    return dict(zip(zip(df["from_unit"], df["to_unit"]), factors))
+
+
 KEYWORD_CUE = "K-"  # the id of a category's keyword cue (categories.csv keywords_zh) is K-<category_id>
 
 
