@@ -28,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..extraction.rows import KIND_OF_STAGE
+from .base import local_span
 
 OPENING = 300  # characters of a report read for its title and lead
 
@@ -43,7 +44,8 @@ def plan_documents(texts: dict[str, str], reference: str | Path | None = None) -
         text = clean_text(text or "", doc_id, reference, log=False).text  # 確(què)定 reads 确定
         head = text[:OPENING]
         if (words["plan_document"].search(head) and not words["progress_document"].search(head)
-                and not _states_progress(text, head, words["progress_stated"], words["year_mention"])):
+                and not _states_progress(text, head, words["progress_stated"], words["year_mention"],
+                                         words["earlier_period"])):
             out.add(doc_id)
     return frozenset(out)
 
@@ -78,22 +80,38 @@ def key_project_documents(texts: dict[str, str], reference: str | Path | None = 
     return frozenset(out)
 
 
-def _states_progress(text: str, head: str, stated: re.Pattern, year_of: re.Pattern) -> bool:
+def _states_progress(text: str, head: str, stated: re.Pattern, year_of: re.Pattern,
+                     earlier: re.Pattern | None = None) -> bool:
     """Whether ``text`` states something done: a match of ``stated`` that does not open with a
-    year before the latest year its opening names (a 2016 plan recalling 2015年…民生支出16.23亿元).
+    year before the latest year its opening names (a 2016 plan recalling 2015年…民生支出16.23亿元)
+    and whose sentence does not put it in an earlier period before it (``earlier``: 过去的一年,20项…全部建成).
 
-    >>> stated, year_of = re.compile("[0-9]{4}年[^。]{0,16}支出|已完成"), re.compile("(20[0-9]{2})年")
+    >>> stated, year_of = re.compile("[0-9]{4}年[^。]{0,16}支出|全部建成"), re.compile("(20[0-9]{2})年")
     >>> _states_progress("2016年将办好10件实事。2015年民生支出16亿元。", "2016年将办好10件实事", stated, year_of)
     False
     >>> _states_progress("2016年将办好10件实事。2016年民生支出16亿元。", "2016年将办好10件实事", stated, year_of)
     True
+    >>> _states_progress("票决2025年实事。过去的一年,20项全部建成。", "票决2025年实事", stated, year_of, re.compile("过去的一年"))
+    False
     """
     years = [int(y) for y in year_of.findall(head)]
     for m in stated.finditer(text):
         year = year_of.match(m.group())
-        if not (year and years and int(year.group(1)) < max(years)):
-            return True
+        if year and years and int(year.group(1)) < max(years):
+            continue
+        if earlier is not None and earlier.search(text, _sentence_start(text, m.start()), m.end()):
+            continue
+        return True
     return False
+
+
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding position ``pos`` of ``text`` starts."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text, max(0, pos - 300), pos)]
+    return ends[-1] if ends else max(0, pos - 300)
 
 
 PLANNED_KINDS = ("actual", "spending", "count_of_projects")  # what a plan's figures count; rates keep their stage
@@ -104,7 +122,8 @@ def plan_targets(figures: pd.DataFrame, plans: frozenset, reference: str | Path 
     achieved or started by a cue (投入300万元建设…, 完成10家国有企业改革, 新开工30个停车场: what the plan
     will do), become targets
     (rule ``plan document``), an actual one of kind ``target``; a figure whose sentence names a
-    year before the plan's (2015年,…民生支出16.23亿元 in a 2016 plan) keeps its stage."""
+    year before the plan's (2015年,…民生支出16.23亿元 in a 2016 plan) or looks back before it
+    (``earlier_period``: 过去的一年,20项…全部建成) keeps its stage."""
     from ..extraction.grammar import grammar
 
     if figures.empty:
@@ -119,6 +138,9 @@ def plan_targets(figures: pd.DataFrame, plans: frozenset, reference: str | Path 
     plan_year = _plan_years(figures, years, year_of)
     earlier = pd.Series([bool(y) and min(y) < plan for y, plan in zip(years, plan_year)], index=figures.index)
     free &= ~(earlier & figures["stage"].eq("achieved") & ~figures["stage_rule"].str.startswith("kind "))
+    back = words["earlier_period"]  # 过去的一年,20项民生实事项目全部按期落地建成: a look back keeps its stage
+    free &= ~pd.Series([back.search(f.sentence, 0, local_span(f)[0]) is not None for f in figures.itertuples()],
+                       index=figures.index)
     return _as_targets(figures, free & ~_progress_sections(figures, plan_year, words), "plan document")
 
 
