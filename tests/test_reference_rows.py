@@ -12,11 +12,14 @@ import pytest
 
 from livelihood_analysis import paths
 from livelihood_analysis.extraction import extract_text
+from livelihood_analysis.reference import expand_named_patterns
 from livelihood_analysis.harmonisation import assign_categories, assign_indicators, assign_spending_roles
 
 
 def rows(table, key):
     df = pd.read_csv(paths.reference_dir() / f"{table}.csv", dtype=str, keep_default_na=False)
+    if "pattern" in df.columns:  # a shared piece of word_patterns.csv named as {{name}}
+        df = expand_named_patterns(df, "pattern", f"{table}.csv")
     df["key"] = df[key] if key else [str(i + 2) for i in range(len(df))]  # kind_cues: its line in the file
     return [pytest.param(r, id=f"{table}:{r.key}") for r in df.itertuples()]
 
