@@ -196,8 +196,10 @@ def test_indicator_of_a_dev_split_phrase(text, surface, indicator):
     ("补贴性培训100753人次,完成率156.81%;社会性培训87952人次,完成率205.74%。", "156.81%", "vocational_skills_training"),
     ("补贴性培训100753人次,完成率156.81%;社会性培训87952人次,完成率205.74%。", "205.74%", ""),  # unsubsidised: none
     ("发放住房租赁补贴915户,完成年度任务目标的152.7%。", "152.7%", "rent_subsidy_households"),
-    # rates listed respectively name no single indicator by their position (d09_sanmenxia's shape)
-    ("农村劳动力转移就业、城镇新增就业、职业技能培训分别完成年度目标的134.8%、84.32%、107.5%。", "84.32%", ""),
+    # rates listed respectively take the indicator of their own subject when subjects and rates
+    # line up (d09_sanmenxia's shape), and none when they do not
+    ("农村劳动力转移就业、城镇新增就业、职业技能培训分别完成年度目标的134.8%、84.32%、107.5%。", "84.32%", "urban_new_jobs"),
+    ("农村劳动力转移就业、城镇新增就业、职业技能培训分别完成年度目标的134.8%、84.32%。", "84.32%", ""),
     ("职业技能培训、“两癌”两筛、老旧小区改造等6项已完成80%以上。", "80%", ""),  # a group's rate (d09_sanmenxia_2023)
     # the programme's funds: arrival and pay-out rates (r03_maanshan_2020, s05_guangxi_2016 shapes)
     ("全市累计筹集财政资金50.79亿元,资金到位率达90.8%,已到位资金拨付进度达45.8%。", "90.8%", "funds_arrival_rate"),

@@ -231,6 +231,22 @@ def test_indicator_is_searched_in_the_list_item_before_the_clause():
     assert out.indicator_basis.str.startswith("item").all()
 
 
+def test_a_list_read_respectively_gives_each_figure_the_indicator_of_its_own_subject():
+    # devset dev split xh04_dazhu_2023 '城乡医疗保险、养老保险分别参保85.1万人、66.4万人' and
+    # zc01_jiangxi_2023 '城镇、农村居民人均可支配收入分别增长4.2%、7.1%', rewritten: the first figure's
+    # subject is 城乡医疗保险 (not the nearer 养老保险), the second's 农村居民… (城镇 shares 居民人均可支配收入)
+    from livelihood_analysis.harmonisation import assign_indicators
+    figs = _figures("全县城乡医疗保险、养老保险分别参保31.6万人、24.2万人。", "31.6万人", "24.2万人", unit="person")
+    out = assign_indicators(figs)
+    assert out.indicator_id.tolist() == ["medical_insurance_enrolment", "pension_insurance_enrolment"]
+    assert out.indicator_basis.str.startswith("respective item").all()
+    figs = _figures("城镇、农村居民人均可支配收入分别增长5.6%、8.3%。", "5.6%", "8.3%", unit="percent", kind="growth_rate")
+    assert assign_indicators(figs).indicator_id.tolist() == ["urban_disposable_income_growth_rate",
+                                                             "rural_disposable_income_growth_rate"]
+    # the counts do not line up (two places, one figure): today's search, in the clause
+    figs = _figures("支持东山村、西岭村分别建设1套健身路径。", "1套", unit="count", measure_word="套")
+    assert assign_indicators(figs).indicator_id.tolist() == ["fitness_paths_installed"]
+
 def test_vouchers_are_neither_spending_nor_counted_twice(tables):
     # review defect 1; zaozhuang_2022h1 '发放文旅惠民消费券113万元,用券60.94万元,直接带动消费259.12万元':
     # the redeemed vouchers are part of those issued, and vouchers are a face value, not spending (issue 12)
