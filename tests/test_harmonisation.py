@@ -362,3 +362,18 @@ def test_a_length_in_metres_takes_a_km_indicator_of_its_own_item_and_is_compared
     km = in_indicator_units(figs[figs["surface"] == "8120米"].assign(per_10k=float("nan")),
                             canonical_indicators(), unit_conversions())
     assert km["unit"].tolist() == ["km"] and km["value"].iloc[0] == pytest.approx(8.12)
+
+
+def _scope_money(text):
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.breakdowns import assign_scope_and_money
+    figs = assign_scope_and_money(assign_stage(extract_text(text, "d")[0]))
+    return {s: (sc, m) for s, sc, m in zip(figs["surface"], figs["scope"], figs["money_type"])}
+
+
+def test_a_list_after_qizhong_and_a_colon_is_a_breakdown_of_its_total():
+    # the structure of a real report (yb05_lintan_2016 共向上争资801万元,其中:公路项目资金38万元、水利资金…),
+    # numbers changed: the colon closes the clause of 其中, the list still breaks the total down
+    got = _scope_money("全年共向上争资652万元,其中:公路项目资金41万元、水利资金305万元。")
+    assert got["41万元"][1] == got["305万元"][1] == got["652万元"][1] != "spent"

@@ -37,7 +37,26 @@ def _joined(sentence: str, head_end: int, start: int, words: dict) -> bool:
         return True
     clause_start = enclosing(sentence, start, start + 1, "clause")[0]
     return clause_start >= head_end and (words["breakdown_join"].search(sentence, clause_start, start) is not None
-                                         or words["breakdown_part"].match(sentence, clause_start) is not None)
+                                         or words["breakdown_part"].match(sentence, clause_start) is not None
+                                         or _opened_by_colon(sentence, head_end, clause_start, words))
+
+
+def _opened_by_colon(sentence: str, head_end: int, clause_start: int, words: dict) -> bool:
+    """Whether the clause at ``clause_start`` follows a clause of its own that says 其中 and ends
+    with a colon (…801万元,其中:公路资金38万元、水利资金359万元): the colon closes a clause, so the
+    list after it does not say 其中 itself.
+
+    >>> from livelihood_analysis.extraction.grammar import grammar
+    >>> s = "共争取资金650万元,其中:道路资金40万元、水利资金210万元。"
+    >>> _opened_by_colon(s, s.index("元,") + 1, s.index("道路"), grammar().words)
+    True
+    >>> _opened_by_colon(s, s.index("元,") + 1, s.index("其中"), grammar().words)
+    False
+    """
+    if clause_start < 1 or sentence[clause_start - 1] not in ":：":
+        return False
+    before = enclosing(sentence, clause_start - 1, clause_start, "clause")[0]
+    return before >= head_end and words["breakdown_join"].search(sentence, before, clause_start) is not None
 
 
 def _opens_with_part(fig, previous, start: int, words: dict) -> bool:
