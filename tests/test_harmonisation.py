@@ -377,3 +377,12 @@ def test_a_list_after_qizhong_and_a_colon_is_a_breakdown_of_its_total():
     # numbers changed: the colon closes the clause of 其中, the list still breaks the total down
     got = _scope_money("全年共向上争资652万元,其中:公路项目资金41万元、水利资金305万元。")
     assert got["41万元"][1] == got["305万元"][1] == got["652万元"][1] != "spent"
+
+
+def test_a_source_of_funds_part_of_a_planned_total_is_planned():
+    # the structure of real reports (sb03_yongde_2011 批准总投资…,其中:中央补助…; n04_taijiang_2010
+    # 总投资…(中央和省级补助资金…,其他投入…)), numbers changed
+    got = _scope_money("批准总投资2150.4万元,其中:中央补助1720.3万元,省级配套215.1万元。")
+    assert got["2150.4万元"][1] == got["1720.3万元"][1] == "planned"
+    got = _scope_money("第一批危房改造总投资3120.6万元(中央和省级补助资金1210.2万元,其他投入1910.4万元)。")
+    assert got["1210.2万元"][1] == got["1910.4万元"][1] == "planned"
