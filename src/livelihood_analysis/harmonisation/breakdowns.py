@@ -165,9 +165,65 @@ def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = Non
     return out
 
 
+RATE_KINDS = ("completion_rate", "growth_rate", "share")  # rates that say how far an amount went or grew
+RATE_AFTER = re.compile(r"^[,，、][^,，;；。:：、()（）\d占全]{0,11}$")  # the next clause; no share of (占) a whole,
+RATE_WORD = re.compile(r"([\u4e00-\u9fff]{2})率")  # no comparison with the whole (高于全省平均水平(72.26%))
+
+
+def _rate_follows(sentence: str, previous: tuple[int, int], start: int) -> bool:
+    """Whether the rate at ``start`` opens the clause or item right after the figure at ``previous``
+    and, when it names what it measures (开工率, 竣工率), that figure's clause names the same:
+    其中竣工2400户,竣工率82%, but not 已开工5200户,其中已竣工3100户,开工率为84% (the start rate of the whole).
+
+    >>> s = "已开工5200户,其中已竣工3100户,开工率为84%。"
+    >>> _rate_follows(s, (s.index("3100"), s.index("3100") + 5), s.index("84"))
+    False
+    >>> s = "其中竣工2400户,竣工率82%。"
+    >>> _rate_follows(s, (s.index("2400"), s.index("2400") + 5), s.index("82"))
+    True
+    """
+    gap = sentence[previous[1]:start]
+    if RATE_AFTER.match(gap) is None:
+        return False
+    named = RATE_WORD.search(gap)
+    clause = enclosing(sentence, previous[0], previous[1], "clause")
+    return named is None or named.group(1) in sentence[clause[0]:clause[1]]
+
+
+def inherit_rate_scope(figures: pd.DataFrame) -> pd.DataFrame:
+    """A rate no scope cue decided takes the scope of the figure right before it when that one is
+    no whole (rule ``rate``): 其中教育支出6.29亿元,增长2.64% grows the sub-item; 甲县改造完成3.5万户,
+    完成率100% completes the sub-area. The rate must open the next clause or item (``RATE_AFTER``):
+    a share of a whole (占财政支出比重81.43%) or a rate after more words (…,超额完成率达76.2%) keeps its own.
+
+    >>> s = "财政支出90亿元,其中教育支出6.5亿元,增长3.1%,占财政支出比重7.2%。"
+    >>> f = pd.DataFrame({"doc_id": "d", "sentence": s, "sentence_start": 0, "kind": ["spending", "spending",
+    ...     "growth_rate", "share"], "clean_start": [s.index(v) for v in ("90", "6.5", "3.1", "7.2")],
+    ...     "clean_end": [s.index(v) + len(v) + k for v, k in (("90", 2), ("6.5", 2), ("3.1", 1), ("7.2", 1))],
+    ...     "scope": ["whole", "subitem", "whole", "whole"], "scope_rule": ["default", "P01", "default", "default"]})
+    >>> inherit_rate_scope(f)[["scope", "scope_rule"]].values.tolist()
+    [['whole', 'default'], ['subitem', 'P01'], ['subitem', 'rate'], ['whole', 'default']]
+    """
+    out = figures.reset_index(drop=True)
+    spans = [local_span(f) for f in out.itertuples()]
+    order = out.assign(_start=[a for a, _ in spans]).sort_values(["doc_id", "sentence_start", "_start"]).index
+    previous = None
+    for i in order:
+        f = out.loc[i]
+        if (previous is not None and f.kind in RATE_KINDS and f.scope_rule == "default" and f.scope == "whole"
+                and (out.at[previous, "doc_id"], out.at[previous, "sentence_start"]) == (f.doc_id, f.sentence_start)
+                and out.at[previous, "scope"] != "whole"
+                and _rate_follows(f.sentence, spans[previous], spans[i][0])):
+            out.at[i, "scope"], out.at[i, "scope_rule"] = out.at[previous, "scope"], "rate"
+        previous = i
+    out.index = figures.index
+    return out
+
+
 def assign_scope_and_money(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
     """Scope, money type and what parts of a breakdown inherit (after the stage is known):
     the one sequence :func:`harmonise` and the scorers run."""
     from .attributes import assign_money_type, assign_scope
 
-    return inherit_breakdowns(assign_money_type(assign_scope(figures, reference), reference), reference)
+    return inherit_rate_scope(inherit_breakdowns(assign_money_type(assign_scope(figures, reference), reference),
+                                                 reference))
