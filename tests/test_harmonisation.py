@@ -362,3 +362,38 @@ def test_a_length_in_metres_takes_a_km_indicator_of_its_own_item_and_is_compared
     km = in_indicator_units(figs[figs["surface"] == "8120米"].assign(per_10k=float("nan")),
                             canonical_indicators(), unit_conversions())
     assert km["unit"].tolist() == ["km"] and km["value"].iloc[0] == pytest.approx(8.12)
+
+
+def _scope_money(text):
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.breakdowns import assign_scope_and_money
+    figs = assign_scope_and_money(assign_stage(extract_text(text, "d")[0]))
+    return {s: (sc, m) for s, sc, m in zip(figs["surface"], figs["scope"], figs["money_type"])}
+
+
+def test_a_rate_right_after_a_sub_item_is_of_the_sub_item_but_a_share_of_the_whole_is_not():
+    # the structure of real reports (r03_maanshan_2020 其中各级财政投入…,同比增长10.1%; h01_longwen_2023
+    # 其中民生支出…,占财政支出比重81.43%), numbers changed
+    got = _scope_money("全年一般公共预算支出38.6亿元,其中民生支出30.2亿元,同比增长6.4%,占财政支出比重78.2%。")
+    assert got["30.2亿元"][0] == got["6.4%"][0] == "subitem"
+    assert got["78.2%"][0] == "whole"
+    # ze01_meizhou_2016: the start rate after a part that says 竣工 is the whole's
+    got = _scope_money("全市农村危房改造已开工6120户,其中已竣工3480户,开工率为81.5%。")
+    assert got["81.5%"][0] == "whole"
+
+
+def test_a_source_of_funds_part_of_a_planned_total_is_planned():
+    # the structure of real reports (sb03_yongde_2011 批准总投资…,其中:中央补助…; n04_taijiang_2010
+    # 总投资…(中央和省级补助资金…,其他投入…)), numbers changed
+    got = _scope_money("批准总投资2150.4万元,其中:中央补助1720.3万元,省级配套215.1万元。")
+    assert got["2150.4万元"][1] == got["1720.3万元"][1] == "planned"
+    got = _scope_money("第一批危房改造总投资3120.6万元(中央和省级补助资金1210.2万元,其他投入1910.4万元)。")
+    assert got["1210.2万元"][1] == got["1910.4万元"][1] == "planned"
+
+
+def test_a_list_after_qizhong_and_a_colon_is_a_breakdown_of_its_total():
+    # the structure of a real report (yb05_lintan_2016 共向上争资801万元,其中:公路项目资金38万元、水利资金…),
+    # numbers changed: the colon closes the clause of 其中, the list still breaks the total down
+    got = _scope_money("全年共向上争资652万元,其中:公路项目资金41万元、水利资金305万元。")
+    assert got["41万元"][1] == got["305万元"][1] == got["652万元"][1] != "spent"

@@ -14,6 +14,7 @@ decided its own and no later item of its clause states one (其中10所幼儿园
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -37,7 +38,47 @@ def _joined(sentence: str, head_end: int, start: int, words: dict) -> bool:
         return True
     clause_start = enclosing(sentence, start, start + 1, "clause")[0]
     return clause_start >= head_end and (words["breakdown_join"].search(sentence, clause_start, start) is not None
-                                         or words["breakdown_part"].match(sentence, clause_start) is not None)
+                                         or words["breakdown_part"].match(sentence, clause_start) is not None
+                                         or _opened_by_colon(sentence, head_end, clause_start, words))
+
+
+def _opened_by_colon(sentence: str, head_end: int, clause_start: int, words: dict) -> bool:
+    """Whether the clause at ``clause_start`` follows a clause of its own that says 其中 and ends
+    with a colon (…801万元,其中:公路资金38万元、水利资金359万元): the colon closes a clause, so the
+    list after it does not say 其中 itself.
+
+    >>> from livelihood_analysis.extraction.grammar import grammar
+    >>> s = "共争取资金650万元,其中:道路资金40万元、水利资金210万元。"
+    >>> _opened_by_colon(s, s.index("元,") + 1, s.index("道路"), grammar().words)
+    True
+    >>> _opened_by_colon(s, s.index("元,") + 1, s.index("其中"), grammar().words)
+    False
+    """
+    if clause_start < 1 or sentence[clause_start - 1] not in ":：":
+        return False
+    before = enclosing(sentence, clause_start - 1, clause_start, "clause")[0]
+    return before >= head_end and words["breakdown_join"].search(sentence, before, clause_start) is not None
+
+
+SOURCE_OF_FUNDS = re.compile(r"^[(（]?(?:其中[:：,，]?)?(?:(?!完成|支出|拨付|执行|划拨|使用|发放|支付|下达|到位|落实|兑现|争取|安排|用于)"
+                             r"[^,，;；。:：、()（）\d]){0,12}?(?:补助|投入)(?:资金)?$")
+
+
+def _source_of_funds(sentence: str, head_end: int, start: int) -> bool:
+    """Whether the part at ``start`` is named by where its money comes from alone, a source of funds
+    (中央和省级补助资金, 各级财政投入, 其他投入), with no verb that would say it is paid out or spent:
+    the cue rules read 补助 as a transfer (M09) and 投入 as spending (M07), but a part of a planned
+    total is planned too.
+
+    >>> s = "总投资3200万元(中央和省级补助资金1200万元,其他投入2000万元)。"
+    >>> [_source_of_funds(s, s.index("(") , s.index(v)) for v in ("1200", "2000")]
+    [True, True]
+    >>> s = "总投资3200万元,其中发放补助资金1200万元。"
+    >>> _source_of_funds(s, s.index(",") , s.index("1200"))
+    False
+    """
+    clause_start = max(enclosing(sentence, start, start + 1, "clause")[0], head_end)
+    return SOURCE_OF_FUNDS.match(sentence[clause_start:start].strip()) is not None
 
 
 def _opens_with_part(fig, previous, start: int, words: dict) -> bool:
@@ -115,8 +156,66 @@ def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = Non
             out.at[i, "kind"] = KIND_OF_STAGE.get((f.kind, out.at[i, "stage"]), f.kind)
         if f.money_type_rule in money_default and out.at[head, "money_type"] != f.money_type:
             out.at[i, "money_type"], out.at[i, "money_type_rule"] = out.at[head, "money_type"], "breakdown"
+        elif (out.at[head, "money_type"] == "planned" != f.money_type and _source_of_funds(f.sentence, head_end, start)
+              and (head_end == 0 or enclosing(f.sentence, start, start + 1, "part")[0] < head_end)):
+            out.at[i, "money_type"], out.at[i, "money_type_rule"] = "planned", "breakdown"  # 中央补助 of a planned total
         if "scope" in out.columns and f.scope_rule == "default" and f.scope == "whole":
             out.at[i, "scope"], out.at[i, "scope_rule"] = "subitem", "breakdown"  # a line of the breakdown
+    out.index = figures.index
+    return out
+
+
+RATE_KINDS = ("completion_rate", "growth_rate", "share")  # rates that say how far an amount went or grew
+RATE_AFTER = re.compile(r"^[,，、][^,，;；。:：、()（）\d占全]{0,11}$")  # the next clause; no share of (占) a whole,
+RATE_WORD = re.compile(r"([\u4e00-\u9fff]{2})率")  # no comparison with the whole (高于全省平均水平(72.26%))
+
+
+def _rate_follows(sentence: str, previous: tuple[int, int], start: int) -> bool:
+    """Whether the rate at ``start`` opens the clause or item right after the figure at ``previous``
+    and, when it names what it measures (开工率, 竣工率), that figure's clause names the same:
+    其中竣工2400户,竣工率82%, but not 已开工5200户,其中已竣工3100户,开工率为84% (the start rate of the whole).
+
+    >>> s = "已开工5200户,其中已竣工3100户,开工率为84%。"
+    >>> _rate_follows(s, (s.index("3100"), s.index("3100") + 5), s.index("84"))
+    False
+    >>> s = "其中竣工2400户,竣工率82%。"
+    >>> _rate_follows(s, (s.index("2400"), s.index("2400") + 5), s.index("82"))
+    True
+    """
+    gap = sentence[previous[1]:start]
+    if RATE_AFTER.match(gap) is None:
+        return False
+    named = RATE_WORD.search(gap)
+    clause = enclosing(sentence, previous[0], previous[1], "clause")
+    return named is None or named.group(1) in sentence[clause[0]:clause[1]]
+
+
+def inherit_rate_scope(figures: pd.DataFrame) -> pd.DataFrame:
+    """A rate no scope cue decided takes the scope of the figure right before it when that one is
+    no whole (rule ``rate``): 其中教育支出6.29亿元,增长2.64% grows the sub-item; 甲县改造完成3.5万户,
+    完成率100% completes the sub-area. The rate must open the next clause or item (``RATE_AFTER``):
+    a share of a whole (占财政支出比重81.43%) or a rate after more words (…,超额完成率达76.2%) keeps its own.
+
+    >>> s = "财政支出90亿元,其中教育支出6.5亿元,增长3.1%,占财政支出比重7.2%。"
+    >>> f = pd.DataFrame({"doc_id": "d", "sentence": s, "sentence_start": 0, "kind": ["spending", "spending",
+    ...     "growth_rate", "share"], "clean_start": [s.index(v) for v in ("90", "6.5", "3.1", "7.2")],
+    ...     "clean_end": [s.index(v) + len(v) + k for v, k in (("90", 2), ("6.5", 2), ("3.1", 1), ("7.2", 1))],
+    ...     "scope": ["whole", "subitem", "whole", "whole"], "scope_rule": ["default", "P01", "default", "default"]})
+    >>> inherit_rate_scope(f)[["scope", "scope_rule"]].values.tolist()
+    [['whole', 'default'], ['subitem', 'P01'], ['subitem', 'rate'], ['whole', 'default']]
+    """
+    out = figures.reset_index(drop=True)
+    spans = [local_span(f) for f in out.itertuples()]
+    order = out.assign(_start=[a for a, _ in spans]).sort_values(["doc_id", "sentence_start", "_start"]).index
+    previous = None
+    for i in order:
+        f = out.loc[i]
+        if (previous is not None and f.kind in RATE_KINDS and f.scope_rule == "default" and f.scope == "whole"
+                and (out.at[previous, "doc_id"], out.at[previous, "sentence_start"]) == (f.doc_id, f.sentence_start)
+                and out.at[previous, "scope"] != "whole"
+                and _rate_follows(f.sentence, spans[previous], spans[i][0])):
+            out.at[i, "scope"], out.at[i, "scope_rule"] = out.at[previous, "scope"], "rate"
+        previous = i
     out.index = figures.index
     return out
 
@@ -126,4 +225,5 @@ def assign_scope_and_money(figures: pd.DataFrame, reference: str | Path | None =
     the one sequence :func:`harmonise` and the scorers run."""
     from .attributes import assign_money_type, assign_scope
 
-    return inherit_breakdowns(assign_money_type(assign_scope(figures, reference), reference), reference)
+    return inherit_rate_scope(inherit_breakdowns(assign_money_type(assign_scope(figures, reference), reference),
+                                                 reference))
