@@ -397,3 +397,43 @@ def test_a_list_after_qizhong_and_a_colon_is_a_breakdown_of_its_total():
     # numbers changed: the colon closes the clause of 其中, the list still breaks the total down
     got = _scope_money("全年共向上争资652万元,其中:公路项目资金41万元、水利资金305万元。")
     assert got["41万元"][1] == got["305万元"][1] == got["652万元"][1] != "spent"
+
+
+def _categories(text):
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation import assign_categories
+    figs = assign_categories(extract_text(text, "d")[0])
+    return dict(zip(figs["surface"], figs["category"])), dict(zip(figs["surface"], figs["category_rule"]))
+
+
+def test_a_programme_at_the_head_of_a_clause_decides_the_items_it_lists_that_name_no_sector_of_their_own():
+    # the structure of real reports (yc05_heping_2021, xa04_zongying_2025; numbers changed): the
+    # benches and pavilions of an old-compound renovation are housing, the street lights keep their own sector
+    cats, rules = _categories("5个老旧小区共改造黑色路面3万平方米,新增休闲椅48个,石桌石凳20套,健身器材60套,"
+                              "新设太阳能路灯90个。")
+    assert cats["48个"] == cats["20套"] == "housing" and rules["48个"] == "C241"
+    assert cats["60套"] == "culture_sports" and cats["90个"] == "infrastructure_utilities"
+    cats, _ = _categories("民生设施提档升级,实施4个老旧小区改造,覆盖520户居民,配套建设停车场。")
+    assert cats["520户"] == "housing"  # not transport (停车场 of the next clause)
+    # a programme that is one item of a list heads nothing
+    cats, _ = _categories("包括农村公路、老旧小区改造、农村供水等项目,总投资2.6亿元。")
+    assert cats["2.6亿元"] != "housing"
+
+
+def test_a_qizhong_sentence_keeps_the_category_of_the_sentence_it_breaks_down():
+    # tb02_suizhou_2012 (numbers and places changed): the pupils of the water-supply total are not education
+    cats, rules = _categories("全市12.3万农村居民和1.5万师生饮水难问题得到解决。其中甲县3.2万农村居民0.4万在校学生,"
+                              "乙县2.1万农村居民。")
+    assert cats["0.4万在校学生"] == cats["3.2万农村居民"] == "infrastructure_utilities"
+    assert rules["0.4万在校学生"] == "breakdown"
+    # a part that names its own sector keeps it
+    cats, _ = _categories("全市12.3万农村居民和1.5万师生饮水难问题得到解决。其中新建校舍3所。")
+    assert cats["3所"] == "education"
+
+
+def test_each_figure_of_a_list_read_fenbie_takes_the_category_of_its_own_subject():
+    # h01_longwen_2023, p03_ningxia_2020 (numbers changed)
+    cats, _ = _categories("教育、社会保障和就业、医疗卫生支出分别增长12.4%、30.1%、41.2%。")
+    assert [cats[s] for s in ("12.4%", "30.1%", "41.2%")] == ["education", "social_insurance", "health"]
+    cats, _ = _categories("城乡居民基础养老金、城市低保标准每人每月已分别提高8元、30元。")
+    assert [cats[s] for s in ("8元", "30元")] == ["social_insurance", "social_assistance"]

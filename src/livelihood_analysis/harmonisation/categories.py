@@ -23,7 +23,8 @@ import pandas as pd
 from ..extraction.grammar import grammar
 from ..segmentation import LEVELS, enclosing
 from .base import Rule, distance, local_span, prepared
-from .rules import KEYWORD_CUE, category_rules, heading_crosswalk
+from .indicators import respective_parts
+from .rules import HEAD, KEYWORD_CUE, category_rules, heading_crosswalk
 
 
 class Decision(NamedTuple):
@@ -35,10 +36,36 @@ class Decision(NamedTuple):
     runner_up: str  # 'rule_id category' of the strongest rule of another category, else ''
 
 
-def _best_text_rule(rules: list[Rule], sentence: str, start: int, end: int, label: str):
+def head_matches(rules: list[Rule], sentence: str, start: int, end: int) -> list[tuple[tuple[int, int], Rule]]:
+    """``(span, rule)`` of the head rules (applies_to ``head``: a programme that the items listed
+    after it belong to) matched in ``sentence`` before the figure at ``[start, end)``, in its own
+    clause or an earlier one of its ；-part, at the head of their clause (at most ``HEAD_REACH``
+    characters after its start: 实施3个老旧小区改造, not an item of a list of programmes).
+
+    >>> import re
+    >>> r = [Rule("H", "head", re.compile("老旧小区"), "housing", 60)]
+    >>> s = "改造老旧小区5个,铺设路面2万平方米;新建学校1所。"
+    >>> [m[0] for m in head_matches(r, s, 13, 18)], head_matches(r, s, 23, 25)
+    ([(2, 6)], [])
+    """
+    left, _ = enclosing(sentence, start, end, HEAD_SPAN)
+    found = []
+    for rule in rules:
+        for m in rule.pattern.finditer(sentence, left, start):
+            head = sentence[enclosing(sentence, m.start(), m.end(), "clause")[0]:m.start()]
+            if m.end() <= start and len(head) <= HEAD_REACH and "、" not in head:
+                found.append((m.span(), rule))
+    return found
+
+
+def _best_text_rule(rules: list[Rule], sentence: str, start: int, end: int, label: str,
+                    head: list[tuple[tuple[int, int], Rule]] = ()):
     """``(winner, level, runner-up)``: the winning clause rule at the narrowest level of text
-    that has any match, and the best match there of a rule with another target."""
+    that has any match, and the best match there of a rule with another target. A head rule
+    matched before the figure (``head``, from :func:`head_matches`) competes at every level as if
+    found there, losing ties of priority to the level's own rules (level ``head``)."""
     levels = [enclosing(sentence, start, end, name) + (name,) for name in LEVELS]
+    heads = [((rule.priority, 0, -distance(span, start, end), span[1] - span[0]), rule) for span, rule in head]
     for left, right, name in levels + [(None, None, "label")]:
         text = label if name == "label" else sentence[left:right]
         offset = 0 if name == "label" else left
@@ -46,10 +73,12 @@ def _best_text_rule(rules: list[Rule], sentence: str, start: int, end: int, labe
         for rule in rules:
             for m in rule.pattern.finditer(text):
                 span = (m.start() + offset, m.end() + offset)
-                found.append(((rule.priority, -distance(span, start, end), m.end() - m.start()), rule))
-        if found:
-            best = max(found, key=lambda f: f[0])  # the first of equal keys, as rules are listed
-            others = [f for f in found if f[1].target != best[1].target]
+                found.append(((rule.priority, 1, -distance(span, start, end), m.end() - m.start()), rule))
+        if found or heads:
+            best = max(found + heads, key=lambda f: f[0])  # the first of equal keys, as rules are listed
+            others = [f for f in found + heads if f[1].target != best[1].target]
+            if any(best is h for h in heads):
+                name = "head"
             return best[1], name, max(others, key=lambda f: f[0])[1] if others else None
     return None, None, None
 
@@ -69,6 +98,9 @@ def _best_heading_rule(rules: list[Rule], section_path: str, doc_id: str = ""):
                     best = (key, rule, heading)
     return (best[1], best[2]) if best else (None, None)
 
+
+HEAD_SPAN = "part"  # a head rule decides the items after it in its ；-part …
+HEAD_REACH = 6  # … when it heads its clause: so many characters at most before it (实施3个老旧小区改造)
 
 SECTORS_NAMED = 3  # a count of projects whose clause names cues of so many categories spans the programme
 SECTORS_LISTED = 2  # … or so many in examples listed before it (幼儿园、疾控中心建设项目等257个项目)
@@ -95,7 +127,27 @@ def _sectors_listed(rules: list[Rule], text: str) -> int:
     return 1 if len(cued) < 2 or set.intersection(*cued) else len(set.union(*cued))
 
 
-def _decide(fig, clause_rules: list[Rule], crosswalk: list[Rule], heading_rules: list[Rule]) -> Decision:
+def _respective_rule(rules: list[Rule], subject: str):
+    """``(winner, runner-up)``: the strongest rule with a category matched in ``subject``, a
+    figure's own subject of a list read 分别 (教育、社会保障和就业支出分别增长6%、9%: 教育 for the first),
+    of equal priority the last (the head of the noun: 困难群体法律援助 is legal aid), and the
+    strongest of another category; ``(None, None)`` when it names none.
+
+    >>> import re
+    >>> r = [Rule("E", "clause", re.compile("教育"), "education", 50), Rule("S", "clause", re.compile("社会保障"), "social_insurance", 60)]
+    >>> [x.rule_id for x in _respective_rule(r, "教育")[:1]], _respective_rule(r, "卫生")
+    (['E'], (None, None))
+    """
+    found = [((r.priority, m.end(), m.end() - m.start()), r) for r in rules if r.target != "-" for m in r.pattern.finditer(subject)]
+    if not found:
+        return None, None
+    best = max(found, key=lambda f: f[0])
+    others = [f for f in found if f[1].target != best[1].target]
+    return best[1], max(others, key=lambda f: f[0])[1] if others else None
+
+
+def _decide(fig, clause_rules: list[Rule], crosswalk: list[Rule], heading_rules: list[Rule],
+            head_rules: list[Rule] = (), subject: str = "") -> Decision:
     start, end = local_span(fig)
     if getattr(fig, "kind", "") == "count_of_projects":  # 关乎就业、医疗保险、教育……这十件大事
         ci, cj = enclosing(fig.sentence, start, end, "clause")
@@ -107,7 +159,11 @@ def _decide(fig, clause_rules: list[Rule], crosswalk: list[Rule], heading_rules:
             basis = (f"clause names {SECTORS_NAMED} or more categories" if named
                      else f"examples before 等 span {SECTORS_LISTED} or more categories")
             return Decision("", f"{basis}: programme-wide", "sectors", "")
-    text_rule, level, text_runner_up = _best_text_rule(clause_rules, fig.sentence, start, end, fig.label)
+    text_rule, text_runner_up = _respective_rule(clause_rules, subject) if subject else (None, None)
+    level = "respective subject"
+    if text_rule is None:
+        head = head_matches(head_rules, fig.sentence, start, end) if head_rules else []
+        text_rule, level, text_runner_up = _best_text_rule(clause_rules, fig.sentence, start, end, fig.label, head)
     head_rule, heading = _best_heading_rule(crosswalk, fig.section_path, fig.doc_id)
     if head_rule is None:
         head_rule, heading = _best_heading_rule(heading_rules, fig.section_path)
@@ -130,8 +186,39 @@ def _decide(fig, clause_rules: list[Rule], crosswalk: list[Rule], heading_rules:
 def category_of(fig, rules: list[Rule]) -> tuple[str, str]:
     """``(category, basis)`` of one figure (a row with doc_id, sentence, offsets, section_path, label)."""
     d = _decide(fig, [r for r in rules if r.applies_to == "clause"], [],
-                [r for r in rules if r.applies_to == "heading"])
+                [r for r in rules if r.applies_to == "heading"], [r for r in rules if r.applies_to == HEAD])
     return d.category, d.basis
+
+
+NO_JOIN = re.compile("(?!)")  # subjects split at 、 only
+
+
+def respective_subjects(figures: pd.DataFrame, reference: str | Path | None = None) -> list[str]:
+    """Each figure's own subject when its clause lists subjects, split at 、, before 分别 and as
+    many figures after it (:func:`.indicators.respective_parts`), else ``""``; not subjects split
+    at 和 (基本养老和基本医疗参保人数: the words after 基本医疗 are shared, 基本养老 alone is no category).
+
+    >>> f = pd.DataFrame({"doc_id": "d", "sentence": ["教育、卫生健康支出分别增长6%、9%。"] * 2 + ["养老和医疗参保人数分别为5人、6人。"] * 2,
+    ...     "sentence_start": [0, 0, 20, 20], "clean_start": [13, 16, 32, 35], "clean_end": [15, 18, 34, 37]})
+    >>> respective_subjects(f)
+    ['教育', '卫生健康支出', '', '']
+    """
+    words = grammar(reference).words
+    where = (words["respective_subjects"], NO_JOIN, words["label_levels"])
+    keys = list(zip(figures["doc_id"], figures["sentence_start"], figures["sentence"]))
+    starts = (figures["clean_start"].astype(int) - figures["sentence_start"].astype(int)).tolist()
+    ends = [a + int(e) - int(c) for a, e, c in zip(starts, figures["clean_end"], figures["clean_start"])]
+    spans = {}
+    for key, a, b in zip(keys, starts, ends):
+        spans.setdefault(key, set()).add((a, b))
+    out = []
+    for (doc, _, sentence), a, b in zip(keys, starts, ends):
+        ci, cj = enclosing(sentence, a, b, "clause")
+        inside = [(x - ci, y - ci) for x, y in sorted(spans[(doc, _, sentence)]) if ci <= x and y <= cj]
+        parts = (respective_parts(sentence[ci:cj], inside, inside.index((a - ci, b - ci)), *where)
+                 if len(inside) > 1 and words["respective_subjects"].search(sentence, ci, a) else None)
+        out.append(parts[0] if parts else "")
+    return out
 
 
 def assign_categories(figures: pd.DataFrame, reference: str | Path | None = None,
@@ -148,14 +235,67 @@ def assign_categories(figures: pd.DataFrame, reference: str | Path | None = None
     figures = prepared(figures, "assign_categories")
     clause_rules = [r for r in rules if r.applies_to == "clause"]
     heading_rules = [r for r in rules if r.applies_to == "heading"]
-    decided = [_decide(f, clause_rules, crosswalk, heading_rules) for f in figures.itertuples()]
+    head_rules = [r for r in rules if r.applies_to == HEAD]
+    subjects = respective_subjects(figures, reference)
+    decided = [_decide(f, clause_rules, crosswalk, heading_rules, head_rules, subject)
+               for f, subject in zip(figures.itertuples(), subjects)]
     neutral = frozenset(r.rule_id for r in heading_rules if r.target == "-")
-    out = report_topic(figures.assign(**{f"category{'' if k == 'category' else '_' + k}": [getattr(d, k) for d in decided]
-                                         for k in Decision._fields}), neutral)
     words = grammar(reference).words
+    figures = breakdown_sentences(figures.assign(**{f"category{'' if k == 'category' else '_' + k}": [getattr(d, k) for d in decided]
+                                                    for k in Decision._fields}), {r.rule_id: r for r in rules},
+                                  words["breakdown_join"])
+    out = report_topic(figures, neutral)
     programme = re.compile(f"{words['livelihood_word'].pattern}|{words['programme_word'].pattern}")
     out = continued_items(out, programme, words["new_topic_opening"])
     return key_project_figures(out, key_projects) if key_projects else out
+
+
+BREAKDOWN_GAP = 2  # characters (a space, a line break) that may stand between a 其中-sentence and the one it breaks down
+
+
+def breakdown_sentences(figures: pd.DataFrame, rules: dict[str, Rule], breakdown: re.Pattern) -> pd.DataFrame:
+    """A sentence that opens with ``breakdown`` (其中: the parts of the figure of the sentence
+    before) takes the category of the last placed figure of that sentence for its figures whose
+    own clause rule (of ``rules``, by id) matched the sentence before too and lost there to a
+    stronger one, with rule ``breakdown``: 饮水工程解决14万农村居民和2万师生饮水难。其中甲县4万农村居民0.5万在校学生
+    is water supply, not education (学生 lost to 饮水 in the sentence before); a part that names
+    its own sector (其中:村内道路硬化工程24个) keeps it.
+
+    >>> s = ["饮水工程惠及14万居民和2万师生。", "其中甲县0.5万学生,医院3所。"]
+    >>> r = {"W": Rule("W", "clause", re.compile("饮水"), "infrastructure_utilities", 75),
+    ...      "S": Rule("S", "clause", re.compile("学生|师生"), "education", 50),
+    ...      "M": Rule("M", "clause", re.compile("医院"), "health", 50)}
+    >>> f = pd.DataFrame({"doc_id": "d", "category": ["infrastructure_utilities", "education", "health"],
+    ...     "category_rule": ["W", "S", "M"], "category_basis": "", "clean_start": [6, 21, 30],
+    ...     "sentence_start": [0, 17, 17], "sentence": [s[0], s[1], s[1]]})
+    >>> out = breakdown_sentences(f, r, re.compile("其中"))
+    >>> out[["category", "category_rule"]].values.tolist()
+    [['infrastructure_utilities', 'W'], ['infrastructure_utilities', 'breakdown'], ['health', 'M']]
+    """
+    if figures.empty:
+        return figures
+    f = figures.sort_values(["doc_id", "clean_start"], kind="stable")
+    taken, last, before = {}, None, None  # (doc_id, sentence start, sentence, category, rule): the last placed
+    # figure, and the last placed figure of the sentence before the current one
+    for i, doc, start, sentence, cat, rule in zip(f.index, f["doc_id"], f["sentence_start"], f["sentence"],
+                                                  f["category"], f["category_rule"]):
+        if last is not None and (last[0] != doc or last[1] != start):  # a new sentence: the one before it
+            before = last
+        own, theirs = rules.get(rule), before and rules.get(before[4])
+        if (own is not None and theirs is not None and before[0] == doc and cat and before[3] != cat
+                and 0 <= start - before[1] - len(before[2]) <= BREAKDOWN_GAP and breakdown.match(sentence)
+                and own.applies_to == "clause" and own.priority < theirs.priority and own.pattern.search(before[2])):
+            taken[i] = before[3]
+        if cat:
+            last = (doc, start, sentence, cat, rule)
+    if not taken:
+        return figures
+    out = figures.copy()
+    which = list(taken)
+    out.loc[which, "category"] = [taken[i] for i in which]
+    out.loc[which, "category_rule"] = "breakdown"
+    out.loc[which, "category_basis"] = [f"breaks down the figure of the sentence before ({taken[i]})" for i in which]
+    return out
 
 
 NOT_CONTINUED = ("count_of_projects", "growth_rate", "standard_rate")  # counts of projects, growth and standards carry no item on

@@ -15,6 +15,7 @@ from .base import Rule
 OVERRIDE_COLUMNS = ["mapping", "applies_to", "pattern", "target"]
 OVERRIDE_PRIORITY = 1000
 RULE_SCOPES = ("clause", "heading")  # applies_to of category_rules.csv and of overrides
+HEAD = "head"  # applies_to of a category rule naming a programme whose listed items follow it in the sentence
 
 
 def read_overrides(source: str | Path | pd.DataFrame) -> pd.DataFrame:
@@ -103,14 +104,18 @@ KEYWORD_CUE = "K-"  # the id of a category's keyword cue (categories.csv keyword
 
 
 def category_rules(reference: str | Path | None = None, overrides: pd.DataFrame | None = None) -> list[Rule]:
-    """Heading and clause rules, keyword cues (each category's ``cue_priority``) and overrides."""
+    """Heading, clause and head rules, keyword cues (each category's ``cue_priority``) and overrides.
+
+    A head rule (applies_to ``head``) names a programme whose items the sentence lists after it
+    (老旧小区改造: 路面, 停车位, 凉亭 …); see :func:`.categories.head_matches`."""
     cats = categories(reference)
     known = set(cats["category_id"]) | {"-"}
     path = reference_path("category_rules", reference)
     df = read_reference("category_rules", ["rule_id", "applies_to", "pattern", "category_id", "priority"], reference)
     _check_ids(df, "category_id", known, path)
-    check_rows(df, ~df["applies_to"].isin(RULE_SCOPES), path,
-               lambda r: f"applies_to must be 'clause' or 'heading', not {r.applies_to!r}")
+    check_rows(df, ~df["applies_to"].isin(RULE_SCOPES + (HEAD,)), path,
+               lambda r: f"applies_to must be 'clause' or 'heading', not {r.applies_to!r} "
+                         f"(or '{HEAD}': a programme named before the items it lists)")
     pats = compile_patterns(df, "pattern", path)
     priorities = integer_column(df, "priority", path)
     rules = [Rule(r.rule_id, r.applies_to, p, r.category_id, priority)
