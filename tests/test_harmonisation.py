@@ -437,3 +437,30 @@ def test_each_figure_of_a_list_read_fenbie_takes_the_category_of_its_own_subject
     assert [cats[s] for s in ("12.4%", "30.1%", "41.2%")] == ["education", "social_insurance", "health"]
     cats, _ = _categories("城乡居民基础养老金、城市低保标准每人每月已分别提高8元、30元。")
     assert [cats[s] for s in ("8元", "30元")] == ["social_insurance", "social_assistance"]
+
+
+def test_the_items_of_a_plan_list_are_targets():
+    # the structure of a real report (ub02_beihai_2015 这16项为民办实事事项分别是: / 7、建成自然村硬底化道路100公里;),
+    # numbers and places changed: a count of items introduced, then numbered items that state no progress
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.plans import task_lines
+    text = ("这6项为民办实事事项分别是:\n1、建成城区公园1处;\n2、建成自然村硬底化道路60公里;\n3、完成农村危房改造2140户;\n"
+            "回顾去年:\n1、城市低保:累计为8.2万人次发放低保金2100万元;")
+    figs = assign_stage(extract_text(text, "d")[0], tasks=task_lines({"d": text}))
+    stages = dict(zip(figs["surface"], figs["stage"]))
+    assert stages["60公里"] == stages["2140户"] == "target"
+    assert stages["2100万元"] == "achieved"  # a list without an introduced count of items reports what was done
+    # a list one of whose items states progress is a progress report, not a plan
+    text = "这2项实事分别是:\n1、建成自然村道路60公里;\n2、农村危房改造已完成2140户。"
+    figs = assign_stage(extract_text(text, "d")[0], tasks=task_lines({"d": text}))
+    assert dict(zip(figs["surface"], figs["stage"]))["60公里"] == "achieved"
+
+
+def test_a_stage_cue_can_read_both_sides_of_a_figure():
+    # the structure of a real report (q06_guizhou_2018 三年大决战计划的9.7万公里已经完成过半), numbers changed:
+    # where=around reads the plan word before the figure and the start word after it in one pattern
+    stages = _stages("五年行动计划的3.2万公里已经完成过半。")
+    assert stages["3.2万公里"] == "target"
+    stages = _stages("2019年计划完工的12座已开工。")
+    assert stages["12座"] == "started"

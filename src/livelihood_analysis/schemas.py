@@ -75,7 +75,8 @@ FIGURE_FIELDS = {
                         "categories.csv, X<row>@<doc> a row of heading_crosswalk.csv, override-<n>, 'topic' the "
                         "report's one topic, 'continued' the item of the placed figure just before it in the "
                         "same paragraph, 'key-project report' a programme-wide figure of a report about key "
-                        "projects); empty if none"),
+                        "projects, 'breakdown' a sentence opening with 其中 that takes the category of the "
+                        "sentence it breaks down); empty if none"),
     "category_runner_up": _s("'rule_id category' of the strongest competing rule of another category, else empty"),
     "category_basis": _s("which text level and rule decided the category (rule ids of category_rules.csv; "
                          "K-<id> is a keyword cue)"),

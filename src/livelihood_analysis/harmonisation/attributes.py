@@ -10,7 +10,7 @@ cell's column header), ``after`` (its clause after it), ``part_before`` and
 ``part_after`` (its ；-part before and after it), ``sentence_before`` (its sentence
 before it; a table cell's headings and header), ``row`` (a table cell's row label), ``column`` (the column header of a table
 cell, or of a pipe-table cell a figure in prose stands in), ``heading`` (the section headings above
-it); a rule without pattern applies to every figure of its kinds. The rule of highest
+it), ``around`` (``before``, ``‖``, then ``after``: 已有…‖…完成 reads a word on each side); a rule without pattern applies to every figure of its kinds. The rule of highest
 priority that applies decides; without one, the stage is the kind's ``default_stage``
 (``kinds.csv``), the scope ``whole``.
 
@@ -32,11 +32,12 @@ import pandas as pd
 
 from ..reference import check_rows, compile_patterns, expand_named_patterns, integer_column, read_reference, reference_path
 from ..extraction.cells import bare_cell
+from ..extraction.grammar import AROUND
 from ..extraction.rows import KIND_OF_STAGE
 from ..segmentation import enclosing
 from .base import local_span
 
-WHERE = ("before", "after", "part_before", "part_after", "sentence_before", "row", "column", "heading", "")
+WHERE = ("before", "after", "part_before", "part_after", "sentence_before", "row", "column", "heading", "around", "")
 
 
 class CueRule(NamedTuple):
@@ -77,7 +78,19 @@ def cue_rules(table: str, value_column: str, reference: str | Path | None = None
 
 def figure_texts(fig) -> dict[str, str]:
     """The pieces of text cue rules look at, for one figure (a row with sentence, offsets,
-    section_path, table_row and table_column)."""
+    section_path, table_row and table_column); ``around`` is ``before`` and ``after`` joined by
+    ``AROUND`` (‖), so that one pattern reads a word before the figure and one after it.
+
+    >>> s = "已有3个项目完成验收,其余在建。"
+    >>> fig = pd.Series({"sentence": s, "table_row": "", "table_column": "", "section_path": "",
+    ...     "clean_start": 2, "clean_end": 4, "sentence_start": 0})
+    >>> figure_texts(fig)["around"]
+    '已有‖项目完成验收,'
+    """
+    return {**(texts := _figure_texts(fig)), "around": f"{texts['before']}{AROUND}{texts['after']}"}
+
+
+def _figure_texts(fig) -> dict[str, str]:
     if fig.table_row:
         return {"before": fig.table_column, "after": "", "part_before": fig.table_row, "part_after": "", "row": fig.table_row,
                 "sentence_before": f"{fig.section_path} {fig.table_header}", "column": fig.table_column,

@@ -10,7 +10,8 @@ heading that reports progress (黄埔民生答卷温暖人心 in a congress repo
 A task statement: a line that states an item's task, followed by a line that reports its
 progress (``progress_label``: 1.新开工棚户区改造1666套。 / 推进情况:已完成…; a 责任单位: line between
 them is skipped), or labelled as the task (``task_label``: 目标任务:…); its quantities are
-targets (:func:`task_lines`).
+targets (:func:`task_lines`); so are the items of a plan list (:func:`plan_list_items`: 这16项为民办实事事项分别是:
+/ 7、建成自然村硬底化道路100公里;).
 
 A key-project report: a report about key construction projects rather than a livelihood
 programme (:func:`key_project_documents`); its programme-wide figures are category ``other``.
@@ -191,7 +192,7 @@ def task_lines(texts: dict[str, str], reference: str | Path | None = None) -> fr
     """The task statements of the reports (``doc_id → text``, raw or clean): ``(doc_id, start,
     end)`` in the clean text, a line followed (after blank lines, a 责任单位: line or, for a
     numbered item, a task-label line) by a progress label, or the part of a line after a task label up to a progress label on
-    the same line.
+    the same line, or an item of a plan list (:func:`plan_list_items`).
 
     >>> text = "1.新开工棚户区改造1666套。\\n推进情况:已完成1666套。\\n目标任务:新增5000户;完成情况:7645户。"
     >>> sorted(task_lines({"d": text}))
@@ -226,7 +227,43 @@ def task_lines(texts: dict[str, str], reference: str | Path | None = None) -> fr
                     previous = None  # a numbered item above a task label (1.投资2316万元… / 项目内容:…) waits for its progress
                 continue
             previous = (line.start(), line.end())
+        out.update((doc_id, start, end) for start, end in plan_list_items(text, words))
     return frozenset(out)
+
+
+def plan_list_items(text: str, words: dict) -> list[tuple[int, int]]:
+    """The items of the plan lists of ``text`` (clean), as ``(start, end)``: the numbered lines
+    (``title_list_marker``: 7、, 8.) right below a line that introduces a count of items
+    (``plan_list_intro``: 这16项为民办实事事项分别是:) and states nothing done (``progress_stated``,
+    ``progress_document``: 完成情况如下:, 已完成…具体情况如下:), where no item states progress
+    either; such an item (7、建成自然村硬底化道路100公里;) is the plan, though it names a
+    result. The list ends at the first line that is not numbered.
+
+    >>> words = {"plan_list_intro": re.compile("[0-9]+项[^\\n]{0,30}分别是[:：]$"),
+    ...     "title_list_marker": re.compile("^[0-9]+[、.]"), "progress_stated": re.compile("已完成"),
+    ...     "progress_document": re.compile("完成情况")}
+    >>> text = "这3项实事分别是:\\n1、建成道路50公里;\\n2、新建路灯20个。\\n回顾去年:"
+    >>> [text[s:e] for s, e in plan_list_items(text, words)]
+    ['1、建成道路50公里;', '2、新建路灯20个。']
+    >>> plan_list_items("这2项实事分别是:\\n1、建成道路50公里;\\n2、已完成路灯20个。", words)
+    []
+    """
+    intro, marker = words["plan_list_intro"], words["title_list_marker"]
+    done = (words["progress_stated"], words["progress_document"])
+    lines = list(re.finditer(r"[^\n]+", text))
+    out = []
+    for i, line in enumerate(lines):
+        body = line.group().strip(" \t\u3000")
+        if not intro.search(body) or any(p.search(body) for p in done):
+            continue
+        items = []
+        for item in lines[i + 1:]:
+            if not marker.match(item.group().lstrip(" \t\u3000")):
+                break
+            items.append(item)
+        if items and not any(p.search(item.group()) for item in items for p in done):
+            out.extend((item.start(), item.end()) for item in items)
+    return out
 
 
 def _numbered_task(line: str, words: dict) -> bool:
