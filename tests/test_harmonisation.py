@@ -464,3 +464,16 @@ def test_a_stage_cue_can_read_both_sides_of_a_figure():
     assert stages["3.2万公里"] == "target"
     stages = _stages("2019年计划完工的12座已开工。")
     assert stages["12座"] == "started"
+
+
+def test_a_report_topic_does_not_give_a_sector_to_the_whole_programme():
+    # the structure of wc02_shenyang_2014 (a report about one programme, 暖房子工程, that ends with the
+    # whole livelihood programme's money), numbers changed
+    from livelihood_analysis.harmonisation.categories import report_topic
+    import re
+    s = "全市民生工程高达21.4亿元的总投资额。"
+    f = pd.DataFrame({"doc_id": "d", "category": ["housing"] * 3 + [""], "category_rule": ["C1"] * 3 + [""],
+                      "category_basis": "", "category_runner_up": "", "kind": "spending", "sentence": s,
+                      "clean_start": s.index("21.4"), "clean_end": s.index("的总"), "sentence_start": 0})
+    assert report_topic(f)["category"].tolist()[3] == "housing"  # without the programme words: the topic
+    assert report_topic(f, programme=re.compile("民生工程"))["category"].tolist()[3] == ""

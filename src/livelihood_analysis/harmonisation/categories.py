@@ -244,7 +244,7 @@ def assign_categories(figures: pd.DataFrame, reference: str | Path | None = None
     figures = breakdown_sentences(figures.assign(**{f"category{'' if k == 'category' else '_' + k}": [getattr(d, k) for d in decided]
                                                     for k in Decision._fields}), {r.rule_id: r for r in rules},
                                   words["breakdown_join"])
-    out = report_topic(figures, neutral)
+    out = report_topic(figures, neutral, words["programme_name"])
     programme = re.compile(f"{words['livelihood_word'].pattern}|{words['programme_word'].pattern}")
     out = continued_items(out, programme, words["new_topic_opening"])
     return key_project_figures(out, key_projects) if key_projects else out
@@ -360,14 +360,21 @@ TOPIC_SHARE, TOPIC_LEAST = 0.6, 3  # a report is about one category when so many
 TOPIC_NOT = ("count_of_projects", "other")  # a programme's project counts and durations keep no category
 
 
-def report_topic(figures: pd.DataFrame, neutral: frozenset = frozenset()) -> pd.DataFrame:
+def _names_programme(fig, programme: re.Pattern) -> bool:
+    """Whether the clause of ``fig`` names the livelihood programme before it (民生工程…总投资35.8亿元)."""
+    start, end = local_span(fig)
+    return programme.search(fig.sentence, enclosing(fig.sentence, start, end, "clause")[0], start) is not None
+
+
+def report_topic(figures: pd.DataFrame, neutral: frozenset = frozenset(), programme: re.Pattern | None = None) -> pd.DataFrame:
     """A report about one policy item (城镇老旧小区改造, 全民健身示范工程: at least
     ``TOPIC_SHARE`` of its placed figures, and ``TOPIC_LEAST``, in one category) gives that
     category to its figures no rule or heading placed (a table's bare numbers), with rule
     ``topic``; a figure a rule decided to leave without category, a count of projects or a
     duration (a programme's 1357个项目, 两年) stays so, and a report on several topics is left
     as it is. A figure only a heading of ``neutral`` (a heading rule that decides no category:
-    进展情况, 工作成效) left without category is free for the topic too.
+    进展情况, 工作成效) left without category is free for the topic too. A figure whose clause names
+    the programme before it (``programme``: 民生工程总投资35.8亿元) counts the whole programme, not the topic.
 
     >>> f = pd.DataFrame({"doc_id": "d", "category": ["housing"] * 3 + ["", ""], "category_rule": ["C1"] * 3 + ["", "C62"],
     ...     "category_basis": "", "category_runner_up": "", "kind": "actual"})
@@ -383,6 +390,9 @@ def report_topic(figures: pd.DataFrame, neutral: frozenset = frozenset()) -> pd.
     topic = top[(top["share"] >= TOPIC_SHARE) & (top["count"] >= TOPIC_LEAST)]
     free = ((figures["category"] == "") & figures["category_rule"].isin(neutral | {""}) & figures["doc_id"].isin(topic.index)
             & ~figures.get("kind", pd.Series("", index=figures.index)).isin(TOPIC_NOT))
+    if programme is not None and free.any():
+        free &= pd.Series([not (ok and _names_programme(f, programme)) for f, ok in zip(figures.itertuples(), free)],
+                          index=figures.index)
     if not free.any():
         return figures
     cat = figures.loc[free, "doc_id"].map(topic["category"])
