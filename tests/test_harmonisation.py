@@ -469,7 +469,7 @@ def test_a_stage_cue_can_read_both_sides_of_a_figure():
 def test_a_report_topic_does_not_give_a_sector_to_the_whole_programme():
     # the structure of wc02_shenyang_2014 (a report about one programme, 暖房子工程, that ends with the
     # whole livelihood programme's money), numbers changed
-    from livelihood_analysis.harmonisation.categories import report_topic
+    from livelihood_analysis.harmonisation.context_categories import report_topic
     import re
     s = "全市民生工程高达21.4亿元的总投资额。"
     f = pd.DataFrame({"doc_id": "d", "category": ["housing"] * 3 + [""], "category_rule": ["C1"] * 3 + [""],
