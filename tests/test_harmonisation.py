@@ -491,3 +491,16 @@ def test_a_plan_turns_works_carried_on_into_targets():
     plan = "今年县政府确定办好十件民生实事。续建公共租赁住房520套。"
     figs = assign_stage(extract_text(plan, "p")[0], plans=plan_documents({"p": plan}))
     assert dict(zip(figs["surface"], figs["stage"]))["520套"] == "target"
+
+
+def test_a_plan_turns_the_shares_it_aims_at_into_targets():
+    # the structure of real reports (pd06_heze_2021, a plan: 送戏下乡行政村覆盖率达到90%以上; u06_qiongshan_2016,
+    # a 2016 plan recalling 2015年…占一般公共预算支出的77.1%), numbers and places changed
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.plans import plan_documents
+    plan = "2022年县政府确定办好十件民生实事。送戏下乡行政村覆盖率达到85%以上。2021年,全县民生支出占一般公共预算支出的76.4%。"
+    figs = assign_stage(extract_text(plan, "p")[0], plans=plan_documents({"p": plan}))
+    stages = dict(zip(figs["surface"], figs["stage"]))
+    assert stages["85%"] == "target"
+    assert stages["76.4%"] == "share"  # a share of an earlier year keeps its stage
