@@ -477,3 +477,30 @@ def test_a_report_topic_does_not_give_a_sector_to_the_whole_programme():
                       "clean_start": s.index("21.4"), "clean_end": s.index("的总"), "sentence_start": 0})
     assert report_topic(f)["category"].tolist()[3] == "housing"  # without the programme words: the topic
     assert report_topic(f, programme=re.compile("民生工程"))["category"].tolist()[3] == ""
+
+
+def test_a_plan_turns_works_carried_on_into_targets():
+    # the structure of real reports (xi04_jingyue_2014, a plan: 续建435套廉租住房; pf02_yudu_2013, a progress
+    # report: 新建保障房1041套,续建保障房1767套), numbers and places changed: works carried on are under way
+    # in a progress report and the plan's targets in a plan document
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.plans import plan_documents
+    report = "今年以来,全县新建保障房860套,续建保障房1320套。"
+    assert _stages(report)["1320套"] == "in_progress"
+    plan = "今年县政府确定办好十件民生实事。续建公共租赁住房520套。"
+    figs = assign_stage(extract_text(plan, "p")[0], plans=plan_documents({"p": plan}))
+    assert dict(zip(figs["surface"], figs["stage"]))["520套"] == "target"
+
+
+def test_a_plan_turns_the_shares_it_aims_at_into_targets():
+    # the structure of real reports (pd06_heze_2021, a plan: 送戏下乡行政村覆盖率达到90%以上; u06_qiongshan_2016,
+    # a 2016 plan recalling 2015年…占一般公共预算支出的77.1%), numbers and places changed
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.plans import plan_documents
+    plan = "2022年县政府确定办好十件民生实事。送戏下乡行政村覆盖率达到85%以上。2021年,全县民生支出占一般公共预算支出的76.4%。"
+    figs = assign_stage(extract_text(plan, "p")[0], plans=plan_documents({"p": plan}))
+    stages = dict(zip(figs["surface"], figs["stage"]))
+    assert stages["85%"] == "target"
+    assert stages["76.4%"] == "share"  # a share of an earlier year keeps its stage

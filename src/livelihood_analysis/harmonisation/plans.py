@@ -115,22 +115,24 @@ def _sentence_start(text: str, pos: int) -> int:
     return ends[-1] if ends else max(0, pos - 300)
 
 
-PLANNED_KINDS = ("actual", "spending", "count_of_projects")  # what a plan's figures count; rates keep their stage
+PLANNED_KINDS = ("actual", "spending", "count_of_projects", "share")  # what a plan's figures count and the shares it aims at (覆盖率达到90%以上); other rates keep their stage
 
 
 def plan_targets(figures: pd.DataFrame, plans: frozenset, reference: str | Path | None = None) -> pd.DataFrame:
     """Figures of plan documents whose stage is their kind's default (no cue decided it), or
-    achieved or started by a cue (投入300万元建设…, 完成10家国有企业改革, 新开工30个停车场: what the plan
-    will do), become targets
-    (rule ``plan document``), an actual one of kind ``target``; a figure whose sentence names a
+    achieved, started or in progress by a cue (投入300万元建设…, 完成10家国有企业改革, 新开工30个停车场,
+    续建廉租住房435套: what the plan will do), become targets
+    (rule ``plan document``), an actual one of kind ``target``; so do the shares it aims at whose
+    stage no cue decided (送戏下乡行政村覆盖率达到90%以上). A figure whose sentence names a
     year before the plan's (2015年,…民生支出16.23亿元 in a 2016 plan) or looks back before it
-    (``earlier_period``: 过去的一年,20项…全部建成) keeps its stage."""
+    (``earlier_period``: 过去的一年,20项…全部建成) keeps its stage (a share always, another figure
+    when a cue decided its stage)."""
     from ..extraction.grammar import grammar
 
     if figures.empty:
         return figures
     in_plan = figures["doc_id"].isin(plans) & figures["kind"].isin(PLANNED_KINDS)
-    free = in_plan & (figures["stage_rule"].str.startswith("kind ") | figures["stage"].isin(("achieved", "started")))
+    free = in_plan & (figures["stage_rule"].str.startswith("kind ") | figures["stage"].isin(("achieved", "started", "in_progress")))
     if not free.any():
         return figures
     words = grammar(reference).words
@@ -138,7 +140,8 @@ def plan_targets(figures: pd.DataFrame, plans: frozenset, reference: str | Path 
     years = [[int(y) for y in year_of.findall(s)] for s in figures["sentence"]]
     plan_year = _plan_years(figures, years, year_of)
     earlier = pd.Series([bool(y) and min(y) < plan for y, plan in zip(years, plan_year)], index=figures.index)
-    free &= ~(earlier & figures["stage"].eq("achieved") & ~figures["stage_rule"].str.startswith("kind "))
+    free &= ~(earlier & figures["stage"].isin(("achieved", "in_progress")) & ~figures["stage_rule"].str.startswith("kind "))
+    free &= ~(earlier & figures["kind"].eq("share"))  # 2015年,…民生支出…占一般公共预算支出的77.1%: a past share
     back = words["earlier_period"]  # 过去的一年,20项民生实事项目全部按期落地建成: a look back keeps its stage
     free &= ~pd.Series([back.search(f.sentence, 0, local_span(f)[0]) is not None for f in figures.itertuples()],
                        index=figures.index)
