@@ -1,10 +1,11 @@
 """Policy category of every figure: the rules of ``category_rules.csv``, the keyword cues
 of ``categories.csv``, the exact headings crosswalk and an analyst's overrides.
 
-The figure's list item, clause, ；-part and sentence (narrowest first) are searched
-for clause rules, and its section headings for the crosswalk, then for heading
-rules; priorities decide. The winning rule is recorded (``category_rule``) and, when
-another rule of another category competed, the runner-up (``category_runner_up``).
+The figure's list item, clause, ；-part and sentence (narrowest first), each kept inside
+the figure's numbered item (一是…二是…, :func:`numbered_item`), are searched for clause
+rules, and its section headings for the crosswalk, then for heading rules; priorities
+decide. The winning rule is recorded (``category_rule``) and, when another rule of another
+category competed, the runner-up (``category_runner_up``).
 
 >>> figs = pd.DataFrame({"doc_id": ["d"], "sentence": ["城镇新增就业7万人。"], "label": ["城镇新增就业"],
 ...     "section_path": ["二、教育提升工程"], "clean_start": [6], "clean_end": [9], "sentence_start": [0]})
@@ -59,13 +60,43 @@ def head_matches(rules: list[Rule], sentence: str, start: int, end: int) -> list
     return found
 
 
+# the marker of a numbered item inside a sentence: 一是 or (1)/(一) at its start or after
+# punctuation, or ①…⑳
+NUMBERED_ITEM = re.compile(r"(?:^|(?<=[,，;；:：。\s]))"
+                           r"(?:[一二三四五六七八九十]是|[(（](?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})[)）])|[①-⑳]")
+
+
+def numbered_item(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the numbered item (一是…二是…, (1)…(2)…, ①…②…) of ``sentence`` that holds
+    ``[start, end)``: from its marker to the next marker (or the sentence's ends when there is
+    none), so that the wider levels searched for a figure's category (its ；-part, its sentence)
+    reach neither into the item before nor into the introduction (实事二项,一是新建幼儿园18所: the
+    count of the programme does not decide the school's figures). Head rules are not cut.
+
+    >>> s = "实事三项,一是新建学校6所,投资900万元,二是改造道路3公里。"
+    >>> s[slice(*numbered_item(s, 14, 19))], s[slice(*numbered_item(s, 2, 4))]
+    ('一是新建学校6所,投资900万元,', '实事三项,')
+    """
+    low, high = 0, len(sentence)
+    for m in NUMBERED_ITEM.finditer(sentence):
+        if m.start() <= start:
+            low = m.start()
+        elif m.start() >= end:
+            high = m.start()
+            break
+    return low, high
+
+
 def _best_text_rule(rules: list[Rule], sentence: str, start: int, end: int, label: str,
                     head: list[tuple[tuple[int, int], Rule]] = ()):
     """``(winner, level, runner-up)``: the winning clause rule at the narrowest level of text
-    that has any match, and the best match there of a rule with another target. A head rule
+    (each cut to the figure's numbered item, :func:`numbered_item`) that has any match, and the
+    best match there of a rule with another target. A head rule
     matched before the figure (``head``, from :func:`head_matches`) competes at every level as if
     found there, losing ties of priority to the level's own rules (level ``head``)."""
-    levels = [enclosing(sentence, start, end, name) + (name,) for name in LEVELS]
+    low, high = numbered_item(sentence, start, end)
+    levels = [(max(a, low), min(b, high), name) for a, b, name in
+              (enclosing(sentence, start, end, name) + (name,) for name in LEVELS)]
     heads = [((rule.priority, 0, -distance(span, start, end), span[1] - span[0]), rule) for span, rule in head]
     for left, right, name in levels + [(None, None, "label")]:
         text = label if name == "label" else sentence[left:right]
