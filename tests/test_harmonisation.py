@@ -504,3 +504,20 @@ def test_a_plan_turns_the_shares_it_aims_at_into_targets():
     stages = dict(zip(figs["surface"], figs["stage"]))
     assert stages["85%"] == "target"
     assert stages["76.4%"] == "share"  # a share of an earlier year keeps its stage
+
+
+def test_a_numbered_item_keeps_the_programme_count_out_of_its_figures():
+    # the structure of pc02_xiangyang_2018 (“十件实事”项目二项,一是新建、改扩建幼儿园18所,建筑面积…,总投资…),
+    # numbers and words changed: the count of the programme (N件实事, no category) before 一是 does not
+    # decide the figures of the first item, whose ；-part it shares
+    from livelihood_analysis.extraction.grammar import grammar
+    from livelihood_analysis.harmonisation.categories import assign_categories, numbered_item
+    marker = grammar().words["numbered_item_marker"]
+    s = "今年列入“八件实事”的项目三项,一是新建幼儿园7所,建筑面积12000平方米,总投资3100万元;二是改造道路5公里。"
+    figs = pd.DataFrame({"doc_id": "d", "sentence": s, "label": ["幼儿园", "建筑面积", "总投资"],
+                         "section_path": "", "sentence_start": 0,
+                         "clean_start": [s.index(x) for x in ("7所", "12000", "3100")],
+                         "clean_end": [s.index(x) + len(x) for x in ("7所", "12000平方米", "3100万元")]})
+    assert assign_categories(figs)["category"].tolist() == ["education"] * 3
+    assert s[slice(*numbered_item(s, s.index("5公里"), s.index("5公里") + 3, marker))] == "二是改造道路5公里。"
+    assert numbered_item("①甲1个,②乙2个", 7, 9, marker) == (5, 9)

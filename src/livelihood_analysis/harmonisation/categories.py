@@ -1,10 +1,11 @@
 """Policy category of every figure: the rules of ``category_rules.csv``, the keyword cues
 of ``categories.csv``, the exact headings crosswalk and an analyst's overrides.
 
-The figure's list item, clause, ；-part and sentence (narrowest first) are searched
-for clause rules, and its section headings for the crosswalk, then for heading
-rules; priorities decide. The winning rule is recorded (``category_rule``) and, when
-another rule of another category competed, the runner-up (``category_runner_up``).
+The figure's list item, clause, ；-part and sentence (narrowest first), each kept inside
+the figure's numbered item (一是…二是…, :func:`numbered_item`), are searched for clause
+rules, and its section headings for the crosswalk, then for heading rules; priorities
+decide. The winning rule is recorded (``category_rule``) and, when another rule of another
+category competed, the runner-up (``category_runner_up``).
 
 >>> figs = pd.DataFrame({"doc_id": ["d"], "sentence": ["城镇新增就业7万人。"], "label": ["城镇新增就业"],
 ...     "section_path": ["二、教育提升工程"], "clean_start": [6], "clean_end": [9], "sentence_start": [0]})
@@ -59,13 +60,38 @@ def head_matches(rules: list[Rule], sentence: str, start: int, end: int) -> list
     return found
 
 
+def numbered_item(sentence: str, start: int, end: int, marker: re.Pattern | None) -> tuple[int, int]:
+    """The span of the numbered item (一是…二是…, (1)…(2)…, ①…②…) of ``sentence`` that holds
+    ``[start, end)``: from its marker to the next marker (or the sentence's ends when there is
+    none), so that the wider levels searched for a figure's category (its ；-part, its sentence)
+    reach neither into the item before nor into the introduction (实事二项,一是新建幼儿园18所: the
+    count of the programme does not decide the school's figures). Head rules are not cut. The
+    markers are ``numbered_item_marker`` of ``word_patterns.csv``; without one, the whole sentence.
+
+    >>> s, marker = "实事三项,一是新建学校6所,投资900万元,二是改造道路3公里。", re.compile("[一二三]是")
+    >>> s[slice(*numbered_item(s, 14, 19, marker))], s[slice(*numbered_item(s, 2, 4, marker))]
+    ('一是新建学校6所,投资900万元,', '实事三项,')
+    """
+    low, high = 0, len(sentence)
+    for m in (marker.finditer(sentence) if marker is not None else ()):
+        if m.start() <= start:
+            low = m.start()
+        elif m.start() >= end:
+            high = m.start()
+            break
+    return low, high
+
+
 def _best_text_rule(rules: list[Rule], sentence: str, start: int, end: int, label: str,
-                    head: list[tuple[tuple[int, int], Rule]] = ()):
+                    head: list[tuple[tuple[int, int], Rule]] = (), marker: re.Pattern | None = None):
     """``(winner, level, runner-up)``: the winning clause rule at the narrowest level of text
-    that has any match, and the best match there of a rule with another target. A head rule
+    (each cut to the figure's numbered item, :func:`numbered_item`) that has any match, and the
+    best match there of a rule with another target. A head rule
     matched before the figure (``head``, from :func:`head_matches`) competes at every level as if
     found there, losing ties of priority to the level's own rules (level ``head``)."""
-    levels = [enclosing(sentence, start, end, name) + (name,) for name in LEVELS]
+    low, high = numbered_item(sentence, start, end, marker)
+    levels = [(max(a, low), min(b, high), name) for a, b, name in
+              (enclosing(sentence, start, end, name) + (name,) for name in LEVELS)]
     heads = [((rule.priority, 0, -distance(span, start, end), span[1] - span[0]), rule) for span, rule in head]
     for left, right, name in levels + [(None, None, "label")]:
         text = label if name == "label" else sentence[left:right]
@@ -148,7 +174,7 @@ def _respective_rule(rules: list[Rule], subject: str):
 
 
 def _decide(fig, clause_rules: list[Rule], crosswalk: list[Rule], heading_rules: list[Rule],
-            head_rules: list[Rule] = (), subject: str = "") -> Decision:
+            head_rules: list[Rule] = (), subject: str = "", marker: re.Pattern | None = None) -> Decision:
     start, end = local_span(fig)
     if getattr(fig, "kind", "") == "count_of_projects":  # 关乎就业、医疗保险、教育……这十件大事
         ci, cj = enclosing(fig.sentence, start, end, "clause")
@@ -164,7 +190,8 @@ def _decide(fig, clause_rules: list[Rule], crosswalk: list[Rule], heading_rules:
     level = "respective subject"
     if text_rule is None:
         head = head_matches(head_rules, fig.sentence, start, end) if head_rules else []
-        text_rule, level, text_runner_up = _best_text_rule(clause_rules, fig.sentence, start, end, fig.label, head)
+        text_rule, level, text_runner_up = _best_text_rule(clause_rules, fig.sentence, start, end, fig.label, head,
+                                                           marker)
     head_rule, heading = _best_heading_rule(crosswalk, fig.section_path, fig.doc_id)
     if head_rule is None:
         head_rule, heading = _best_heading_rule(heading_rules, fig.section_path)
@@ -238,10 +265,10 @@ def assign_categories(figures: pd.DataFrame, reference: str | Path | None = None
     heading_rules = [r for r in rules if r.applies_to == "heading"]
     head_rules = [r for r in rules if r.applies_to == HEAD]
     subjects = respective_subjects(figures, reference)
-    decided = [_decide(f, clause_rules, crosswalk, heading_rules, head_rules, subject)
+    words = grammar(reference).words
+    decided = [_decide(f, clause_rules, crosswalk, heading_rules, head_rules, subject, words["numbered_item_marker"])
                for f, subject in zip(figures.itertuples(), subjects)]
     neutral = frozenset(r.rule_id for r in heading_rules if r.target == "-")
-    words = grammar(reference).words
     figures = breakdown_sentences(figures.assign(**{f"category{'' if k == 'category' else '_' + k}": [getattr(d, k) for d in decided]
                                                     for k in Decision._fields}), {r.rule_id: r for r in rules},
                                   words["breakdown_join"])
