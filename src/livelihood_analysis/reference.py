@@ -162,21 +162,22 @@ NAMED_PATTERN = re.compile(r"\{\{([a-z_]+)\}\}")  # {{not_a_place}} in a pattern
 
 
 def expand_named_patterns(df: pd.DataFrame, column: str, where: str | Path,
-                          folder: str | Path | None = None) -> pd.DataFrame:
+                          folder: str | Path | None = None, named: dict[str, str] | None = None) -> pd.DataFrame:
     """``df`` with each ``{{name}}`` in ``df[column]`` replaced by the pattern of row ``name`` of
-    ``word_patterns.csv`` (as a group), so that a list several rules share (the words that end
-    like a place but are none: 小区, 社区 …) is written once; an unknown name is an error naming
-    the row of ``where``.
+    ``word_patterns.csv`` (of ``folder``; or of ``named``, name → pattern), as a group, so that a
+    list several rules share (the words that end like a place but are none: 小区, 社区 …) is
+    written once; an unknown name is an error naming the row of ``where``.
 
-    >>> words = pd.DataFrame({"name": ["not_a_place"], "pattern": ["(?<!小区)"]})
-    >>> expand_named_patterns(pd.DataFrame({"p": ["[区县]{{not_a_place}}$"]}), "p", "t.csv", words)["p"].tolist()
+    >>> df = pd.DataFrame({"p": ["[区县]{{not_a_place}}$"]})
+    >>> expand_named_patterns(df, "p", "t.csv", named={"not_a_place": "(?<!小区)"})["p"].tolist()
     ['[区县](?:(?<!小区))$']
     """
     cells = df[column].astype(str)
     if not cells.str.contains("{{", regex=False).any():
         return df
-    table = folder if isinstance(folder, pd.DataFrame) else read_reference("word_patterns", ["name", "pattern"], folder)
-    named = dict(zip(table["name"], table["pattern"]))
+    if named is None:
+        table = read_reference("word_patterns", ["name", "pattern"], folder)
+        named = dict(zip(table["name"], table["pattern"]))
 
     def expand(i: int, cell: str) -> str:
         unknown = [n for n in NAMED_PATTERN.findall(cell) if n not in named]

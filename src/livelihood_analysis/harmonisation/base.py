@@ -48,6 +48,25 @@ def local_span(fig) -> tuple[int, int]:
     return start, start + int(fig.clean_end) - int(fig.clean_start)
 
 
+def figures_by_sentence(figures: pd.DataFrame) -> tuple[list[tuple], list[tuple[int, int]], dict[tuple, tuple]]:
+    """``(keys, spans, by_sentence)``: each figure's sentence key ``(doc_id, sentence_start,
+    sentence)``, its :func:`local_span`, and per key the spans of all figures of that sentence in
+    order (what a list read 分别 lines up against).
+
+    >>> f = pd.DataFrame({"doc_id": "d", "sentence": "甲乙分别为5人、6人。", "sentence_start": 10,
+    ...     "clean_start": [15, 18], "clean_end": [17, 20]})
+    >>> figures_by_sentence(f)[2]
+    {('d', 10, '甲乙分别为5人、6人。'): ((5, 7), (8, 10))}
+    """
+    docs = figures["doc_id"] if "doc_id" in figures.columns else [""] * len(figures)
+    keys = list(zip(docs, figures["sentence_start"], figures["sentence"]))
+    spans = [local_span(f) for f in figures.itertuples()]
+    by_sentence: dict[tuple, set] = {}
+    for key, span in zip(keys, spans):
+        by_sentence.setdefault(key, set()).add(span)
+    return keys, spans, {key: tuple(sorted(v)) for key, v in by_sentence.items()}
+
+
 @dataclass(frozen=True)
 class Rule:
     """One way of recognising a category or an indicator in text."""

@@ -60,25 +60,23 @@ def _opened_by_colon(sentence: str, head_end: int, clause_start: int, words: dic
     return before >= head_end and words["breakdown_join"].search(sentence, before, clause_start) is not None
 
 
-SOURCE_OF_FUNDS = re.compile(r"^[(（]?(?:其中[:：,，]?)?(?:(?!完成|支出|拨付|执行|划拨|使用|发放|支付|下达|到位|落实|兑现|争取|安排|用于)"
-                             r"[^,，;；。:：、()（）\d]){0,12}?(?:补助|投入)(?:资金)?$")
-
-
-def _source_of_funds(sentence: str, head_end: int, start: int) -> bool:
+def _source_of_funds(sentence: str, head_end: int, start: int, source: re.Pattern) -> bool:
     """Whether the part at ``start`` is named by where its money comes from alone, a source of funds
-    (中央和省级补助资金, 各级财政投入, 其他投入), with no verb that would say it is paid out or spent:
-    the cue rules read 补助 as a transfer (M09) and 投入 as spending (M07), but a part of a planned
-    total is planned too.
+    (``source``: ``source_of_funds_part`` of ``word_patterns.csv``: 中央和省级补助资金, 各级财政投入,
+    其他投入), with no verb that would say it is paid out or spent: the cue rules read 补助 as a
+    transfer (M09) and 投入 as spending (M07), but a part of a planned total is planned too.
 
+    >>> from livelihood_analysis.extraction.grammar import grammar
+    >>> source = grammar().words["source_of_funds_part"]
     >>> s = "总投资3200万元(中央和省级补助资金1200万元,其他投入2000万元)。"
-    >>> [_source_of_funds(s, s.index("(") , s.index(v)) for v in ("1200", "2000")]
+    >>> [_source_of_funds(s, s.index("(") , s.index(v), source) for v in ("1200", "2000")]
     [True, True]
     >>> s = "总投资3200万元,其中发放补助资金1200万元。"
-    >>> _source_of_funds(s, s.index(",") , s.index("1200"))
+    >>> _source_of_funds(s, s.index(",") , s.index("1200"), source)
     False
     """
     clause_start = max(enclosing(sentence, start, start + 1, "clause")[0], head_end)
-    return SOURCE_OF_FUNDS.match(sentence[clause_start:start].strip()) is not None
+    return source.match(sentence[clause_start:start].strip()) is not None
 
 
 def _opens_with_part(fig, previous, start: int, words: dict) -> bool:
@@ -156,7 +154,7 @@ def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = Non
             out.at[i, "kind"] = KIND_OF_STAGE.get((f.kind, out.at[i, "stage"]), f.kind)
         if f.money_type_rule in money_default and out.at[head, "money_type"] != f.money_type:
             out.at[i, "money_type"], out.at[i, "money_type_rule"] = out.at[head, "money_type"], "breakdown"
-        elif (out.at[head, "money_type"] == "planned" != f.money_type and _source_of_funds(f.sentence, head_end, start)
+        elif (out.at[head, "money_type"] == "planned" != f.money_type and _source_of_funds(f.sentence, head_end, start, words["source_of_funds_part"])
               and (head_end == 0 or enclosing(f.sentence, start, start + 1, "part")[0] < head_end)):
             out.at[i, "money_type"], out.at[i, "money_type_rule"] = "planned", "breakdown"  # 中央补助 of a planned total
         if "scope" in out.columns and f.scope_rule == "default" and f.scope == "whole":

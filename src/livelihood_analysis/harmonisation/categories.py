@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..extraction.grammar import grammar
 from ..segmentation import LEVELS, enclosing
-from .base import Rule, distance, local_span, prepared
+from .base import Rule, distance, local_span, prepared, figures_by_sentence
 from .indicators import respective_parts
 from .context_categories import breakdown_sentences, continued_items, key_project_figures, report_topic
 from .rules import HEAD, KEYWORD_CUE, category_rules, heading_crosswalk
@@ -233,16 +233,12 @@ def respective_subjects(figures: pd.DataFrame, reference: str | Path | None = No
     """
     words = grammar(reference).words
     where = (words["respective_subjects"], NO_JOIN, words["label_levels"])
-    keys = list(zip(figures["doc_id"], figures["sentence_start"], figures["sentence"]))
-    starts = (figures["clean_start"].astype(int) - figures["sentence_start"].astype(int)).tolist()
-    ends = [a + int(e) - int(c) for a, e, c in zip(starts, figures["clean_end"], figures["clean_start"])]
-    spans = {}
-    for key, a, b in zip(keys, starts, ends):
-        spans.setdefault(key, set()).add((a, b))
+    keys, spans, by_sentence = figures_by_sentence(figures)
     out = []
-    for (doc, _, sentence), a, b in zip(keys, starts, ends):
+    for key, (a, b) in zip(keys, spans):
+        sentence = key[2]
         ci, cj = enclosing(sentence, a, b, "clause")
-        inside = [(x - ci, y - ci) for x, y in sorted(spans[(doc, _, sentence)]) if ci <= x and y <= cj]
+        inside = [(x - ci, y - ci) for x, y in by_sentence[key] if ci <= x and y <= cj]
         parts = (respective_parts(sentence[ci:cj], inside, inside.index((a - ci, b - ci)), *where)
                  if len(inside) > 1 and words["respective_subjects"].search(sentence, ci, a) else None)
         out.append(parts[0] if parts else "")

@@ -14,7 +14,7 @@ from ..extraction.grammar import grammar
 from ..extraction.numbers import DIGIT_RUN
 from ..reference import compile_patterns, reference_path
 from ..segmentation import enclosing
-from .base import distance, local_span, prepared
+from .base import distance, local_span, prepared, figures_by_sentence
 from .rules import _check_ids, canonical_indicators, unit_conversions
 
 @dataclass(frozen=True)
@@ -233,14 +233,7 @@ def assign_indicators(figures: pd.DataFrame, reference: str | Path | None = None
     rules = indicator_rules(table, patterns)
     g = grammar(reference)
     subjects = (g.words["respective_subjects"], g.words["label_join"], g.words["label_levels"])
-    spans = {}  # the figures of each sentence, for the lists read 分别
-    keys = list(zip(figures["doc_id"] if "doc_id" in figures.columns else [""] * len(figures),
-                    figures["sentence_start"], figures["sentence"]))
-    starts = figures["clean_start"].astype(int) - figures["sentence_start"].astype(int)
-    ends = starts + figures["clean_end"].astype(int) - figures["clean_start"].astype(int)
-    for key, a, b in zip(keys, starts.tolist(), ends.tolist()):
-        spans.setdefault(key, set()).add((a, b))
-    spans = {key: tuple(sorted(v)) for key, v in spans.items()}
+    keys, _, spans = figures_by_sentence(figures)  # the figures of each sentence, for the lists read 分别
     conversions = frozenset(unit_conversions(reference))
     decided = [indicator_of(f, rules, n_override, g.words["respective_list"], g.people_counts,
                             conversions, spans[key], subjects)

@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..extraction.rows import KIND_OF_STAGE
+from ..segmentation import SENTENCE_END
 from .base import local_span
 
 OPENING = 300  # characters of a report read for its title and lead
@@ -106,12 +107,12 @@ def _states_progress(text: str, head: str, stated: re.Pattern, year_of: re.Patte
     return False
 
 
-SENTENCE_END = re.compile(r"[。！？!?\n]")
+SENTENCE_BREAK = re.compile(f"[{SENTENCE_END}\n]")  # where segmentation ends a sentence
 
 
 def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding position ``pos`` of ``text`` starts."""
-    ends = [m.end() for m in SENTENCE_END.finditer(text, max(0, pos - 300), pos)]
+    ends = [m.end() for m in SENTENCE_BREAK.finditer(text, max(0, pos - 300), pos)]
     return ends[-1] if ends else max(0, pos - 300)
 
 
