@@ -521,3 +521,29 @@ def test_a_numbered_item_keeps_the_programme_count_out_of_its_figures():
     assert assign_categories(figs)["category"].tolist() == ["education"] * 3
     assert s[slice(*numbered_item(s, s.index("5公里"), s.index("5公里") + 3, marker))] == "二是改造道路5公里。"
     assert numbered_item("①甲1个,②乙2个", 7, 9, marker) == (5, 9)
+
+
+def test_dam_removal_bridges_and_a_mch_hospital_take_the_sector_of_their_works():
+    # the structure of real reports (vd03_taixing_2019 继续实施农村活水工程,整治庄河…,拆坝新建中沟桥梁…;
+    # pd04_qianan_2021 妇幼保健院迁建项目…建成后将为全市妇女儿童提供…服务; vd01_gangcheng_2021 新建…处中心村卫生室),
+    # numbers and places changed: bridges that replace river dams restore the water's flow (environment, not
+    # transport), a maternal and child health hospital is health (not childcare), a central village's clinic is health
+    cats, rules = _categories("继续实施农村活水工程,整治村庄河道260条以上,拆坝新建桥梁14座,拆坝改涵300座以上。")
+    assert cats["260条"] == cats["14座"] == cats["300座"] == "environment" and rules["14座"] == "C255"
+    cats, _ = _categories("投资2.3亿元的妇幼保健院新建项目顺利开工,占地面积18.5亩,建成后将为全县妇女儿童提供医疗服务。")
+    assert cats["18.5亩"] == "health"
+    cats, _ = _categories("今年新建5处中心村卫生室。")
+    assert cats["5处"] == "health"
+
+
+def test_village_clinics_and_disability_living_support_counted_in_other_words_reach_their_indicators():
+    # the structure of real reports (pe02_badou_2021 先后新建改建…等12处卫生室; vb02_huoshan_2015 贫困残疾人生活救助3817人;
+    # pd05_huaian_2015 为1620名残疾人每人每年发放生活补贴600元), numbers changed
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation import assign_indicators
+    figs = assign_indicators(extract_text("先后新建改建9处村卫生室;贫困残疾人生活救助2140人;为860名残疾人每人每年发放生活补贴500元。",
+                                          "d")[0])
+    ind = dict(zip(figs["surface"], figs["indicator_id"]))
+    assert ind["9处"] == "community_health_facilities_built"
+    assert ind["2140人"] == ind["860名"] == "disability_living_allowance_recipients"
+    assert ind["500元"] != "disability_living_allowance_recipients"  # the amount per person is no count of people
