@@ -547,3 +547,18 @@ def test_village_clinics_and_disability_living_support_counted_in_other_words_re
     assert ind["9处"] == "community_health_facilities_built"
     assert ind["2140人"] == ind["860名"] == "disability_living_allowance_recipients"
     assert ind["500元"] != "disability_living_allowance_recipients"  # the amount per person is no count of people
+
+
+def test_kinds_of_counts_broken_down_by_place_per_head_areas_and_results_as_shares():
+    # the structures of real reports (sd06_jining_2018: 共有32个项目未开工,其中嘉祥县18个,任城区9个;
+    # a01_zhenan_2011: 7个学前教育试点、23个校安工程; pb03_linfen_2015: 改扩建任务36所; zc04_qintang_2010:
+    # 户均建筑面积60平方米; b08_yaan_2013: 完工5个,占25%), numbers and places changed
+    from livelihood_analysis.extraction import extract_text
+    kinds = lambda s: dict(zip(extract_text(s, "d")[0]["surface"], extract_text(s, "d")[0]["kind"]))  # noqa: E731
+    k = kinds("全市共有15个项目未开工,其中甲县8个,乙区、丙区各3个。")
+    assert k["15个"] == k["8个"] == k["3个"] == "count_of_projects"  # the projects, broken down by place
+    k = kinds("建成9个乡镇文化站、14个农村公路工程。")
+    assert k["9个"] == "actual"  # the stations: the 工程 belongs to the next item of the list
+    assert kinds("完成农村校舍改扩建任务24所。")["24所"] == "actual"  # a task counted in schools
+    assert kinds("安置房户均建筑面积75平方米。")["75平方米"] == "standard_rate"
+    assert kinds("全县12个民生工程项目已开工10个,完工3个,占25%。")["25%"] == "completion_rate"
