@@ -521,3 +521,22 @@ def test_a_numbered_item_keeps_the_programme_count_out_of_its_figures():
     assert assign_categories(figs)["category"].tolist() == ["education"] * 3
     assert s[slice(*numbered_item(s, s.index("5公里"), s.index("5公里") + 3, marker))] == "二是改造道路5公里。"
     assert numbered_item("①甲1个,②乙2个", 7, 9, marker) == (5, 9)
+
+
+def test_a_plan_of_this_year_is_a_plan_though_it_recalls_what_last_year_did():
+    # the structure of ta03_tongzhou_2021 (城市副中心今年拟实施小微项目110个 … 去年共实施…其中198个已完工) and
+    # pe05_guancheng_2023 (…共计投入394.69万元,预计今年11月底前全部完成), numbers and places changed: last year's
+    # results and a completion still to come do not make the report a progress report; last year's figures keep
+    # their stage
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.plans import plan_documents
+    plan = ("某区今年拟实施小微项目86个\n今年某区确定实施小微项目86个,总投资1520万元,惠及12个街镇。"
+            "去年共实施两批次共计140个项目,其中131个已完工。")
+    soon = "某街道今年首批拟实施15个微实事项目\n项目共计投入230万元,预计今年10月底前全部完成。"
+    review = "2020年度,某区集中资金办好十件实事。去年1-11月份新农合基金补偿支出5200万元。"
+    assert plan_documents({"plan": plan, "soon": soon, "review": review}) == {"plan", "soon"}
+    figs = assign_stage(extract_text(plan, "p")[0], plans=frozenset({"p"}))
+    stages = dict(zip(figs["surface"], figs["stage"]))
+    assert stages["1520万元"] == stages["12个"] == "target"
+    assert stages["131个"] == "achieved"  # last year's result keeps its stage
