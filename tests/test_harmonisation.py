@@ -540,3 +540,18 @@ def test_a_plan_of_this_year_is_a_plan_though_it_recalls_what_last_year_did():
     stages = dict(zip(figs["surface"], figs["stage"]))
     assert stages["1520万元"] == stages["12个"] == "target"
     assert stages["131个"] == "achieved"  # last year's result keeps its stage
+
+
+def test_what_a_plan_covers_or_a_higher_level_hands_down_is_a_target():
+    # the structure of sf02_changning_2016 (易地扶贫搬迁三年行动计划涉及13乡(镇)4942户19776人,其中:…) and
+    # pc05_fangxian_2015 (省下达给房县的两批农村危房改造计划共2100户、补助资金2077万元(其中:第一批…)), numbers and
+    # places changed; a sentence that reports the work done keeps its achievements
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    text = ("某县易地扶贫搬迁三年行动计划涉及9乡(镇)3120户12840人,其中:建档立卡户2050户8710人。"
+            "2016年市下达给某县的农村危房改造计划共1500户、补助资金1620万元(其中:第一批600户、补助资金540万元)。"
+            "该工程建设任务涉及4个村委会,目前已完成改造860户。")
+    figs = assign_stage(extract_text(text, "d")[0]).set_index("surface")
+    for s in ("3120户", "12840人", "2050户", "1620万元", "540万元"):
+        assert figs.loc[s, "stage"] == "target", s
+    assert figs.loc["860户", "stage"] == "achieved"
