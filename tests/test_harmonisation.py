@@ -562,3 +562,37 @@ def test_kinds_of_counts_broken_down_by_place_per_head_areas_and_results_as_shar
     assert kinds("完成农村校舍改扩建任务24所。")["24所"] == "actual"  # a task counted in schools
     assert kinds("安置房户均建筑面积75平方米。")["75平方米"] == "standard_rate"
     assert kinds("全县12个民生工程项目已开工10个,完工3个,占25%。")["25%"] == "completion_rate"
+
+
+def test_a_plan_of_this_year_is_a_plan_though_it_recalls_what_last_year_did():
+    # the structure of ta03_tongzhou_2021 (城市副中心今年拟实施小微项目110个 … 去年共实施…其中198个已完工) and
+    # pe05_guancheng_2023 (…共计投入394.69万元,预计今年11月底前全部完成), numbers and places changed: last year's
+    # results and a completion still to come do not make the report a progress report; last year's figures keep
+    # their stage
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.plans import plan_documents
+    plan = ("某区今年拟实施小微项目86个\n今年某区确定实施小微项目86个,总投资1520万元,惠及12个街镇。"
+            "去年共实施两批次共计140个项目,其中131个已完工。")
+    soon = "某街道今年首批拟实施15个微实事项目\n项目共计投入230万元,预计今年10月底前全部完成。"
+    review = "2020年度,某区集中资金办好十件实事。去年1-11月份新农合基金补偿支出5200万元。"
+    assert plan_documents({"plan": plan, "soon": soon, "review": review}) == {"plan", "soon"}
+    figs = assign_stage(extract_text(plan, "p")[0], plans=frozenset({"p"}))
+    stages = dict(zip(figs["surface"], figs["stage"]))
+    assert stages["1520万元"] == stages["12个"] == "target"
+    assert stages["131个"] == "achieved"  # last year's result keeps its stage
+
+
+def test_what_a_plan_covers_or_a_higher_level_hands_down_is_a_target():
+    # the structure of sf02_changning_2016 (易地扶贫搬迁三年行动计划涉及13乡(镇)4942户19776人,其中:…) and
+    # pc05_fangxian_2015 (省下达给房县的两批农村危房改造计划共2100户、补助资金2077万元(其中:第一批…)), numbers and
+    # places changed; a sentence that reports the work done keeps its achievements
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    text = ("某县易地扶贫搬迁三年行动计划涉及9乡(镇)3120户12840人,其中:建档立卡户2050户8710人。"
+            "2016年市下达给某县的农村危房改造计划共1500户、补助资金1620万元(其中:第一批600户、补助资金540万元)。"
+            "该工程建设任务涉及4个村委会,目前已完成改造860户。")
+    figs = assign_stage(extract_text(text, "d")[0]).set_index("surface")
+    for s in ("3120户", "12840人", "2050户", "1620万元", "540万元"):
+        assert figs.loc[s, "stage"] == "target", s
+    assert figs.loc["860户", "stage"] == "achieved"

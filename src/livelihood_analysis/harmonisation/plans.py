@@ -45,9 +45,11 @@ def plan_documents(texts: dict[str, str], reference: str | Path | None = None) -
     for doc_id, text in texts.items():
         text = clean_text(text or "", doc_id, reference, log=False).text  # 確(què)定 reads 确定
         head = text[:OPENING]
+        earlier = words["earlier_period"]
+        if words["this_year_plan"].search(head):  # 今年拟实施…: what 去年 did is the year before the plan
+            earlier = re.compile(f"{earlier.pattern}|{words['last_year'].pattern}")
         if (words["plan_document"].search(head) and not words["progress_document"].search(head)
-                and not _states_progress(text, head, words["progress_stated"], words["year_mention"],
-                                         words["earlier_period"])):
+                and not _states_progress(text, head, words["progress_stated"], words["year_mention"], earlier)):
             out.add(doc_id)
     return frozenset(out)
 
@@ -101,13 +103,19 @@ def _states_progress(text: str, head: str, stated: re.Pattern, year_of: re.Patte
         year = year_of.match(m.group())
         if year and years and int(year.group(1)) < max(years):
             continue
-        if earlier is not None and earlier.search(text, _sentence_start(text, m.start()), m.end()):
+        if earlier is not None and earlier.search(text, _sentence_start(text, m.start()), _sentence_end(text, m.end())):
             continue
         return True
     return False
 
 
 SENTENCE_BREAK = re.compile(f"[{SENTENCE_END}\n]")  # where segmentation ends a sentence
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence holding position ``pos`` of ``text`` ends (its end mark included)."""
+    end = SENTENCE_BREAK.search(text, pos)
+    return end.end() if end else len(text)
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -143,7 +151,7 @@ def plan_targets(figures: pd.DataFrame, plans: frozenset, reference: str | Path 
     earlier = pd.Series([bool(y) and min(y) < plan for y, plan in zip(years, plan_year)], index=figures.index)
     free &= ~(earlier & figures["stage"].isin(("achieved", "in_progress")) & ~figures["stage_rule"].str.startswith("kind "))
     free &= ~(earlier & figures["kind"].eq("share"))  # 2015年,…民生支出…占一般公共预算支出的77.1%: a past share
-    back = words["earlier_period"]  # 过去的一年,20项民生实事项目全部按期落地建成: a look back keeps its stage
+    back = re.compile(f"{words['earlier_period'].pattern}|{words['last_year'].pattern}")  # 过去的一年,20项民生实事项目全部按期落地建成, 去年共实施…: a look back keeps its stage
     free &= ~pd.Series([back.search(f.sentence, 0, local_span(f)[0]) is not None for f in figures.itertuples()],
                        index=figures.index)
     return _as_targets(figures, free & ~_progress_sections(figures, plan_year, words), "plan document")
