@@ -521,3 +521,12 @@ def test_a_numbered_item_keeps_the_programme_count_out_of_its_figures():
     assert assign_categories(figs)["category"].tolist() == ["education"] * 3
     assert s[slice(*numbered_item(s, s.index("5公里"), s.index("5公里") + 3, marker))] == "二是改造道路5公里。"
     assert numbered_item("①甲1个,②乙2个", 7, 9, marker) == (5, 9)
+
+
+def test_works_not_started_and_their_list_of_places_are_neither_plan_nor_result():
+    # the structure of sd06_jining_2018 (共有32个项目未开工,其中嘉祥县18个,任城区9个,鱼台县4个), numbers and
+    # places changed: the count of works not started is other, and so is every line of its 其中 list
+    stages = _stages("截至9月底,共有15个项目未开工,其中甲县7个,乙区5个,丙县、丁区各1个。")
+    assert stages["15个"] == "other"
+    assert [stages[s] for s in ("7个", "5个", "1个")] == ["other"] * 3
+
