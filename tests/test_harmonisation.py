@@ -596,3 +596,21 @@ def test_what_a_plan_covers_or_a_higher_level_hands_down_is_a_target():
     for s in ("3120户", "12840人", "2050户", "1620万元", "540万元"):
         assert figs.loc[s, "stage"] == "target", s
     assert figs.loc["860户", "stage"] == "achieved"
+
+
+def test_works_not_started_and_their_list_of_places_are_neither_plan_nor_result():
+    # the structure of sd06_jining_2018 (共有32个项目未开工,其中嘉祥县18个,任城区9个,鱼台县4个), numbers and
+    # places changed: the count of works not started is other, and so is every line of its 其中 list
+    stages = _stages("截至9月底,共有15个项目未开工,其中甲县7个,乙区5个,丙县、丁区各1个。")
+    assert stages["15个"] == "other"
+    assert [stages[s] for s in ("7个", "5个", "1个")] == ["other"] * 3
+
+
+def test_a_whole_counted_against_its_part_done_and_works_with_their_finished_part():
+    # the structures of ye02_gantang_2014 (全镇96个自然村已实施89个) and zg01_donglan_2016 (实施农村危房改造1470户,
+    # 竣工147户), numbers and places changed: the whole is the base of the count, the works are under way
+    stages = _stages("全乡64个自然村已实施58个。实施农村危房改造920户,竣工210户。")
+    assert stages["64个"] == "other"
+    assert stages["58个"] == "achieved"
+    assert stages["920户"] == "in_progress"
+    assert stages["210户"] == "achieved"

@@ -89,9 +89,32 @@ def _opens_with_part(fig, previous, start: int, words: dict) -> bool:
             and local_span(previous)[1] >= len(previous.sentence.rstrip(PART_END)) - 2)
 
 
+NEXT_PART = re.compile(r"[^\d,，;；。:：()（）]{0,10}")  # a place or item name alone: 任城区9个, 鱼台县、太白湖区各1个
+
+
+def _next_part(previous, fig, start: int) -> bool:
+    """Whether count ``fig`` is the next line of a list of parts whose last line is ``previous``:
+    its clause follows that line's clause straight after a comma and names no more than the item
+    before its number (共有32个项目未开工,其中甲县18个,乙区9个,丙县4个: 乙区9个 and 丙县4个 are parts too).
+
+    >>> s = "共有32个项目未开工,其中甲县18个,乙区9个,丙县、丁区各1个。"
+    >>> prev = pd.Series({"sentence": s, "clean_start": s.index("18"), "clean_end": s.index("18") + 3, "sentence_start": 0})
+    >>> fig = pd.Series({"sentence": s, "clean_start": s.index("9个"), "clean_end": s.index("9个") + 2, "sentence_start": 0})
+    >>> _next_part(prev, fig, s.index("9个"))
+    True
+    """
+    p_start, p_end = local_span(previous)
+    clause = enclosing(fig.sentence, start, start + 1, "clause")[0]
+    before = enclosing(fig.sentence, p_start, p_end, "clause")[1]
+    return (before == clause and fig.sentence[clause - 1:clause] in (",", "，")
+            and NEXT_PART.fullmatch(fig.sentence[clause:start]) is not None)
+
+
 def _inherit_stage(out: pd.DataFrame, i: int, head: int) -> pd.DataFrame:
     """Part ``i`` of a count or quantity takes the stage of its head ``head`` when only its
-    kind's default decided its own (rule ``breakdown``); a part that states its own stage keeps it."""
+    kind's default decided its own (rule ``breakdown``); a part that states its own stage keeps it.
+    A head's ``other`` passes on only when a cue rule decided it (共有32个项目未开工: neither plan nor
+    result), not when it is only its kind's default (a programme's 10项民生实事)."""
     f = out.loc[i]
     stage = out.at[head, "stage"]
     start, end = local_span(f)
@@ -100,7 +123,9 @@ def _inherit_stage(out: pd.DataFrame, i: int, head: int) -> pd.DataFrame:
     siblings = out[(out["doc_id"] == f.doc_id) & (out["sentence_start"] == f.sentence_start)]
     stated = any(end <= local_span(g)[0] < clause_end and not str(g.stage_rule).startswith("kind ")
                  for g in siblings.itertuples())  # 其中10所幼儿园、24所中小学已竣工: the list states its stage
-    if (str(f.stage_rule).startswith("kind ") and stage not in (f.stage, "other") and same_part and not stated
+    head_rule = str(out.at[head, "stage_rule"])
+    if (str(f.stage_rule).startswith("kind ") and stage != f.stage and same_part and not stated
+            and (stage != "other" or not head_rule.startswith("kind "))  # 共有32个项目未开工,其中甲县18个: other too
             and f.kind in COUNT_PART_KINDS and out.at[head, "kind"] in COUNT_PART_KINDS):
         out.at[i, "stage"], out.at[i, "stage_rule"] = stage, "breakdown"
         out.at[i, "kind"] = KIND_OF_STAGE.get((f.kind, stage), f.kind)
@@ -132,6 +157,7 @@ def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = Non
     out = figures.reset_index(drop=True)  # positions as labels, whatever index the caller's table has
     order = out.assign(_start=[local_span(f)[0] for f in out.itertuples()]).sort_values(["doc_id", "sentence_start", "_start"])
     heads: dict[tuple, int] = {}  # (doc, sentence, unit) -> index of the last head figure
+    parts: dict[tuple, int] = {}  # (doc, sentence, unit) -> index of the last part of that head
     ends: dict[tuple, int] = {}  # (doc, unit) -> index of the last amount of the document so far
     for i, f in zip(order.index, order.itertuples()):
         key = (f.doc_id, f.sentence_start, f.unit)
@@ -142,9 +168,12 @@ def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = Non
         if head is None and last is not None and _opens_with_part(f, out.loc[last], start, words):
             head = heads[key] = last  # 计划总投资10亿元。其中,中央补助6.5亿元: the head ends the sentence before
         head_end = 0 if head is None or out.at[head, "sentence_start"] != f.sentence_start else local_span(out.loc[head])[1]
-        if head is not None and f.unit != "yuan" and _joined(f.sentence, head_end, start, words):
+        if head is not None and f.unit != "yuan" and (_joined(f.sentence, head_end, start, words)
+                                                     or (key in parts and _next_part(out.loc[parts[key]], f, start))):
             out = _inherit_stage(out, i, head)  # 计划新建学校20所,其中幼儿园8所: the part is planned too
+            parts[key] = i
             continue
+        parts.pop(key, None)
         if (head is None or f.unit != "yuan" or f.kind not in PART_KINDS
                 or not _joined(f.sentence, head_end, start, words)):
             heads[key] = i
