@@ -614,3 +614,18 @@ def test_a_whole_counted_against_its_part_done_and_works_with_their_finished_par
     assert stages["58个"] == "achieved"
     assert stages["920户"] == "in_progress"
     assert stages["210户"] == "achieved"
+
+
+def test_money_named_by_its_total_its_receivers_its_standard_or_its_base():
+    # the structures of x04_shangshui_2024 (全镇总投入135万元,计划硬化道路22条), ub03_qingxiu_2009 (846名寿星还领到了
+    # 总计17.28万元的寿星生活补贴), xd03_chenzhou_2015 (五保户年分散供养标准不低于2640元) and zc04_qintang_2010
+    # (产值1.17亿元,同比增长3354万元), numbers and places changed
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation.attributes import assign_stage
+    from livelihood_analysis.harmonisation.breakdowns import assign_scope_and_money
+    text = ("该乡总投入86万元,计划硬化道路14条。辖区内512名高龄老人领到了总计9.6万元的生活补贴。"
+            "全县蚕桑产值2.3亿元,同比增长4120万元。")
+    figs = assign_scope_and_money(assign_stage(extract_text(text, "d")[0])).set_index("surface")
+    assert figs.loc["86万元", "money_type"] == "planned"
+    assert figs.loc["9.6万元", "money_type"] == "disbursed"
+    assert figs.loc["4120万元", "money_type"] == figs.loc["2.3亿元", "money_type"] == "other"

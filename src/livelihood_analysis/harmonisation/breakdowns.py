@@ -192,6 +192,35 @@ def inherit_breakdowns(figures: pd.DataFrame, reference: str | Path | None = Non
     return out
 
 
+def inherit_growth_money(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
+    """An amount of growth (stage ``growth``: 同比增长3354万元, 较上年净增6150元) whose money type only the
+    default decided takes the money type of the amount before it in its sentence, the amount it grew
+    from (rule ``growth``): 产值1.17亿元,同比增长3354万元 is output, not spending; 城乡居民收入分别增加
+    10491元、3849元 is income in both items.
+
+    >>> s = "全区农业产值1.17亿元,同比增长3354万元。"
+    >>> f = pd.DataFrame({"doc_id": "d", "sentence": s, "sentence_start": 0, "unit": "yuan",
+    ...     "clean_start": [s.index("1.17"), s.index("3354")], "clean_end": [s.index("1.17") + 6, s.index("3354") + 6],
+    ...     "stage": ["achieved", "growth"], "money_type": ["other", "spent"], "money_type_rule": ["M11", "M10"]})
+    >>> inherit_growth_money(f)[["money_type", "money_type_rule"]].values.tolist()
+    [['other', 'M11'], ['other', 'growth']]
+    """
+    money_default = {r.rule_id for r in cue_rules("money_types", "money_type", reference) if r.pattern is None} | {"default"}
+    out = figures.reset_index(drop=True)
+    money = out[out["unit"] == "yuan"]
+    order = money.assign(_start=[local_span(f)[0] for f in money.itertuples()]).sort_values(["doc_id", "sentence_start", "_start"])
+    previous = None
+    for i in order.index:
+        f = out.loc[i]
+        if (previous is not None and f.stage == "growth" and f.money_type_rule in money_default
+                and (out.at[previous, "doc_id"], out.at[previous, "sentence_start"]) == (f.doc_id, f.sentence_start)
+                and out.at[previous, "money_type"] not in ("", f.money_type)):
+            out.at[i, "money_type"], out.at[i, "money_type_rule"] = out.at[previous, "money_type"], "growth"
+        previous = i
+    out.index = figures.index
+    return out
+
+
 RATE_KINDS = ("completion_rate", "growth_rate", "share")  # rates that say how far an amount went or grew
 RATE_AFTER = re.compile(r"^[,，、][^,，;；。:：、()（）\d占全]{0,11}$")  # the next clause; no share of (占) a whole,
 RATE_WORD = re.compile(r"([\u4e00-\u9fff]{2})率")  # no comparison with the whole (高于全省平均水平(72.26%))
@@ -252,5 +281,5 @@ def assign_scope_and_money(figures: pd.DataFrame, reference: str | Path | None =
     the one sequence :func:`harmonise` and the scorers run."""
     from .attributes import assign_money_type, assign_scope
 
-    return inherit_rate_scope(inherit_breakdowns(assign_money_type(assign_scope(figures, reference), reference),
-                                                 reference))
+    return inherit_rate_scope(inherit_growth_money(inherit_breakdowns(
+        assign_money_type(assign_scope(figures, reference), reference), reference), reference))
