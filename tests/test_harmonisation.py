@@ -629,3 +629,17 @@ def test_money_named_by_its_total_its_receivers_its_standard_or_its_base():
     assert figs.loc["86万元", "money_type"] == "planned"
     assert figs.loc["9.6万元", "money_type"] == "disbursed"
     assert figs.loc["4120万元", "money_type"] == figs.loc["2.3亿元", "money_type"] == "other"
+
+
+def test_a_count_of_groups_and_a_count_after_a_verb_of_completion_are_results():
+    # the structures of p03_ningxia_2020 (截至2020年底,10个方面的24项民生实事已全面完成), ye04_fengshan_2021
+    # (已实施两批共29个“民生微实事”项目) and y02_yanan_2023 (完成18个建设项目和9个公共服务事项全部年度任务),
+    # numbers and places changed: the count of groups shares the stage of the count it groups, and a count
+    # of projects the clause says were completed is achieved though a number stands between verb and count
+    stages = _stages("截至去年底,8个方面的21项民生实事已全面完成。截至目前,某县已实施三批共34个“微实事”项目。"
+                     "去年,某市完成12个建设项目和7个公共服务事项全部年度任务。")
+    assert stages["8个"] == stages["21项"] == "achieved"
+    assert stages["三批"] == stages["34个"] == "achieved"
+    assert stages["7个"] == "achieved"
+    # a programme a clause only plotted keeps no stage of a result
+    assert _stages("去年,某县着重谋划实施了6项重点工程建设。")["6项"] == "other"

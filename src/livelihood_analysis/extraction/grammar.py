@@ -42,7 +42,7 @@ WORD_PATTERNS = ("table_blank_cell", "table_rate_column", "table_row_label_heade
                  "programme_name", "key_project_document", "livelihood_word", "programme_word", "new_topic_opening", "duty_label", "page_furniture", "plan_document", "progress_document",
                  "progress_stated", "respective_list", "respective_subjects", "breakdown_part", "breakdown_join", "year_mention",
                  "earlier_period", "this_year_plan", "last_year", "plan_list_intro", "numbered_item_marker", "source_of_funds_part",
-                 "elliptic_count", "elliptic_measure_word", "result_stated")  # names the code reads
+                 "elliptic_count", "elliptic_measure_word", "result_stated", "group_count")  # names the code reads
 COUNTED_DIMENSIONS = frozenset({"count", "people", "households", "dwellings"})  # things counted, for labels
 
 

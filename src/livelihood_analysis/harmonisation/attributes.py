@@ -148,7 +148,10 @@ def assign_stage(figures: pd.DataFrame, reference: str | Path | None = None, pla
     out = _assign(figures, "stage", cue_rules("stage_cues", "stage", reference), lambda f: defaults.get(f.kind, "other"))
     out = out.assign(kind=[KIND_OF_STAGE.get((k, s), k) for k, s in zip(out["kind"], out["stage"])])
     out = plan_targets(out, plans, reference) if plans else out
-    return task_targets(out, tasks) if tasks else out
+    out = task_targets(out, tasks) if tasks else out
+    from .breakdowns import inherit_group_stage
+
+    return inherit_group_stage(out, reference)  # 10个方面的24项…已全面完成: the group count takes the stage too
 
 
 def assign_scope(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:

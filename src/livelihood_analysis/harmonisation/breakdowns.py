@@ -221,6 +221,49 @@ def inherit_growth_money(figures: pd.DataFrame, reference: str | Path | None = N
     return out
 
 
+LEAD_NUMBER = re.compile(r"^[\d.,，一二三四五六七八九十百千万亿两零〇余多近约逾超]+")  # the number of a count's text
+
+
+def inherit_group_stage(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
+    """A count of groups and the count it groups, side by side (10个方面的24项民生实事, 两批共29个项目,
+    5大项26小项; ``group_count`` of ``word_patterns.csv`` reads the words between them), are one batch
+    of work: where a cue decided the stage of one and only its kind's default the other's, the other
+    takes the cue's stage (rule ``group``).
+
+    >>> s = "截至年底,8个方面的20项民生实事已全面完成。"
+    >>> f = pd.DataFrame({"doc_id": "d", "sentence": s, "sentence_start": 0, "kind": "count_of_projects",
+    ...     "clean_start": [s.index("8个"), s.index("20项")], "clean_end": [s.index("8个") + 2, s.index("20项") + 3],
+    ...     "stage": ["other", "achieved"], "stage_rule": ["kind count_of_projects", "G99"]})
+    >>> inherit_group_stage(f)[["stage", "stage_rule"]].values.tolist()
+    [['achieved', 'group'], ['achieved', 'G99']]
+    """
+    from ..extraction.grammar import grammar
+
+    group = grammar(reference).words["group_count"]
+    out = figures.reset_index(drop=True)
+    if out.empty:
+        out.index = figures.index
+        return out
+    spans = [local_span(f) for f in out.itertuples()]
+    keys = out.assign(_doc=out["doc_id"] if "doc_id" in out.columns else "", _start=[a for a, _ in spans])
+    order = list(keys.sort_values(["_doc", "sentence_start", "_start"]).index)
+    for a, b in zip(order, order[1:]):
+        if (keys.at[a, "_doc"], out.at[a, "sentence_start"]) != (keys.at[b, "_doc"], out.at[b, "sentence_start"]):
+            continue
+        between = out.at[a, "sentence"][spans[a][0]:spans[b][0]]
+        if spans[a][0] >= spans[b][0] or group.search(LEAD_NUMBER.sub("", between)) is None:
+            continue
+        by_kind = [str(out.at[k, "stage_rule"]).startswith("kind ") for k in (a, b)]
+        if by_kind[0] == by_kind[1] or out.at[a, "stage"] == out.at[b, "stage"]:
+            continue
+        source, target = (b, a) if by_kind[0] else (a, b)
+        stage = out.at[source, "stage"]
+        out.at[target, "stage"], out.at[target, "stage_rule"] = stage, "group"
+        out.at[target, "kind"] = KIND_OF_STAGE.get((out.at[target, "kind"], stage), out.at[target, "kind"])
+    out.index = figures.index
+    return out
+
+
 RATE_KINDS = ("completion_rate", "growth_rate", "share")  # rates that say how far an amount went or grew
 RATE_AFTER = re.compile(r"^[,，、][^,，;；。:：、()（）\d占全]{0,11}$")  # the next clause; no share of (占) a whole,
 RATE_WORD = re.compile(r"([\u4e00-\u9fff]{2})率")  # no comparison with the whole (高于全省平均水平(72.26%))
