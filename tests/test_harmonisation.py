@@ -629,3 +629,19 @@ def test_money_named_by_its_total_its_receivers_its_standard_or_its_base():
     assert figs.loc["86万元", "money_type"] == "planned"
     assert figs.loc["9.6万元", "money_type"] == "disbursed"
     assert figs.loc["4120万元", "money_type"] == figs.loc["2.3亿元", "money_type"] == "other"
+
+
+def test_rural_roads_houses_and_water_works_under_their_other_names():
+    # the structures of pa07_nansheng_2012 (新建村小组水泥路里程达80公里), pd04_qianan_2021 (新建改造连村路238公里),
+    # wb04_guiping_2015 (完成自然村屯道路项目336个284.23公里), uf03_dege_2014 (817户农房得到改造提升),
+    # rd05_nanjiang_2009 (101877户农房维修加固) and tf03_etuokeqianqi (分散式供水工程5060处), numbers and places changed
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation import assign_indicators
+    text = ("全乡新建村小组水泥路里程达46公里。新建改造连村路92公里。完成自然村屯道路项目120个96.5公里。"
+            "全县612户农房得到改造提升。建成集中式供水工程38处,分散式供水工程1270处。")
+    figs = assign_indicators(extract_text(text, "d")[0]).set_index("surface")
+    assert figs.loc["46公里", "indicator_id"] == "rural_roads_km"
+    assert figs.loc["92公里", "indicator_id"] == "rural_roads_km"
+    assert figs.loc["96.5公里", "indicator_id"] == "rural_roads_km"
+    assert figs.loc["612户", "indicator_id"] == "rural_houses_renovated_households"
+    assert figs.loc["1270处", "indicator_id"] == "rural_drinking_water_projects"
