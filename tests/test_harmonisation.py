@@ -638,10 +638,11 @@ def test_rural_roads_houses_and_water_works_under_their_other_names():
     from livelihood_analysis.extraction import extract_text
     from livelihood_analysis.harmonisation import assign_indicators
     text = ("全乡新建村小组水泥路里程达46公里。新建改造连村路92公里。完成自然村屯道路项目120个96.5公里。"
-            "全县612户农房得到改造提升。建成集中式供水工程38处,分散式供水工程1270处。")
+            "全县612户农房得到改造提升。建成集中式供水工程38处,分散式供水工程1270处。全县8.6万人喝上安全水。")
     figs = assign_indicators(extract_text(text, "d")[0]).set_index("surface")
     assert figs.loc["46公里", "indicator_id"] == "rural_roads_km"
     assert figs.loc["92公里", "indicator_id"] == "rural_roads_km"
     assert figs.loc["96.5公里", "indicator_id"] == "rural_roads_km"
     assert figs.loc["612户", "indicator_id"] == "rural_houses_renovated_households"
     assert figs.loc["1270处", "indicator_id"] == "rural_drinking_water_projects"
+    assert figs.loc["8.6万人", "indicator_id"] == "rural_drinking_water_beneficiaries"  # pc06_jiange_2013 喝上安全水
