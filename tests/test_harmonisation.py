@@ -643,3 +643,20 @@ def test_a_count_of_groups_and_a_count_after_a_verb_of_completion_are_results():
     assert stages["7个"] == "achieved"
     # a programme a clause only plotted keeps no stage of a result
     assert _stages("去年,某县着重谋划实施了6项重点工程建设。")["6项"] == "other"
+
+
+def test_rural_roads_houses_and_water_works_under_their_other_names():
+    # the structures of pa07_nansheng_2012 (新建村小组水泥路里程达80公里), pd04_qianan_2021 (新建改造连村路238公里),
+    # wb04_guiping_2015 (完成自然村屯道路项目336个284.23公里), uf03_dege_2014 (817户农房得到改造提升),
+    # rd05_nanjiang_2009 (101877户农房维修加固) and tf03_etuokeqianqi (分散式供水工程5060处), numbers and places changed
+    from livelihood_analysis.extraction import extract_text
+    from livelihood_analysis.harmonisation import assign_indicators
+    text = ("全乡新建村小组水泥路里程达46公里。新建改造连村路92公里。完成自然村屯道路项目120个96.5公里。"
+            "全县612户农房得到改造提升。建成集中式供水工程38处,分散式供水工程1270处。全县8.6万人喝上安全水。")
+    figs = assign_indicators(extract_text(text, "d")[0]).set_index("surface")
+    assert figs.loc["46公里", "indicator_id"] == "rural_roads_km"
+    assert figs.loc["92公里", "indicator_id"] == "rural_roads_km"
+    assert figs.loc["96.5公里", "indicator_id"] == "rural_roads_km"
+    assert figs.loc["612户", "indicator_id"] == "rural_houses_renovated_households"
+    assert figs.loc["1270处", "indicator_id"] == "rural_drinking_water_projects"
+    assert figs.loc["8.6万人", "indicator_id"] == "rural_drinking_water_beneficiaries"  # pc06_jiange_2013 喝上安全水
