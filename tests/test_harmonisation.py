@@ -660,3 +660,20 @@ def test_rural_roads_houses_and_water_works_under_their_other_names():
     assert figs.loc["612户", "indicator_id"] == "rural_houses_renovated_households"
     assert figs.loc["1270处", "indicator_id"] == "rural_drinking_water_projects"
     assert figs.loc["8.6万人", "indicator_id"] == "rural_drinking_water_beneficiaries"  # pc06_jiange_2013 喝上安全水
+
+
+def test_what_an_approved_project_or_a_total_put_in_is_to_do_is_a_target():
+    # the structures of sb03_yongde_2011 (2011年农村饮水安全项目被市发改委、市水务局批准,解决饮水不安全总人口…,
+    # 涉及10个乡(镇)), zm04_anlong_2011 (涉及解决5个乡镇的52个点农村饮水安全工程已获得省水利厅批复),
+    # rf01_gaoxian_2012 (天保工程二期总投入资金…万元) and tc04_jingdezhen_2017 (将全面完成总投资…的水利冬修建设任务),
+    # numbers and places changed
+    stages = _stages("某县2013年人饮工程项目被市水务局批准,解决饮水不安全人口1.6万人,涉及7个乡镇。"
+                     "涉及解决3个乡镇的41个点农村饮水安全工程已获得省水利厅批复。"
+                     "某县防护林工程二期总投入资金3120万元。预计在明年汛前,将全面完成总投资8.6亿元的水利冬修任务。")
+    assert stages["1.6万人"] == stages["7个"] == "target"
+    assert stages["3个"] == stages["41个"] == "target"
+    assert stages["3120万元"] == stages["8.6亿元"] == "target"
+    # a clause that reports a result after the approval stays achieved
+    assert _stages("某县人饮工程项目被市水务局批准,已解决饮水不安全人口1.6万人。")["1.6万人"] == "achieved"
+    # a project's own total of money already spent is spent
+    assert _stages("某县累计完成投资3120万元。")["3120万元"] == "achieved"
