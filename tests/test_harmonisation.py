@@ -677,3 +677,16 @@ def test_what_an_approved_project_or_a_total_put_in_is_to_do_is_a_target():
     assert _stages("某县人饮工程项目被市水务局批准,已解决饮水不安全人口1.6万人。")["1.6万人"] == "achieved"
     # a project's own total of money already spent is spent
     assert _stages("某县累计完成投资3120万元。")["3120万元"] == "achieved"
+
+
+def test_plan_documents_of_the_spent_session24_split():
+    # the openings of pk04_tianxin_2018 (…特制定本实行方案), pj04_anyi_2021 (…出台54项民生重点攻坚项目清单,
+    # with 一直以来 in its first paragraph) and pj02_wuhan_2011 (十件实事“出炉”, recalling the 9 years since the
+    # programme began), numbers and places changed: each announces a plan, and none states this year's progress
+    from livelihood_analysis.harmonisation.plans import plan_documents
+
+    texts = {"a": "某区2019年八大民生工程实施方案\n为将区党代会精神落到实处,特制定本方案。\n一、新增养老床位300张。",
+             "b": "某县出台36项民生重点攻坚项目清单\n为解决某县幼儿园一直以来校舍面积不足等问题,投资500万元用于扩建。",
+             "c": "昨日,2012年十件实事“出炉”。自市政府启动每年为民办理十件实事工作8年来,今年投入再创新高。\n1、新增公交车600辆。",
+             "d": "某县2019年民生实事完成情况\n截至目前,新增公交车600辆,已完成年度任务。"}
+    assert plan_documents(texts) == frozenset({"a", "b", "c"})
