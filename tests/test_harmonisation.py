@@ -554,7 +554,11 @@ def test_kinds_of_counts_broken_down_by_place_per_head_areas_and_results_as_shar
     # a01_zhenan_2011: 7个学前教育试点、23个校安工程; pb03_linfen_2015: 改扩建任务36所; zc04_qintang_2010:
     # 户均建筑面积60平方米; b08_yaan_2013: 完工5个,占25%), numbers and places changed
     from livelihood_analysis.extraction import extract_text
-    kinds = lambda s: dict(zip(extract_text(s, "d")[0]["surface"], extract_text(s, "d")[0]["kind"]))  # noqa: E731
+
+    def kinds(text: str) -> dict:
+        figs = extract_text(text, "d")[0]
+        return dict(zip(figs["surface"], figs["kind"]))
+
     k = kinds("全市共有15个项目未开工,其中甲县8个,乙区、丙区各3个。")
     assert k["15个"] == k["8个"] == k["3个"] == "count_of_projects"  # the projects, broken down by place
     k = kinds("建成9个乡镇文化站、14个农村公路工程。")

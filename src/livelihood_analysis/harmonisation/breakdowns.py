@@ -221,7 +221,16 @@ def inherit_growth_money(figures: pd.DataFrame, reference: str | Path | None = N
     return out
 
 
-LEAD_NUMBER = re.compile(r"^[\d.,，一二三四五六七八九十百千万亿两零〇余多近约逾超]+")  # the number of a count's text
+def _after_number(text: str, figure: re.Pattern) -> str:
+    """``text`` (which starts at a figure) from the end of that figure's number, multiplier and
+    qualifiers on, read by the figure grammar: what names the thing counted (两批共29个 -> 批共29个).
+
+    >>> from livelihood_analysis.extraction.grammar import grammar
+    >>> _after_number("10余个方面的", grammar().figure), _after_number("两批共", grammar().figure)
+    ('个方面的', '批共')
+    """
+    m = figure.match(text)
+    return text[max(m.end(g) for g in ("num", "q1", "mult", "q2")):] if m else text
 
 
 def inherit_group_stage(figures: pd.DataFrame, reference: str | Path | None = None) -> pd.DataFrame:
@@ -239,19 +248,19 @@ def inherit_group_stage(figures: pd.DataFrame, reference: str | Path | None = No
     """
     from ..extraction.grammar import grammar
 
-    group = grammar(reference).words["group_count"]
+    g = grammar(reference)
+    group = g.words["group_count"]
     out = figures.reset_index(drop=True)
     if out.empty:
         out.index = figures.index
         return out
     spans = [local_span(f) for f in out.itertuples()]
-    keys = out.assign(_doc=out["doc_id"] if "doc_id" in out.columns else "", _start=[a for a, _ in spans])
-    order = list(keys.sort_values(["_doc", "sentence_start", "_start"]).index)
+    order = list(out.assign(_start=[a for a, _ in spans]).sort_values(["doc_id", "sentence_start", "_start"]).index)
     for a, b in zip(order, order[1:]):
-        if (keys.at[a, "_doc"], out.at[a, "sentence_start"]) != (keys.at[b, "_doc"], out.at[b, "sentence_start"]):
+        if (out.at[a, "doc_id"], out.at[a, "sentence_start"]) != (out.at[b, "doc_id"], out.at[b, "sentence_start"]):
             continue
         between = out.at[a, "sentence"][spans[a][0]:spans[b][0]]
-        if spans[a][0] >= spans[b][0] or group.search(LEAD_NUMBER.sub("", between)) is None:
+        if spans[a][0] >= spans[b][0] or group.search(_after_number(between, g.figure)) is None:
             continue
         by_kind = [str(out.at[k, "stage_rule"]).startswith("kind ") for k in (a, b)]
         if by_kind[0] == by_kind[1] or out.at[a, "stage"] == out.at[b, "stage"]:

@@ -47,7 +47,7 @@ def plan_documents(texts: dict[str, str], reference: str | Path | None = None) -
         head = text[:OPENING]
         earlier = words["earlier_period"]
         if words["this_year_plan"].search(head):  # 今年拟实施…: what 去年 did is the year before the plan
-            earlier = re.compile(f"{earlier.pattern}|{words['last_year'].pattern}")
+            earlier = _look_back(words)
         if (words["plan_document"].search(head) and not words["progress_document"].search(head)
                 and not _states_progress(text, head, words["progress_stated"], words["year_mention"], earlier)):
             out.add(doc_id)
@@ -109,6 +109,12 @@ def _states_progress(text: str, head: str, stated: re.Pattern, year_of: re.Patte
     return False
 
 
+def _look_back(words: dict) -> re.Pattern:
+    """Words that put a sentence of a plan before the plan's year: an earlier period
+    (``earlier_period``: 过去的一年) or last year (``last_year``: 去年共实施…)."""
+    return re.compile(f"{words['earlier_period'].pattern}|{words['last_year'].pattern}")
+
+
 SENTENCE_BREAK = re.compile(f"[{SENTENCE_END}\n]")  # where segmentation ends a sentence
 
 
@@ -151,7 +157,7 @@ def plan_targets(figures: pd.DataFrame, plans: frozenset, reference: str | Path 
     earlier = pd.Series([bool(y) and min(y) < plan for y, plan in zip(years, plan_year)], index=figures.index)
     free &= ~(earlier & figures["stage"].isin(("achieved", "in_progress")) & ~figures["stage_rule"].str.startswith("kind "))
     free &= ~(earlier & figures["kind"].eq("share"))  # 2015年,…民生支出…占一般公共预算支出的77.1%: a past share
-    back = re.compile(f"{words['earlier_period'].pattern}|{words['last_year'].pattern}")  # 过去的一年,20项民生实事项目全部按期落地建成, 去年共实施…: a look back keeps its stage
+    back = _look_back(words)  # 过去的一年,20项民生实事项目全部按期落地建成, 去年共实施…: a look back keeps its stage
     free &= ~pd.Series([back.search(f.sentence, 0, local_span(f)[0]) is not None for f in figures.itertuples()],
                        index=figures.index)
     return _as_targets(figures, free & ~_progress_sections(figures, plan_year, words), "plan document")
