@@ -255,9 +255,10 @@ def inherit_group_stage(figures: pd.DataFrame, reference: str | Path | None = No
         out.index = figures.index
         return out
     spans = [local_span(f) for f in out.itertuples()]
-    order = list(out.assign(_start=[a for a, _ in spans]).sort_values(["doc_id", "sentence_start", "_start"]).index)
+    keys = out.assign(_doc=out.get("doc_id", ""), _start=[a for a, _ in spans])  # a table of one report may have no doc_id
+    order = list(keys.sort_values(["_doc", "sentence_start", "_start"]).index)
     for a, b in zip(order, order[1:]):
-        if (out.at[a, "doc_id"], out.at[a, "sentence_start"]) != (out.at[b, "doc_id"], out.at[b, "sentence_start"]):
+        if (keys.at[a, "_doc"], out.at[a, "sentence_start"]) != (keys.at[b, "_doc"], out.at[b, "sentence_start"]):
             continue
         between = out.at[a, "sentence"][spans[a][0]:spans[b][0]]
         if spans[a][0] >= spans[b][0] or group.search(_after_number(between, g.figure)) is None:
